@@ -1,0 +1,10 @@
+/**
+ * The math core: pure TypeScript in float64, no DOM, no tfjs, no rendering. Everything the
+ * lessons state as a formula is a tested function here before anything draws it.
+ */
+export * from './rng';
+export * from './vec';
+export * from './psi';
+export * from './lambda';
+export * from './boundary';
+export * from './circle';

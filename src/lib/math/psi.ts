@@ -1,0 +1,119 @@
+/**
+ * The A-Softmax angular margin function ψ(θ) and the target curves of the other heads, in
+ * float64. These are the formulas the lessons print and the views draw; the tfjs heads in
+ * src/lib/model/heads.ts implement the same definitions in float32.
+ */
+
+/** How cos(mθ) is evaluated: `chebyshev` (T_m(cos θ), integer m only) or `angle` (cos(m·θ)). */
+export type PsiMode = 'chebyshev' | 'angle';
+
+/** True when m is a positive integer, the only case where the Chebyshev form exists. */
+export function isIntegerMargin(m: number): boolean {
+	return Number.isInteger(m) && m >= 1;
+}
+
+/**
+ * The Chebyshev polynomial T_m(c) = cos(m·acos c) for integer m ≥ 0, by the three-term
+ * recurrence T_{k+1} = 2c·T_k − T_{k−1}. A polynomial in cos θ needs no acos, so it stays
+ * exact at θ = 0 and θ = π (the SphereFace Caffe layer uses this form).
+ */
+export function chebyshevT(m: number, c: number): number {
+	if (m === 0) return 1;
+	let prev = 1;
+	let cur = c;
+	for (let k = 1; k < m; k++) {
+		const next = 2 * c * cur - prev;
+		prev = cur;
+		cur = next;
+	}
+	return cur;
+}
+
+/**
+ * The branch index of ψ: k = min(⌊mθ/π⌋, ⌈m⌉ − 1). For integer m this is the paper's
+ * θ ∈ [kπ/m, (k+1)π/m]; the cap ⌈m⌉ − 1 keeps θ = π (and real m) on the last branch.
+ */
+export function psiBranch(theta: number, m: number): number {
+	const k = Math.floor((m * theta) / Math.PI);
+	return Math.max(0, Math.min(k, Math.ceil(m) - 1));
+}
+
+/**
+ * cos(mθ), by the Chebyshev polynomial when asked and m is an integer, else directly.
+ * @param theta angle in [0, π]
+ */
+export function cosMTheta(theta: number, m: number, mode: PsiMode = 'angle'): number {
+	if (mode === 'chebyshev' && isIntegerMargin(m)) return chebyshevT(m, Math.cos(theta));
+	return Math.cos(m * theta);
+}
+
+/**
+ * ψ(θ) = (−1)^k cos(mθ) − 2k, k = min(⌊mθ/π⌋, ⌈m⌉ − 1): SphereFace's monotone extension of
+ * cos(mθ) to all of [0, π]. Continuous and decreasing, ψ(0) = 1, ψ(π) = −(2m − 1) for integer
+ * m; with m = 1 it is cos θ. Works for real m ≥ 1 (the continuous mode of the margin slider).
+ * @param theta angle to the target weight, in [0, π] (values outside are clamped)
+ * @param m multiplicative angular margin, m ≥ 1
+ */
+export function psi(theta: number, m: number, mode: PsiMode = 'angle'): number {
+	const t = Math.min(Math.PI, Math.max(0, theta));
+	const k = psiBranch(t, m);
+	const sign = k % 2 === 0 ? 1 : -1;
+	return sign * cosMTheta(t, m, mode) - 2 * k;
+}
+
+/**
+ * The annealed A-Softmax target (λ cos θ + ψ(θ)) / (1 + λ): λ = 0 is the pure margin, large λ
+ * approaches the modified softmax. Negative or non-finite λ is treated as 0.
+ */
+export function psiMixed(theta: number, m: number, lambda: number, mode: PsiMode = 'angle'): number {
+	const l = Number.isFinite(lambda) && lambda > 0 ? lambda : 0;
+	const p = psi(theta, m, mode);
+	if (l === 0) return p;
+	return (l * Math.cos(theta) + p) / (1 + l);
+}
+
+/** The loss heads SphereLab teaches. */
+export type HeadKind = 'softmax' | 'modified' | 'asoftmax' | 'cosface' | 'arcface';
+
+/** ArcFace target variants: `th_mm` (insightface's default, "easy margin" off) or `plain`. */
+export type ArcfaceVariant = 'th_mm' | 'plain';
+
+/** What shapes a head's target curve. */
+export interface TargetOptions {
+	/** A-Softmax: multiplicative margin (≥ 1); CosFace, ArcFace: additive margin. */
+	m?: number;
+	/** A-Softmax annealing λ (0 = pure margin). */
+	lambda?: number;
+	psiMode?: PsiMode;
+	arcfaceVariant?: ArcfaceVariant;
+}
+
+/**
+ * ArcFace's φ(θ): cos(θ + m) while θ < π − m (cos θ > cos(π − m)), else the linear
+ * continuation cos θ − m·sin m that keeps φ decreasing (`th_mm`); `plain` is cos(θ + m).
+ */
+export function arcfaceTarget(theta: number, m: number, variant: ArcfaceVariant = 'th_mm'): number {
+	const c = Math.cos(theta);
+	if (variant === 'plain' || c > Math.cos(Math.PI - m)) return Math.cos(theta + m);
+	return c - m * Math.sin(m);
+}
+
+/**
+ * The target class's angular score f_y / scale as a function of θ_y: the curve a class must
+ * beat cos θ_j with. Softmax and modified softmax: cos θ; A-Softmax: (λ cos θ + ψ)/(1+λ);
+ * CosFace: cos θ − m; ArcFace: φ(θ). (For softmax this ignores ‖W‖ and b: its decisions are
+ * not angular.)
+ */
+export function targetCurve(kind: HeadKind, theta: number, opts: TargetOptions = {}): number {
+	switch (kind) {
+		case 'softmax':
+		case 'modified':
+			return Math.cos(theta);
+		case 'asoftmax':
+			return psiMixed(theta, opts.m ?? 4, opts.lambda ?? 0, opts.psiMode ?? 'angle');
+		case 'cosface':
+			return Math.cos(theta) - (opts.m ?? 0.35);
+		case 'arcface':
+			return arcfaceTarget(theta, opts.m ?? 0.5, opts.arcfaceVariant ?? 'th_mm');
+	}
+}
