@@ -8,3 +8,4 @@ export * from './psi';
 export * from './lambda';
 export * from './boundary';
 export * from './circle';
+export * from './logits';

@@ -1,0 +1,89 @@
+/**
+ * The loss heads in float64, for one feature or a batch: what the hover card shows
+ * (angles, logits, prediction) and the independent check of the tfjs heads' gradients by
+ * finite differences. Same definitions as src/lib/model/heads.ts and the reference README.
+ */
+import { targetCurve, type HeadKind, type ArcfaceVariant, type PsiMode } from './psi';
+import { angleBetween, dot, norm, normalize, type Vec } from './vec';
+
+/** Options of a head (float64 twin of the tfjs `HeadOptions`). */
+export interface HeadParams {
+	kind: HeadKind;
+	m?: number;
+	lambda?: number;
+	s?: number;
+	normalizeFeatures?: boolean;
+	psiMode?: PsiMode;
+	arcfaceVariant?: ArcfaceVariant;
+}
+
+/** Default margins and scale, as in the papers. */
+const DEFAULT_M: Record<HeadKind, number> = {
+	softmax: 1,
+	modified: 1,
+	asoftmax: 4,
+	cosface: 0.35,
+	arcface: 0.5
+};
+
+/**
+ * Logits of one feature x against every class weight, with the margin applied to class
+ * `target` (pass -1 for none: the plain cosine logits, which is how a trained model
+ * predicts). Softmax uses raw W and b; the other heads normalise W.
+ */
+export function featureLogits(
+	x: Vec,
+	W: readonly Vec[],
+	b: readonly number[] | null,
+	target: number,
+	p: HeadParams
+): number[] {
+	if (p.kind === 'softmax') return W.map((w, j) => dot(x, w) + (b ? b[j] : 0));
+	const normalised = p.kind === 'cosface' || p.kind === 'arcface' || (p.normalizeFeatures ?? false);
+	const scale = normalised ? (p.s ?? 30) : norm(x);
+	const opts = {
+		m: p.m ?? DEFAULT_M[p.kind],
+		lambda: p.lambda ?? 0,
+		psiMode: p.psiMode ?? 'chebyshev',
+		arcfaceVariant: p.arcfaceVariant
+	};
+	return W.map((w, j) => {
+		const theta = angleBetween(x, w);
+		if (j !== target || p.kind === 'modified') return normalised ? scale * Math.cos(theta) : dot(x, normalize(w));
+		return scale * targetCurve(p.kind, theta, opts);
+	});
+}
+
+/** Cross-entropy of one row of logits: logsumexp(f) − f_y, computed stably. */
+export function crossEntropy(logits: readonly number[], y: number): number {
+	const top = Math.max(...logits);
+	let s = 0;
+	for (const f of logits) s += Math.exp(f - top);
+	return top + Math.log(s) - logits[y];
+}
+
+/** Mean cross-entropy of a batch (features [N][D], labels [N]) under a head. */
+export function batchLoss(
+	X: readonly Vec[],
+	W: readonly Vec[],
+	b: readonly number[] | null,
+	y: readonly number[],
+	p: HeadParams
+): number {
+	let total = 0;
+	X.forEach((x, i) => (total += crossEntropy(featureLogits(x, W, b, y[i], p), y[i])));
+	return total / X.length;
+}
+
+/** Index of the largest value (the predicted class); -1 for an empty or all-NaN row. */
+export function argmax(values: readonly number[]): number {
+	let best = -1;
+	let bestValue = -Infinity;
+	values.forEach((v, i) => {
+		if (v > bestValue) {
+			best = i;
+			bestValue = v;
+		}
+	});
+	return best;
+}

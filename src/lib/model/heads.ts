@@ -1,0 +1,234 @@
+/**
+ * The loss heads SphereLab teaches, as tfjs graphs whose autodiff gradients are the true
+ * gradients of the loss (not the Caffe layer's surrogate). Definitions follow
+ * ../shared/reference/README.md; the float64 versions of the target curves live in
+ * src/lib/math/psi.ts.
+ *
+ * For a feature x (a row of X) and class weight w_j (a row of W), with r = ‖x‖,
+ * ŵ_j = w_j/‖w_j‖ and cos θ_j = x̂·ŵ_j:
+ *   softmax   f_j = x·w_j + b_j
+ *   modified  f_j = r cos θ_j
+ *   asoftmax  f_j = r cos θ_j,  f_y = r (λ cos θ_y + ψ_m(θ_y)) / (1 + λ)
+ *   cosface   f_j = s cos θ_j,  f_y = s (cos θ_y − m)
+ *   arcface   f_j = s cos θ_j,  f_y = s φ(θ_y)
+ * (asoftmax with normalizeFeatures replaces r by s everywhere.)
+ *
+ * Numerical choices, all explained where they are made:
+ * - θ_y = atan2(sin θ_y, cos θ_y), with sin θ_y from the 2×2 minors of x̂ and ŵ_y (Lagrange's
+ *   identity). This keeps full precision near θ = 0 and θ = π, where acos(cos θ) loses half
+ *   the digits, and needs no clamping of cos θ.
+ * - Every square root is sqrt(q + 1e-30). At q = 0 (a zero feature, or a target exactly on
+ *   or opposite its weight: the cone points) the inner derivative is exactly 0, so the
+ *   gradient is 0 instead of 0·∞ = NaN; for any q above ~1e-28 the shift is below float32
+ *   resolution. This is the reference's convention (the margin term contributes 0 there).
+ * - ψ's branch index k = ⌊mθ/π⌋ comes from floor, whose gradient is 0: k is piecewise
+ *   constant, so treating it as a constant is exact away from the (measure-zero) branch
+ *   points, where ψ itself is C¹ anyway.
+ */
+import { tf } from './tf';
+import type { ArcfaceVariant, HeadKind, PsiMode } from '../math/psi';
+
+export type { HeadKind } from '../math/psi';
+
+/** Options of a loss head. Unset fields take the defaults in `HEAD_DEFAULTS`. */
+export interface HeadOptions {
+	kind: HeadKind;
+	/** A-Softmax multiplicative margin (integer or real, ≥ 1); CosFace/ArcFace additive margin (≥ 0). */
+	m?: number;
+	/** A-Softmax annealing λ (≥ 0); 0 = pure margin. */
+	lambda?: number;
+	/** Scale of normalised heads (CosFace, ArcFace, A-Softmax with normalizeFeatures). */
+	s?: number;
+	/** A-Softmax only: replace ‖x‖ by s in every logit. */
+	normalizeFeatures?: boolean;
+	/** How cos(mθ) is computed: Chebyshev polynomial (integer m only) or from the angle. */
+	psiMode?: PsiMode;
+	/** ArcFace target: `th_mm` (insightface's default) or `plain` cos(θ + m). */
+	arcfaceVariant?: ArcfaceVariant;
+}
+
+/** Defaults for unset options: the values of the papers. */
+export const HEAD_DEFAULTS = {
+	asoftmaxM: 4,
+	cosfaceM: 0.35,
+	arcfaceM: 0.5,
+	s: 30,
+	lambda: 0
+} as const;
+
+/** Added under every square root: see the module comment (gradient 0, not NaN, at 0). */
+const SQRT_FLOOR = 1e-30;
+
+/** Fully resolved options. */
+interface Resolved {
+	kind: HeadKind;
+	m: number;
+	lambda: number;
+	s: number;
+	normalizeFeatures: boolean;
+	chebyshev: boolean;
+	arcfaceVariant: ArcfaceVariant;
+}
+
+/** Fills defaults and rejects values no head can use (the trainer clamps before it calls). */
+function resolve(opts: HeadOptions): Resolved {
+	const kind = opts.kind;
+	if (!['softmax', 'modified', 'asoftmax', 'cosface', 'arcface'].includes(kind)) {
+		throw new RangeError(`Unknown head kind "${String(kind)}".`);
+	}
+	const defaultM =
+		kind === 'cosface' ? HEAD_DEFAULTS.cosfaceM : kind === 'arcface' ? HEAD_DEFAULTS.arcfaceM : HEAD_DEFAULTS.asoftmaxM;
+	const m = opts.m ?? defaultM;
+	const lambda = opts.lambda ?? HEAD_DEFAULTS.lambda;
+	const s = opts.s ?? HEAD_DEFAULTS.s;
+	if (!Number.isFinite(m) || (kind === 'asoftmax' ? m < 1 : m < 0)) {
+		throw new RangeError(`Margin m = ${m} is not valid for ${kind}.`);
+	}
+	if (!Number.isFinite(lambda) || lambda < 0) throw new RangeError(`λ = ${lambda} must be ≥ 0.`);
+	if (!Number.isFinite(s) || s <= 0) throw new RangeError(`Scale s = ${s} must be > 0.`);
+	return {
+		kind,
+		m,
+		lambda,
+		s,
+		normalizeFeatures: opts.normalizeFeatures ?? false,
+		// The Chebyshev form exists only for integer m; real m always uses the angle.
+		chebyshev: (opts.psiMode ?? 'chebyshev') === 'chebyshev' && Number.isInteger(m),
+		arcfaceVariant: opts.arcfaceVariant ?? 'th_mm'
+	};
+}
+
+/** Row norms of a [R, D] matrix as [R, 1], safe at zero rows. */
+function rowNorm(a: tf.Tensor2D): tf.Tensor2D {
+	return tf.sqrt(tf.add(tf.sum(tf.square(a), 1, true), SQRT_FLOOR));
+}
+
+/**
+ * sin of the angle between matching rows of two unit-vector matrices [N, D] → [N], from the
+ * 2×2 minors: sin²θ = Σ_{i<j} (a_i b_j − a_j b_i)².
+ */
+function sinBetweenRows(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor1D {
+	const d = a.shape[1];
+	const first: number[] = [];
+	const second: number[] = [];
+	for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) (first.push(i), second.push(j));
+	if (first.length === 0) return tf.zeros([a.shape[0]]); // D = 1: every angle is 0 or π
+	const iIdx = tf.tensor1d(first, 'int32');
+	const jIdx = tf.tensor1d(second, 'int32');
+	const minors = tf.sub(
+		tf.mul(tf.gather(a, iIdx, 1), tf.gather(b, jIdx, 1)),
+		tf.mul(tf.gather(a, jIdx, 1), tf.gather(b, iIdx, 1))
+	); // [N, pairs]
+	return tf.sqrt(tf.add(tf.sum(tf.square(minors), 1), SQRT_FLOOR));
+}
+
+/** T_m(c) by the recurrence T_{k+1} = 2c·T_k − T_{k−1}: cos(mθ) as a polynomial in cos θ. */
+function chebyshev(m: number, c: tf.Tensor1D): tf.Tensor1D {
+	if (m === 0) return tf.onesLike(c);
+	let prev: tf.Tensor1D = tf.onesLike(c);
+	let cur = c;
+	for (let k = 1; k < m; k++) {
+		const next = tf.sub(tf.mul(tf.mul(c, 2), cur), prev);
+		prev = cur;
+		cur = next;
+	}
+	return cur;
+}
+
+/**
+ * ψ(θ) = (−1)^k cos(mθ) − 2k, k = min(⌊mθ/π⌋, ⌈m⌉ − 1), on [N] tensors of cos θ and θ.
+ * cos(mθ) comes from T_m(cos θ) (integer m) or cos(m·θ).
+ */
+function psiTensor(cosT: tf.Tensor1D, theta: tf.Tensor1D, m: number, useChebyshev: boolean): tf.Tensor1D {
+	// floor has a zero gradient, so k (and the sign) act as constants, as they should.
+	const k = tf.clipByValue(tf.floor(tf.mul(theta, m / Math.PI)), 0, Math.ceil(m) - 1);
+	const parity = tf.sub(k, tf.mul(tf.floor(tf.div(k, 2)), 2)); // k mod 2
+	const sign = tf.sub(1, tf.mul(parity, 2)); // (−1)^k
+	const cosM = useChebyshev ? chebyshev(m, cosT) : tf.cos(tf.mul(theta, m));
+	return tf.sub(tf.mul(sign, cosM), tf.mul(k, 2));
+}
+
+/** The target class's angular score t(θ_y) per sample [N] (f_y = scale · t). */
+function targetScore(o: Resolved, cosY: tf.Tensor1D, sinY: tf.Tensor1D): tf.Tensor1D {
+	switch (o.kind) {
+		case 'asoftmax': {
+			const theta = tf.atan2(sinY, cosY) as tf.Tensor1D;
+			const p = psiTensor(cosY, theta, o.m, o.chebyshev);
+			return o.lambda === 0 ? p : tf.div(tf.add(tf.mul(cosY, o.lambda), p), 1 + o.lambda);
+		}
+		case 'cosface':
+			return tf.sub(cosY, o.m);
+		case 'arcface': {
+			// cos(θ + m) = cos θ cos m − sin θ sin m, with the accurate sin θ.
+			const shifted = tf.sub(tf.mul(cosY, Math.cos(o.m)), tf.mul(sinY, Math.sin(o.m)));
+			if (o.arcfaceVariant === 'plain') return shifted;
+			const linear = tf.sub(cosY, o.m * Math.sin(o.m));
+			// The branch test must not be on the gradient tape (Greater has no gradient);
+			// step's gradient is 0, and the branch choice is piecewise constant anyway.
+			const onCurve = tf.cast(tf.step(tf.sub(cosY, Math.cos(Math.PI - o.m))), 'bool');
+			return tf.where(onCurve, shifted, linear);
+		}
+		default:
+			return cosY;
+	}
+}
+
+/**
+ * x [N,D] raw features, W [C,D] raw class weights (rows L2-normalised inside the graph for
+ * every kind but softmax), b [C] (softmax only, else null), labels int32 [N]. Returns the
+ * logits [N,C].
+ */
+export function headLogits(
+	x: tf.Tensor2D,
+	W: tf.Tensor2D,
+	b: tf.Tensor1D | null,
+	labels: tf.Tensor1D,
+	opts: HeadOptions
+): tf.Tensor2D {
+	const o = resolve(opts);
+	return tf.tidy(() => {
+		if (o.kind === 'softmax') {
+			const lin = tf.matMul(x, W, false, true); // [N, C]
+			return b ? tf.add(lin, b) : lin;
+		}
+		const numClasses = W.shape[0];
+		const wHat = tf.div(W, rowNorm(W)); // [C, D]
+		const r = rowNorm(x); // [N, 1]
+		const xHat = tf.div(x, r); // [N, D]
+		const cosAll = tf.matMul(xHat, wHat, false, true); // [N, C]
+		const normalised = o.kind === 'cosface' || o.kind === 'arcface' || o.normalizeFeatures;
+		// Non-target logits: s cos θ_j, or r cos θ_j = x·ŵ_j (computed without the 1/r round trip).
+		const base = normalised ? tf.mul(cosAll, o.s) : tf.matMul(x, wHat, false, true);
+		if (o.kind === 'modified') return base;
+
+		const y = tf.cast(labels, 'int32');
+		const wY = tf.gather(wHat, y); // [N, D]
+		const cosY = tf.sum(tf.mul(xHat, wY), 1); // [N]
+		const sinY = sinBetweenRows(xHat, wY); // [N]
+		const score = targetScore(o, cosY, sinY); // [N]
+		const scale = normalised ? tf.scalar(o.s) : tf.reshape(r, [-1]);
+		const target = tf.mul(score, scale); // [N]
+		const isTarget = tf.cast(tf.oneHot(y, numClasses), 'bool'); // [N, C]
+		const targetWide = tf.tile(tf.expandDims(target, 1), [1, numClasses]);
+		return tf.where(isTarget, targetWide, base) as tf.Tensor2D;
+	});
+}
+
+/**
+ * Mean cross-entropy of `headLogits`: mean_i(logsumexp(f_i) − f_{i,y_i}). tf.grads of it
+ * w.r.t. x, W and b are the true gradients.
+ */
+export function headLoss(
+	x: tf.Tensor2D,
+	W: tf.Tensor2D,
+	b: tf.Tensor1D | null,
+	labels: tf.Tensor1D,
+	opts: HeadOptions
+): tf.Scalar {
+	return tf.tidy(() => {
+		const logits = headLogits(x, W, b, labels, opts);
+		const isTarget = tf.oneHot(tf.cast(labels, 'int32'), logits.shape[1]);
+		const targetLogit = tf.sum(tf.mul(logits, isTarget), 1);
+		return tf.mean(tf.sub(tf.logSumExp(logits, 1), targetLogit)) as tf.Scalar;
+	});
+}
