@@ -12,23 +12,24 @@ import {
 import { closeTo, reference } from './reference';
 
 describe('boundary angles match the reference', () => {
-	test.each(reference.boundary_angles_2d.map((r) => [`${r.kind} Δ=${r.delta.toFixed(4)} m=${r.m ?? '-'} λ=${r.lambda ?? '-'}`, r] as const))(
-		'%s',
-		(_name, row) => {
-			const opts = { m: row.m, lambda: row.lambda };
-			const t1 = boundaryAngle2d(row.kind as HeadKind, row.delta, opts);
-			if (row.theta1 === null) {
-				expect(t1).toBeNull();
-				return;
-			}
-			expect(t1).not.toBeNull();
-			expect(closeTo(t1 as number, row.theta1, 1e-12)).toBe(true);
-			if (row.margin_between_boundaries !== undefined) {
-				const margin = marginBetweenBoundaries(row.kind as HeadKind, row.delta, opts) as number;
-				expect(closeTo(margin, row.margin_between_boundaries, 1e-12, 1e-3)).toBe(true);
-			}
+	test.each(
+		reference.boundary_angles_2d.map(
+			(r) => [`${r.kind} Δ=${r.delta.toFixed(4)} m=${r.m ?? '-'} λ=${r.lambda ?? '-'}`, r] as const
+		)
+	)('%s', (_name, row) => {
+		const opts = { m: row.m, lambda: row.lambda };
+		const t1 = boundaryAngle2d(row.kind as HeadKind, row.delta, opts);
+		if (row.theta1 === null) {
+			expect(t1).toBeNull();
+			return;
 		}
-	);
+		expect(t1).not.toBeNull();
+		expect(closeTo(t1 as number, row.theta1, 1e-12)).toBe(true);
+		if (row.margin_between_boundaries !== undefined) {
+			const margin = marginBetweenBoundaries(row.kind as HeadKind, row.delta, opts) as number;
+			expect(closeTo(margin, row.margin_between_boundaries, 1e-12, 1e-3)).toBe(true);
+		}
+	});
 });
 
 describe('boundary geometry', () => {
@@ -43,7 +44,8 @@ describe('boundary geometry', () => {
 
 	test('a larger m gives a larger margin; λ annealing shrinks it', () => {
 		const d = Math.PI / 2;
-		const at = (m: number, lambda = 0) => marginBetweenBoundaries('asoftmax', d, { m, lambda }) as number;
+		const at = (m: number, lambda = 0) =>
+			marginBetweenBoundaries('asoftmax', d, { m, lambda }) as number;
 		expect(at(2)).toBeLessThan(at(3));
 		expect(at(3)).toBeLessThan(at(4));
 		expect(at(4, 5)).toBeLessThan(at(4, 0));
@@ -84,12 +86,15 @@ describe('class regions on the circle and the bounds on m', () => {
 		}
 	);
 
-	test.each([3, 4, 6, 10])('%s classes evenly spread: the criterion starts to hold at m = 3', (c) => {
-		const angles = Array.from({ length: c }, (_, i) => (2 * Math.PI * i) / c);
-		expect(crossing(angles)).toBeCloseTo(M_MIN_MULTICLASS, 6);
-		expect(excess(angles, 2)).toBeGreaterThan(0);
-		expect(excess(angles, 4)).toBeLessThan(0);
-	});
+	test.each([3, 4, 6, 10])(
+		'%s classes evenly spread: the criterion starts to hold at m = 3',
+		(c) => {
+			const angles = Array.from({ length: c }, (_, i) => (2 * Math.PI * i) / c);
+			expect(crossing(angles)).toBeCloseTo(M_MIN_MULTICLASS, 6);
+			expect(excess(angles, 2)).toBeGreaterThan(0);
+			expect(excess(angles, 4)).toBeLessThan(0);
+		}
+	);
 
 	test('modified softmax tiles the circle with no unowned wedge', () => {
 		const arcs = classArcs2d([0, 2, 4], 'modified');

@@ -8,7 +8,13 @@
 import { describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { headLogits, headLoss, type HeadOptions } from '../../src/lib/model/heads';
-import { angleBetween, batchLoss, createRng, featureLogits, normalize } from '../../src/lib/math/index';
+import {
+	angleBetween,
+	batchLoss,
+	createRng,
+	featureLogits,
+	normalize
+} from '../../src/lib/math/index';
 import { arrayError } from './reference';
 
 interface Batch {
@@ -31,20 +37,34 @@ function makeBatch(seed: number, dim: number, classes: number, opts: HeadOptions
 	const m = opts.m ?? 0.5;
 	const nearKink = (x: number[], label: number) => {
 		const t = angleBetween(x, W[label]);
-		if (opts.kind === 'arcface' && (opts.arcfaceVariant ?? 'th_mm') === 'th_mm' && Math.abs(t - (Math.PI - m)) < 0.02) return true;
-		if (opts.kind === 'asoftmax' && !Number.isInteger(m) && t > Math.PI - 0.05 && t < Math.PI) return true;
+		if (
+			opts.kind === 'arcface' &&
+			(opts.arcfaceVariant ?? 'th_mm') === 'th_mm' &&
+			Math.abs(t - (Math.PI - m)) < 0.02
+		)
+			return true;
+		if (opts.kind === 'asoftmax' && !Number.isInteger(m) && t > Math.PI - 0.05 && t < Math.PI)
+			return true;
 		return false;
 	};
 	while (X.length < 8) {
 		const label = rng.int(classes);
 		const x = vec(1.5);
-		if (!nearKink(x, label)) (X.push(x), y.push(label));
+		if (nearKink(x, label)) continue;
+		X.push(x);
+		y.push(label);
 	}
 	// Edge rows: exactly on the target weight, exactly opposite it, on another weight, tiny norm.
 	const w0 = normalize(W[0]);
-	X.push(w0.map((v) => 2 * v), w0.map((v) => -0.7 * v), normalize(W[1]).map((v) => 1.3 * v), vec(1e-3 / Math.sqrt(dim)));
+	X.push(
+		w0.map((v) => 2 * v),
+		w0.map((v) => -0.7 * v),
+		normalize(W[1]).map((v) => 1.3 * v),
+		vec(1e-3 / Math.sqrt(dim))
+	);
 	y.push(0, 0, 0, 1);
-	const b = opts.kind === 'softmax' ? Array.from({ length: classes }, () => 0.3 * rng.normal()) : null;
+	const b =
+		opts.kind === 'softmax' ? Array.from({ length: classes }, () => 0.3 * rng.normal()) : null;
 	return { X, W, b, y };
 }
 
@@ -65,8 +85,17 @@ function numericGrad(batch: Batch, opts: HeadOptions, which: 'X' | 'W' | 'b'): n
 	};
 	for (let i = 0; i < target.length; i++) {
 		const row = target[i];
-		if (Array.isArray(row)) for (let j = 0; j < row.length; j++) visit(() => row[j], (v) => (row[j] = v));
-		else visit(() => target[i] as number, (v) => ((target as number[])[i] = v));
+		if (Array.isArray(row))
+			for (let j = 0; j < row.length; j++)
+				visit(
+					() => row[j],
+					(v) => (row[j] = v)
+				);
+		else
+			visit(
+				() => target[i] as number,
+				(v) => ((target as number[])[i] = v)
+			);
 	}
 	return out;
 }
@@ -94,7 +123,9 @@ describe.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s', (_na
 		const batch = makeBatch(seed, dim, classes, opts);
 		// float32 rounding of cos θ is amplified by the scale s.
 		const tol = (opts.s ?? 1) > 32 ? 1e-3 : 3e-4;
-		const expectedLogits = batch.X.map((x, i) => featureLogits(x, batch.W, batch.b, batch.y[i], opts)).flat();
+		const expectedLogits = batch.X.map((x, i) =>
+			featureLogits(x, batch.W, batch.b, batch.y[i], opts)
+		).flat();
 		const got = tf.tidy(() => {
 			const x = tf.tensor2d(batch.X);
 			const W = tf.tensor2d(batch.W);

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { argmax, batchLoss, crossEntropy, featureLogits, type HeadParams } from '../../src/lib/math/index';
+import {
+	argmax,
+	batchLoss,
+	crossEntropy,
+	featureLogits,
+	type HeadParams
+} from '../../src/lib/math/index';
 import { arrayError, closeTo, reference, type ReferenceCase } from './reference';
 
 function paramsOf(c: ReferenceCase): HeadParams {
@@ -22,7 +28,9 @@ describe('float64 heads match the reference at 1e-12', () => {
 		const logits = X.map((x, i) => featureLogits(x, W, b ?? null, y[i], p));
 		expect(arrayError(logits.flat(), c.expected.logits.flat(), 1)).toBeLessThan(1e-12);
 		X.forEach((_, i) => {
-			expect(closeTo(crossEntropy(logits[i], y[i]), c.expected.per_sample_loss[i], 1e-12)).toBe(true);
+			expect(closeTo(crossEntropy(logits[i], y[i]), c.expected.per_sample_loss[i], 1e-12)).toBe(
+				true
+			);
 		});
 		expect(closeTo(batchLoss(X, W, b ?? null, y, p), c.expected.loss, 1e-12)).toBe(true);
 	});

@@ -48,17 +48,21 @@ describe('psi properties', () => {
 		}
 	});
 
-	test.each([1, 2, 3, 4, 5, 6])('integer m = %s: ψ(π) = −(2m − 1) and Chebyshev = angle form', (m) => {
-		expect(psi(Math.PI, m)).toBeCloseTo(-(2 * m - 1), 12);
-		for (let i = 0; i <= 64; i++) {
-			const t = (i / 64) * Math.PI;
-			expect(Math.abs(cosMTheta(t, m, 'chebyshev') - Math.cos(m * t))).toBeLessThan(1e-12);
+	test.each([1, 2, 3, 4, 5, 6])(
+		'integer m = %s: ψ(π) = −(2m − 1) and Chebyshev = angle form',
+		(m) => {
+			expect(psi(Math.PI, m)).toBeCloseTo(-(2 * m - 1), 12);
+			for (let i = 0; i <= 64; i++) {
+				const t = (i / 64) * Math.PI;
+				expect(Math.abs(cosMTheta(t, m, 'chebyshev') - Math.cos(m * t))).toBeLessThan(1e-12);
+			}
 		}
-	});
+	);
 
 	test('m = 1 is cos θ; T_4 is 8c⁴ − 8c² + 1', () => {
 		for (const t of [0, 0.3, 1, 2, Math.PI]) expect(psi(t, 1)).toBeCloseTo(Math.cos(t), 15);
-		for (const c of [-1, -0.4, 0, 0.7, 1]) expect(chebyshevT(4, c)).toBeCloseTo(8 * c ** 4 - 8 * c ** 2 + 1, 14);
+		for (const c of [-1, -0.4, 0, 0.7, 1])
+			expect(chebyshevT(4, c)).toBeCloseTo(8 * c ** 4 - 8 * c ** 2 + 1, 14);
 	});
 
 	test('branch index is capped at ⌈m⌉ − 1, so θ = π stays on the last branch', () => {

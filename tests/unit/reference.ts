@@ -80,7 +80,11 @@ export function closeTo(a: number, e: number, rel: number, floor = 1): boolean {
  * Largest error of `actual` against `expected`, relative to the largest magnitude of the
  * expected array with an absolute floor (the README's float32 rule): |a − e| / max(max|e|, floor).
  */
-export function arrayError(actual: ArrayLike<number>, expected: readonly number[], floor = 1e-3): number {
+export function arrayError(
+	actual: ArrayLike<number>,
+	expected: readonly number[],
+	floor = 1e-3
+): number {
 	if (actual.length !== expected.length) return Infinity;
 	let scale = floor;
 	for (const e of expected) scale = Math.max(scale, Math.abs(e));

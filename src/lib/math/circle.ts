@@ -99,7 +99,10 @@ export function classArcs2d(
  * classes (the narrowest unowned gap between two arcs). SphereFace's criterion asks for
  * maxIntra < minInter.
  */
-export function arcAngleStats(arcs: readonly (Arc | null)[]): { maxIntra: number; minInter: number } {
+export function arcAngleStats(arcs: readonly (Arc | null)[]): {
+	maxIntra: number;
+	minInter: number;
+} {
 	const owned = arcs.filter((a): a is Arc => a !== null);
 	let maxIntra = 0;
 	for (const a of owned) maxIntra = Math.max(maxIntra, Math.min(a.width, Math.PI));

@@ -49,7 +49,8 @@ export function featureLogits(
 	};
 	return W.map((w, j) => {
 		const theta = angleBetween(x, w);
-		if (j !== target || p.kind === 'modified') return normalised ? scale * Math.cos(theta) : dot(x, normalize(w));
+		if (j !== target || p.kind === 'modified')
+			return normalised ? scale * Math.cos(theta) : dot(x, normalize(w));
 		return scale * targetCurve(p.kind, theta, opts);
 	});
 }

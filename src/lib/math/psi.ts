@@ -65,7 +65,12 @@ export function psi(theta: number, m: number, mode: PsiMode = 'angle'): number {
  * The annealed A-Softmax target (λ cos θ + ψ(θ)) / (1 + λ): λ = 0 is the pure margin, large λ
  * approaches the modified softmax. Negative or non-finite λ is treated as 0.
  */
-export function psiMixed(theta: number, m: number, lambda: number, mode: PsiMode = 'angle'): number {
+export function psiMixed(
+	theta: number,
+	m: number,
+	lambda: number,
+	mode: PsiMode = 'angle'
+): number {
 	const l = Number.isFinite(lambda) && lambda > 0 ? lambda : 0;
 	const p = psi(theta, m, mode);
 	if (l === 0) return p;

@@ -77,7 +77,11 @@ function resolve(opts: HeadOptions): Resolved {
 		throw new RangeError(`Unknown head kind "${String(kind)}".`);
 	}
 	const defaultM =
-		kind === 'cosface' ? HEAD_DEFAULTS.cosfaceM : kind === 'arcface' ? HEAD_DEFAULTS.arcfaceM : HEAD_DEFAULTS.asoftmaxM;
+		kind === 'cosface'
+			? HEAD_DEFAULTS.cosfaceM
+			: kind === 'arcface'
+				? HEAD_DEFAULTS.arcfaceM
+				: HEAD_DEFAULTS.asoftmaxM;
 	const m = opts.m ?? defaultM;
 	const lambda = opts.lambda ?? HEAD_DEFAULTS.lambda;
 	const s = opts.s ?? HEAD_DEFAULTS.s;
@@ -111,7 +115,12 @@ function sinBetweenRows(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor1D {
 	const d = a.shape[1];
 	const first: number[] = [];
 	const second: number[] = [];
-	for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) (first.push(i), second.push(j));
+	for (let i = 0; i < d; i++) {
+		for (let j = i + 1; j < d; j++) {
+			first.push(i);
+			second.push(j);
+		}
+	}
 	if (first.length === 0) return tf.zeros([a.shape[0]]); // D = 1: every angle is 0 or π
 	const iIdx = tf.tensor1d(first, 'int32');
 	const jIdx = tf.tensor1d(second, 'int32');
@@ -128,7 +137,7 @@ function chebyshev(m: number, c: tf.Tensor1D): tf.Tensor1D {
 	let prev: tf.Tensor1D = tf.onesLike(c);
 	let cur = c;
 	for (let k = 1; k < m; k++) {
-		const next = tf.sub(tf.mul(tf.mul(c, 2), cur), prev);
+		const next: tf.Tensor1D = tf.sub(tf.mul(tf.mul(c, 2), cur), prev);
 		prev = cur;
 		cur = next;
 	}
@@ -139,7 +148,12 @@ function chebyshev(m: number, c: tf.Tensor1D): tf.Tensor1D {
  * ψ(θ) = (−1)^k cos(mθ) − 2k, k = min(⌊mθ/π⌋, ⌈m⌉ − 1), on [N] tensors of cos θ and θ.
  * cos(mθ) comes from T_m(cos θ) (integer m) or cos(m·θ).
  */
-function psiTensor(cosT: tf.Tensor1D, theta: tf.Tensor1D, m: number, useChebyshev: boolean): tf.Tensor1D {
+function psiTensor(
+	cosT: tf.Tensor1D,
+	theta: tf.Tensor1D,
+	m: number,
+	useChebyshev: boolean
+): tf.Tensor1D {
 	// floor has a zero gradient, so k (and the sign) act as constants, as they should.
 	const k = tf.clipByValue(tf.floor(tf.mul(theta, m / Math.PI)), 0, Math.ceil(m) - 1);
 	const parity = tf.sub(k, tf.mul(tf.floor(tf.div(k, 2)), 2)); // k mod 2
@@ -160,13 +174,13 @@ function targetScore(o: Resolved, cosY: tf.Tensor1D, sinY: tf.Tensor1D): tf.Tens
 			return tf.sub(cosY, o.m);
 		case 'arcface': {
 			// cos(θ + m) = cos θ cos m − sin θ sin m, with the accurate sin θ.
-			const shifted = tf.sub(tf.mul(cosY, Math.cos(o.m)), tf.mul(sinY, Math.sin(o.m)));
+			const shifted: tf.Tensor1D = tf.sub(tf.mul(cosY, Math.cos(o.m)), tf.mul(sinY, Math.sin(o.m)));
 			if (o.arcfaceVariant === 'plain') return shifted;
 			const linear = tf.sub(cosY, o.m * Math.sin(o.m));
 			// The branch test must not be on the gradient tape (Greater has no gradient);
 			// step's gradient is 0, and the branch choice is piecewise constant anyway.
 			const onCurve = tf.cast(tf.step(tf.sub(cosY, Math.cos(Math.PI - o.m))), 'bool');
-			return tf.where(onCurve, shifted, linear);
+			return tf.where(onCurve, shifted, linear) as tf.Tensor1D;
 		}
 		default:
 			return cosY;
@@ -186,24 +200,24 @@ export function headLogits(
 	opts: HeadOptions
 ): tf.Tensor2D {
 	const o = resolve(opts);
-	return tf.tidy(() => {
+	return tf.tidy((): tf.Tensor2D => {
 		if (o.kind === 'softmax') {
-			const lin = tf.matMul(x, W, false, true); // [N, C]
-			return b ? tf.add(lin, b) : lin;
+			const lin: tf.Tensor2D = tf.matMul(x, W, false, true); // [N, C]
+			return b ? (tf.add(lin, b) as tf.Tensor2D) : lin;
 		}
 		const numClasses = W.shape[0];
-		const wHat = tf.div(W, rowNorm(W)); // [C, D]
+		const wHat: tf.Tensor2D = tf.div(W, rowNorm(W)); // [C, D]
 		const r = rowNorm(x); // [N, 1]
-		const xHat = tf.div(x, r); // [N, D]
+		const xHat: tf.Tensor2D = tf.div(x, r); // [N, D]
 		const cosAll = tf.matMul(xHat, wHat, false, true); // [N, C]
 		const normalised = o.kind === 'cosface' || o.kind === 'arcface' || o.normalizeFeatures;
 		// Non-target logits: s cos θ_j, or r cos θ_j = x·ŵ_j (computed without the 1/r round trip).
-		const base = normalised ? tf.mul(cosAll, o.s) : tf.matMul(x, wHat, false, true);
+		const base: tf.Tensor2D = normalised ? tf.mul(cosAll, o.s) : tf.matMul(x, wHat, false, true);
 		if (o.kind === 'modified') return base;
 
 		const y = tf.cast(labels, 'int32');
-		const wY = tf.gather(wHat, y); // [N, D]
-		const cosY = tf.sum(tf.mul(xHat, wY), 1); // [N]
+		const wY: tf.Tensor2D = tf.gather(wHat, y); // [N, D]
+		const cosY: tf.Tensor1D = tf.sum(tf.mul(xHat, wY), 1); // [N]
 		const sinY = sinBetweenRows(xHat, wY); // [N]
 		const score = targetScore(o, cosY, sinY); // [N]
 		const scale = normalised ? tf.scalar(o.s) : tf.reshape(r, [-1]);

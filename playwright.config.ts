@@ -1,0 +1,42 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests run against the built static site (`vite preview`) in Debian's Chromium,
+ * headless. Playwright's own browser downloads are never used: CHROMIUM_PATH points at the
+ * system browser (default /usr/bin/chromium; Debian: apt-get install chromium).
+ */
+const port = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	forbidOnly: true,
+	reporter: [['list']],
+	timeout: 60_000,
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		viewport: { width: 1280, height: 900 },
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--use-angle=swiftshader',
+				'--enable-unsafe-swiftshader'
+			]
+		}
+	},
+	webServer: {
+		command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+		url: `http://127.0.0.1:${port}`,
+		timeout: 240_000,
+		reuseExistingServer: !process.env.CI
+	}
+});

@@ -1,0 +1,32 @@
+/**
+ * Shared browser-test helpers: collect console errors and page errors, and block (and
+ * record) any request that leaves the local server, so tests prove the site works offline.
+ */
+import type { Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+export interface PageWatch {
+	errors: string[];
+	external: string[];
+}
+
+/** Starts watching `page`; call before the first navigation. */
+export async function watchPage(page: Page): Promise<PageWatch> {
+	const watch: PageWatch = { errors: [], external: [] };
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') watch.errors.push(msg.text());
+	});
+	page.on('pageerror', (err) => watch.errors.push(err.message));
+	await page.route(
+		(url) => !['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http'),
+		(route) => {
+			watch.external.push(route.request().url());
+			return route.abort();
+		}
+	);
+	return watch;
+}
+
+/** Directory for screenshots that people look at (kept out of git). */
+export const artifacts = 'tests/e2e/artifacts';
+mkdirSync(artifacts, { recursive: true });
