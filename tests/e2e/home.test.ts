@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { artifacts, watchPage } from './helpers';
 
-test('the home page renders the product, the explorer shell and no console errors', async ({ page }) => {
+test('the home page renders the product, the explorer shell and no console errors', async ({
+	page
+}) => {
 	const watch = await watchPage(page);
 	await page.goto('/');
 	await expect(page).toHaveTitle(/SphereLab/);
@@ -16,7 +18,9 @@ test('the home page renders the product, the explorer shell and no console error
 	expect(watch.external).toEqual([]);
 });
 
-test('the margin preview follows the slider with the math core (A-Softmax margin (m−1)Δ/(m+1))', async ({ page }) => {
+test('the margin preview follows the slider with the math core (A-Softmax margin (m−1)Δ/(m+1))', async ({
+	page
+}) => {
 	const watch = await watchPage(page);
 	await page.goto('/');
 	const slider = page.getByRole('slider', { name: 'Margin m' });

@@ -9,3 +9,5 @@ export * from './lambda';
 export * from './boundary';
 export * from './circle';
 export * from './logits';
+export * from './datasets';
+export * from './stats';

@@ -1,0 +1,317 @@
+/**
+ * Angle statistics of a labelled feature set, as in SphereFace (Fig. 5 and its criterion):
+ * features are discriminative when the max intra-class angle is smaller than the min
+ * inter-class angle, because then a single angle threshold separates "same class" from
+ * "different class" even for classes never seen in training. Only directions matter, so
+ * every row is normalised first; rows without a direction are skipped and counted.
+ */
+import { createRng } from './rng';
+import { angleBetween, mean, norm, normalize } from './vec';
+
+/** Row-major features [n, dim], as a typed array from a model or a plain array from a test. */
+export type FeatureRows = Float32Array | Float64Array | readonly number[];
+/** Class labels [n]. */
+export type LabelArray = Int32Array | Uint8Array | Float64Array | readonly number[];
+
+/**
+ * Up to this many unordered pairs are all visited (3000 rows → 4,498,500 pairs, about 0.3 s);
+ * above it pairs are sampled.
+ */
+export const DEFAULT_MAX_PAIRS = 4_500_000;
+/** Labels must be integers in [0, MAX_CLASSES): a garbage label cannot allocate a huge array. */
+export const MAX_CLASSES = 1024;
+
+/** Options for the pairwise statistics. */
+export interface PairOptions {
+	/** Visit all pairs when n(n−1)/2 ≤ maxPairs, else draw maxPairs random pairs. */
+	maxPairs?: number;
+	/** Seed of the pair sampler (same seed → same sample). */
+	seed?: number;
+}
+
+/** SphereFace's angle statistics of a feature set (all angles in radians, in [0, π]). */
+export interface AngleStats {
+	/** Rows used (finite, non-zero, with a valid label). */
+	count: number;
+	/** Rows ignored: a non-finite value, the zero vector (no direction) or an invalid label. */
+	skipped: number;
+	/** 1 + the largest label among the rows used (0 when none is used). */
+	numClasses: number;
+	/** True when pairs were sampled; then maxIntra/minInter are estimates (a lower/upper bound). */
+	sampled: boolean;
+	/** Same-class and different-class pairs visited. */
+	intraPairs: number;
+	interPairs: number;
+	/** Max angle between two samples of the same class; null if no class has 2 samples. */
+	maxIntra: number | null;
+	/** Min angle between two samples of different classes; null if fewer than 2 classes. */
+	minInter: number | null;
+	/** Min angle between class mean directions (mean of unit vectors); null if < 2 have one. */
+	minInterMeans: number | null;
+	/** Mean angle over the same-class / different-class pairs visited; null without pairs. */
+	meanIntra: number | null;
+	meanInter: number | null;
+	/** maxIntra < minInter; null when either is undefined. */
+	criterion: boolean | null;
+	/** Max intra-class angle per class index; null where a class has < 2 samples (or no pair drawn). */
+	perClassMaxIntra: (number | null)[];
+}
+
+/** Counts per bin; edges.length = counts.length + 1; bins are [lo, hi), the last one [lo, hi]. */
+export interface Histogram {
+	edges: number[];
+	counts: number[];
+}
+
+/** Same-class and different-class angle histograms over [0, π]. */
+export interface AngleHistograms {
+	intra: Histogram;
+	inter: Histogram;
+	/** True when pairs were sampled (counts then sum to maxPairs, not n(n−1)/2). */
+	sampled: boolean;
+	/** Rows ignored (see AngleStats.skipped). */
+	skipped: number;
+}
+
+/** Histogram of feature norms ‖x‖ over [0, max]. */
+export interface NormHistogram extends Histogram {
+	/** Rows whose norm exceeds `max` (not in any bin, so a fixed axis never hides them silently). */
+	overflow: number;
+	/** Rows with a non-finite value. */
+	skipped: number;
+}
+
+/** Unit directions and labels of the usable rows. */
+interface Prepared {
+	units: number[][];
+	labels: number[];
+	numClasses: number;
+	skipped: number;
+}
+
+/** Rows present in both arrays; an invalid dim (not a positive integer) means no rows. */
+function rowCount(features: FeatureRows, dim: number, labels?: LabelArray): number {
+	if (!Number.isInteger(dim) || dim <= 0) return 0;
+	const rows = Math.floor(features.length / dim);
+	return labels ? Math.min(rows, labels.length) : rows;
+}
+
+/** Copies row r into `out`; returns false if any value is not finite. */
+function readRow(features: FeatureRows, dim: number, r: number, out: number[]): boolean {
+	let finite = true;
+	for (let d = 0; d < dim; d++) {
+		out[d] = features[r * dim + d];
+		if (!Number.isFinite(out[d])) finite = false;
+	}
+	return finite;
+}
+
+function prepare(features: FeatureRows, dim: number, labels: LabelArray): Prepared {
+	const n = rowCount(features, dim, labels);
+	const prepared: Prepared = { units: [], labels: [], numClasses: 0, skipped: 0 };
+	const row = new Array<number>(n > 0 ? dim : 0); // dim is valid whenever n > 0
+	for (let r = 0; r < n; r++) {
+		const label = labels[r];
+		const validLabel = Number.isInteger(label) && label >= 0 && label < MAX_CLASSES;
+		let scale = 0;
+		if (validLabel && readRow(features, dim, r, row)) {
+			for (const v of row) scale = Math.max(scale, Math.abs(v));
+		}
+		// scale = 0: invalid label, a non-finite value, or the zero vector (no direction).
+		if (scale === 0) {
+			prepared.skipped++;
+			continue;
+		}
+		// Dividing by the largest |value| first keeps huge rows (e.g. [1.5e308, 1.5e308], whose
+		// norm overflows to Infinity) from normalising to 0; the direction is unchanged.
+		for (let d = 0; d < dim; d++) row[d] /= scale;
+		prepared.units.push(normalize(row));
+		prepared.labels.push(label);
+		prepared.numClasses = Math.max(prepared.numClasses, label + 1);
+	}
+	return prepared;
+}
+
+/** An integer option in [lo, hi], or `def` when missing or not finite. */
+function intOption(v: number | undefined, def: number, lo: number, hi: number): number {
+	if (v === undefined || !Number.isFinite(v)) return def;
+	return Math.min(hi, Math.max(lo, Math.round(v)));
+}
+
+/**
+ * Calls visit(i, j, angle) for every unordered pair i < j, or, when there are more than
+ * maxPairs of them, for maxPairs pairs drawn uniformly (with replacement) by the seeded RNG.
+ * One angleBetween (atan2 form) per pair, no allocation per pair. Returns whether it sampled.
+ */
+function forEachPair(
+	units: number[][],
+	opts: PairOptions,
+	visit: (i: number, j: number, angle: number) => void
+): boolean {
+	const n = units.length;
+	const maxPairs = intOption(opts.maxPairs, DEFAULT_MAX_PAIRS, 1, Number.MAX_SAFE_INTEGER);
+	if ((n * (n - 1)) / 2 <= maxPairs) {
+		for (let i = 0; i < n; i++) {
+			const a = units[i];
+			for (let j = i + 1; j < n; j++) visit(i, j, angleBetween(a, units[j]));
+		}
+		return false;
+	}
+	const rng = createRng(opts.seed ?? 0);
+	for (let k = 0; k < maxPairs; k++) {
+		const i = rng.int(n);
+		// j uniform over the other n − 1 rows: skip over i.
+		let j = rng.int(n - 1);
+		if (j >= i) j++;
+		visit(i, j, angleBetween(units[i], units[j]));
+	}
+	return true;
+}
+
+/** Min angle between the class mean directions; classes whose unit vectors cancel are left out. */
+function minAngleBetweenMeans(prep: Prepared): number | null {
+	const byClass: number[][][] = Array.from({ length: prep.numClasses }, () => []);
+	prep.units.forEach((u, i) => byClass[prep.labels[i]].push(u));
+	const dirs: number[][] = [];
+	for (const members of byClass) {
+		if (members.length === 0) continue;
+		const m = mean(members);
+		// The mean of unit vectors has length in [0, 1]; below 1e−9 the unit vectors (nearly)
+		// cancel and what is left is rounding noise, not a direction.
+		if (norm(m) > 1e-9) dirs.push(m);
+	}
+	let best: number | null = null;
+	for (let i = 0; i < dirs.length; i++) {
+		for (let j = i + 1; j < dirs.length; j++) {
+			const a = angleBetween(dirs[i], dirs[j]);
+			if (best === null || a < best) best = a;
+		}
+	}
+	return best;
+}
+
+/**
+ * SphereFace's angle statistics of features [n, dim] with labels [n]: max intra-class angle,
+ * min inter-class angle, their means, the angle between class mean directions, and the
+ * criterion maxIntra < minInter. All pairs up to maxPairs (default: every pair up to 3000
+ * rows), else a seeded sample of pairs (`sampled: true`). Never returns NaN or Infinity.
+ */
+export function angleStats(
+	features: FeatureRows,
+	dim: number,
+	labels: LabelArray,
+	opts: PairOptions = {}
+): AngleStats {
+	const prep = prepare(features, dim, labels);
+	const perClass = new Array<number | null>(prep.numClasses).fill(null);
+	// Running extremes and sums; null until a pair of that kind is seen.
+	const acc = {
+		maxIntra: null as number | null,
+		minInter: null as number | null,
+		sumIntra: 0,
+		sumInter: 0,
+		intraPairs: 0,
+		interPairs: 0
+	};
+	const sampled = forEachPair(prep.units, opts, (i, j, angle) => {
+		const c = prep.labels[i];
+		if (c === prep.labels[j]) {
+			acc.intraPairs++;
+			acc.sumIntra += angle;
+			if (acc.maxIntra === null || angle > acc.maxIntra) acc.maxIntra = angle;
+			const prev = perClass[c];
+			if (prev === null || angle > prev) perClass[c] = angle;
+		} else {
+			acc.interPairs++;
+			acc.sumInter += angle;
+			if (acc.minInter === null || angle < acc.minInter) acc.minInter = angle;
+		}
+	});
+	const { maxIntra, minInter, intraPairs, interPairs } = acc;
+	return {
+		count: prep.units.length,
+		skipped: prep.skipped,
+		numClasses: prep.numClasses,
+		sampled,
+		intraPairs,
+		interPairs,
+		maxIntra,
+		minInter,
+		minInterMeans: minAngleBetweenMeans(prep),
+		meanIntra: intraPairs > 0 ? acc.sumIntra / intraPairs : null,
+		meanInter: interPairs > 0 ? acc.sumInter / interPairs : null,
+		criterion: maxIntra !== null && minInter !== null ? maxIntra < minInter : null,
+		perClassMaxIntra: perClass
+	};
+}
+
+/** `bins` equal bins over [lo, hi]; the last edge is exactly hi. */
+function emptyHistogram(bins: number, lo: number, hi: number): Histogram {
+	const edges = Array.from({ length: bins + 1 }, (_, k) =>
+		k === bins ? hi : lo + ((hi - lo) * k) / bins
+	);
+	return { edges, counts: new Array<number>(bins).fill(0) };
+}
+
+/** Bin of v in [0, hi] with `bins` bins; v = hi goes in the last bin rather than past it. */
+function binOf(v: number, hi: number, bins: number): number {
+	return Math.min(bins - 1, Math.floor((v / hi) * bins));
+}
+
+/**
+ * Histograms of same-class and different-class pair angles over [0, π] (SphereFace Fig. 5):
+ * with a margin the two humps separate. Default 36 bins (5° each), 1..360. Counts sum to the
+ * pairs visited: n(n−1)/2 split by class, or maxPairs when sampled (see `angleStats`).
+ */
+export function angleHistograms(
+	features: FeatureRows,
+	dim: number,
+	labels: LabelArray,
+	opts: PairOptions & { bins?: number } = {}
+): AngleHistograms {
+	const bins = intOption(opts.bins, 36, 1, 360);
+	const prep = prepare(features, dim, labels);
+	const intra = emptyHistogram(bins, 0, Math.PI);
+	const inter = emptyHistogram(bins, 0, Math.PI);
+	const sampled = forEachPair(prep.units, opts, (i, j, angle) => {
+		const h = prep.labels[i] === prep.labels[j] ? intra : inter;
+		h.counts[binOf(angle, Math.PI, bins)]++;
+	});
+	return { intra, inter, sampled, skipped: prep.skipped };
+}
+
+/**
+ * Histogram of feature norms ‖x‖ over [0, max] (default 30 bins, 1..1000): softmax grows
+ * norms, normalised losses do not. `max` defaults to the largest norm (1 if all are 0); pass
+ * it to keep a fixed axis while training, and rows beyond it are counted in `overflow`.
+ * Rows with a non-finite value are skipped; zero rows count (their norm is 0).
+ */
+export function normHistogram(
+	features: FeatureRows,
+	dim: number,
+	opts: { bins?: number; max?: number } = {}
+): NormHistogram {
+	const bins = intOption(opts.bins, 30, 1, 1000);
+	const n = rowCount(features, dim);
+	const row = new Array<number>(n > 0 ? dim : 0); // dim is valid whenever n > 0
+	const norms: number[] = [];
+	let skipped = 0;
+	for (let r = 0; r < n; r++) {
+		if (readRow(features, dim, r, row)) norms.push(norm(row));
+		else skipped++;
+	}
+	const given = opts.max;
+	let max = given !== undefined && Number.isFinite(given) && given > 0 ? given : 0;
+	// Auto axis: the largest finite norm. A finite row can still have norm Infinity
+	// (e.g. [1.5e308, 1.5e308] overflows); it lands in `overflow` instead of stretching the axis.
+	if (max === 0) for (const v of norms) if (Number.isFinite(v)) max = Math.max(max, v);
+	// All norms 0 (or no rows): any positive axis works, and a zero width would divide by 0.
+	if (max === 0) max = 1;
+	const hist = emptyHistogram(bins, 0, max);
+	let overflow = 0;
+	for (const v of norms) {
+		if (v > max) overflow++;
+		else hist.counts[binOf(v, max, bins)]++;
+	}
+	return { ...hist, overflow, skipped };
+}
