@@ -3,6 +3,9 @@
  * partial or garbage input (URL parameters, uploaded settings) into valid settings with
  * a plain-language notice for every change.
  */
+import { clampToLimit, show, toNumber, type NumericLimit } from './clamp';
+
+export type { NumericLimit } from './clamp';
 
 /** 'rings': concentric rings (2D) / shells (3D); 'sphere': clusters on the unit circle/sphere. */
 export type GeneratorKind = 'blobs' | 'spirals' | 'rings' | 'sphere';
@@ -51,13 +54,6 @@ export const DEFAULT_DATA_PARAMS: Readonly<Omit<DataParams, 'heldOut'>> & {
 /** The numeric fields of `DataParams`. */
 export type NumericDataField = Exclude<keyof DataParams, 'generator' | 'heldOut'>;
 
-/** Allowed range of one numeric field; `integer` fields are rounded. */
-export interface NumericLimit {
-	readonly min: number;
-	readonly max: number;
-	readonly integer: boolean;
-}
-
 /** Range of every numeric field, as data, so sliders and the clamp share one source. */
 export const DATA_LIMITS: Readonly<Record<NumericDataField, NumericLimit>> = Object.freeze({
 	classes: { min: 2, max: 10, integer: true },
@@ -72,45 +68,8 @@ export const DATA_LIMITS: Readonly<Record<NumericDataField, NumericLimit>> = Obj
 // ---------------------------------------------------------------------------------------
 // Clamping
 
-/** Reads a number from anything: numbers as they are, numeric strings parsed, else NaN. */
-function toNumber(raw: unknown): number {
-	if (typeof raw === 'number') return raw;
-	if (typeof raw === 'bigint') return Number(raw);
-	if (typeof raw === 'string' && raw.trim() !== '') return Number(raw);
-	return NaN;
-}
-
-/** A short printable form of any value, for notices (String() throws on null-prototype objects). */
-function show(raw: unknown): string {
-	let s: string;
-	try {
-		s = typeof raw === 'string' ? JSON.stringify(raw) : String(raw);
-	} catch {
-		s = `a ${typeof raw}`;
-	}
-	return s.length > 40 ? `${s.slice(0, 37)}...` : s;
-}
-
 function clampNumber(name: NumericDataField, raw: unknown, notices: string[]): number {
-	const def = DEFAULT_DATA_PARAMS[name];
-	if (raw === undefined) return def;
-	const v = toNumber(raw);
-	if (Number.isNaN(v)) {
-		notices.push(`${name} ${show(raw)} is not a number; using ${def}`);
-		return def;
-	}
-	const lim = DATA_LIMITS[name];
-	// ±Infinity clamps to the nearest bound like any out-of-range value; `+ 0` turns −0 into 0.
-	let out = Math.min(lim.max, Math.max(lim.min, v)) + 0;
-	if (lim.integer) out = Math.round(out);
-	if (out !== v) {
-		const why =
-			v < lim.min || v > lim.max
-				? `is out of range ${lim.min}–${lim.max}`
-				: 'is not a whole number';
-		notices.push(`${name} ${show(raw)} ${why}; using ${out}`);
-	}
-	return out;
+	return clampToLimit(name, raw, DATA_LIMITS[name], DEFAULT_DATA_PARAMS[name], notices);
 }
 
 function clampGenerator(raw: unknown, notices: string[]): GeneratorKind {

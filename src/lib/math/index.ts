@@ -11,3 +11,4 @@ export * from './circle';
 export * from './logits';
 export * from './datasets';
 export * from './stats';
+export * from './clamp';
