@@ -109,24 +109,25 @@ function rowNorm(a: tf.Tensor2D): tf.Tensor2D {
 
 /**
  * sin of the angle between matching rows of two unit-vector matrices [N, D] → [N], from the
- * 2×2 minors: sin²θ = Σ_{i<j} (a_i b_j − a_j b_i)².
+ * 2×2 minors: sin²θ = Σ_{i<j} (a_i b_j − a_j b_i)². Columns are picked by multiplying with
+ * constant 0/1 selection matrices rather than by gather, whose gradient needs a kernel
+ * (UnsortedSegmentSum) that the wasm backend lacks.
  */
 function sinBetweenRows(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor1D {
 	const d = a.shape[1];
-	const first: number[] = [];
-	const second: number[] = [];
-	for (let i = 0; i < d; i++) {
-		for (let j = i + 1; j < d; j++) {
-			first.push(i);
-			second.push(j);
-		}
-	}
-	if (first.length === 0) return tf.zeros([a.shape[0]]); // D = 1: every angle is 0 or π
-	const iIdx = tf.tensor1d(first, 'int32');
-	const jIdx = tf.tensor1d(second, 'int32');
+	const pairs: [number, number][] = [];
+	for (let i = 0; i < d; i++) for (let j = i + 1; j < d; j++) pairs.push([i, j]);
+	if (pairs.length === 0) return tf.zeros([a.shape[0]]); // D = 1: every angle is 0 or π
+	const select = (which: 0 | 1) => {
+		const m = new Float32Array(d * pairs.length);
+		pairs.forEach((pair, p) => (m[pair[which] * pairs.length + p] = 1));
+		return tf.tensor2d(m, [d, pairs.length]);
+	};
+	const first = select(0);
+	const second = select(1);
 	const minors = tf.sub(
-		tf.mul(tf.gather(a, iIdx, 1), tf.gather(b, jIdx, 1)),
-		tf.mul(tf.gather(a, jIdx, 1), tf.gather(b, iIdx, 1))
+		tf.mul(tf.matMul(a, first), tf.matMul(b, second)),
+		tf.mul(tf.matMul(a, second), tf.matMul(b, first))
 	); // [N, pairs]
 	return tf.sqrt(tf.add(tf.sum(tf.square(minors), 1), SQRT_FLOOR));
 }
@@ -216,13 +217,15 @@ export function headLogits(
 		if (o.kind === 'modified') return base;
 
 		const y = tf.cast(labels, 'int32');
-		const wY: tf.Tensor2D = tf.gather(wHat, y); // [N, D]
+		const oneHot = tf.oneHot(y, numClasses); // [N, C]
+		// ŵ_y as oneHot · Ŵ (a gather's gradient needs a kernel the wasm backend lacks).
+		const wY: tf.Tensor2D = tf.matMul(oneHot, wHat); // [N, D]
 		const cosY: tf.Tensor1D = tf.sum(tf.mul(xHat, wY), 1); // [N]
 		const sinY = sinBetweenRows(xHat, wY); // [N]
 		const score = targetScore(o, cosY, sinY); // [N]
 		const scale = normalised ? tf.scalar(o.s) : tf.reshape(r, [-1]);
 		const target = tf.mul(score, scale); // [N]
-		const isTarget = tf.cast(tf.oneHot(y, numClasses), 'bool'); // [N, C]
+		const isTarget = tf.cast(oneHot, 'bool'); // [N, C]
 		const targetWide = tf.tile(tf.expandDims(target, 1), [1, numClasses]);
 		return tf.where(isTarget, targetWide, base) as tf.Tensor2D;
 	});

@@ -1,0 +1,161 @@
+/**
+ * Reads the model's state into a `Snapshot`: features of every point, predictions,
+ * normalised class weights and, for 2D inputs, the decision regions over the input square.
+ * Two reads from the backend per snapshot; nothing non-finite leaves this function.
+ */
+import { tf } from './tf';
+import { classParams, features, type Layout } from './network';
+import type { TrainerOptions } from './options';
+import type { DecisionGrid, Snapshot } from './snapshot';
+import type { Dataset } from '../math/index';
+
+/** Input square shown by the input-space view (the data lie in [−1, 1]²). */
+export const GRID_EXTENT: [number, number] = [-1.2, 1.2];
+/** Largest grid the trainer computes (a 200 × 200 heat map is plenty for any screen). */
+export const MAX_GRID_RESOLUTION = 200;
+
+interface ReadoutInput {
+	params: tf.Tensor1D;
+	layout: Layout;
+	x: tf.Tensor2D;
+	dataset: Dataset;
+	options: TrainerOptions;
+	gridResolution: number;
+	meta: {
+		step: number;
+		dataVersion: number;
+		loss: number | null;
+		lambda: number;
+		backend: string;
+		divergence: { at: number; message: string } | null;
+	};
+}
+
+/**
+ * The plain logits used for prediction (no margin: at test time a class is the nearest
+ * weight by angle): softmax Wx + b; the angular heads x·ŵ (the scale does not change argmax).
+ */
+function plainLogits(
+	f: tf.Tensor2D,
+	W: tf.Tensor2D,
+	b: tf.Tensor1D,
+	o: TrainerOptions
+): tf.Tensor2D {
+	if (o.loss === 'softmax') return tf.add(tf.matMul(f, W, false, true), b);
+	const wHat = tf.div(W, tf.norm(W, 'euclidean', 1, true));
+	const cos = tf.matMul(
+		tf.div(f, tf.add(tf.norm(f, 'euclidean', 1, true), 1e-12)),
+		wHat,
+		false,
+		true
+	);
+	// Confidence uses the head's own scale: s for the normalised heads, ‖x‖ otherwise.
+	const scale =
+		o.loss === 'cosface' || o.loss === 'arcface'
+			? tf.scalar(o.s)
+			: tf.norm(f, 'euclidean', 1, true);
+	return tf.mul(cos, scale);
+}
+
+/** Replaces non-finite entries by 0 in place and says whether there were any. */
+function scrub(a: Float32Array): boolean {
+	let bad = false;
+	for (let i = 0; i < a.length; i++) {
+		if (!Number.isFinite(a[i])) {
+			a[i] = 0;
+			bad = true;
+		}
+	}
+	return bad;
+}
+
+/** Accuracy over the points of one split, or null if it has none. */
+function accuracy(pred: Int32Array, d: Dataset, split: number): number | null {
+	let hit = 0;
+	let n = 0;
+	for (let i = 0; i < pred.length; i++) {
+		if (d.split[i] !== split) continue;
+		n++;
+		if (pred[i] === d.labels[i]) hit++;
+	}
+	return n === 0 ? null : hit / n;
+}
+
+/** A res × res grid of input points over GRID_EXTENT², row-major from the top left. */
+function gridInputs(res: number): tf.Tensor2D {
+	const [lo, hi] = GRID_EXTENT;
+	const pts = new Float32Array(res * res * 2);
+	for (let r = 0; r < res; r++) {
+		for (let c = 0; c < res; c++) {
+			const i = (r * res + c) * 2;
+			pts[i] = lo + ((c + 0.5) / res) * (hi - lo);
+			pts[i + 1] = hi - ((r + 0.5) / res) * (hi - lo);
+		}
+	}
+	return tf.tensor2d(pts, [res * res, 2]);
+}
+
+function readGrid(input: ReadoutInput, W: tf.Tensor2D, b: tf.Tensor1D, res: number): DecisionGrid {
+	const packed = tf.tidy(() => {
+		const f = features(input.params, input.layout, gridInputs(res));
+		const probs = tf.softmax(plainLogits(f, W, b, input.options));
+		return tf.stack([tf.cast(tf.argMax(probs, 1), 'float32'), tf.max(probs, 1)]);
+	});
+	const v = packed.dataSync() as Float32Array;
+	packed.dispose();
+	const n = res * res;
+	const confidence = v.slice(n, 2 * n);
+	scrub(confidence);
+	return {
+		resolution: res,
+		extent: [...GRID_EXTENT],
+		classes: Uint8Array.from(v.subarray(0, n)),
+		confidence
+	};
+}
+
+/** Everything a view needs, as plain finite arrays. */
+export function readSnapshot(input: ReadoutInput): Snapshot {
+	const { layout, dataset, options: o, meta } = input;
+	const { W, b } = tf.tidy(() => classParams(input.params, layout));
+	const [f, pred, wHat, wNorm] = tf.tidy(() => {
+		const f = features(input.params, layout, input.x);
+		const logits = plainLogits(f, W, b, o);
+		const norms = tf.norm(W, 'euclidean', 1);
+		return [f, tf.argMax(logits, 1), tf.div(W, tf.expandDims(norms, 1)), norms];
+	});
+	const featureArr = f.dataSync() as Float32Array;
+	const predictions = Int32Array.from(pred.dataSync());
+	const weights = wHat.dataSync() as Float32Array;
+	const weightNorms = wNorm.dataSync() as Float32Array;
+	const bias = o.loss === 'softmax' ? (b.dataSync() as Float32Array).slice() : null;
+	const res = Math.min(MAX_GRID_RESOLUTION, Math.max(0, Math.floor(input.gridResolution || 0)));
+	const grid = res > 0 && layout.inputDim === 2 ? readGrid(input, W, b, res) : null;
+	tf.dispose([W, b, f, pred, wHat, wNorm]);
+	// Parameters are finite (the trainer checks), but features can still overflow: never pass NaN on.
+	for (const a of [featureArr, weights, weightNorms, ...(bias ? [bias] : [])]) scrub(a);
+	return {
+		step: meta.step,
+		dataVersion: meta.dataVersion,
+		loss: meta.loss !== null && Number.isFinite(meta.loss) ? meta.loss : null,
+		trainAccuracy: accuracy(predictions, dataset, 0),
+		testAccuracy: accuracy(predictions, dataset, 1),
+		lambda: meta.lambda,
+		lossKind: o.loss,
+		m: o.m,
+		s: o.s,
+		backend: meta.backend,
+		inputDim: layout.inputDim,
+		featureDim: layout.featureDim,
+		numClasses: layout.numClasses,
+		features: featureArr.slice(),
+		predictions,
+		weights: weights.slice(),
+		weightNorms: weightNorms.slice(),
+		bias,
+		grid,
+		status: meta.divergence ? 'diverged' : 'ok',
+		message: meta.divergence?.message ?? null,
+		divergedAt: meta.divergence?.at ?? null
+	};
+}

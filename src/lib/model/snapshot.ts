@@ -1,0 +1,92 @@
+/**
+ * What the trainer reports to views: plain arrays and numbers only (no tensors), finite by
+ * construction, so a snapshot can cross a worker boundary and reach a view safely.
+ */
+import type { HeadKind } from '../math/index';
+
+/** The model's decision regions over the 2D input square, as a res × res raster. */
+export interface DecisionGrid {
+	resolution: number;
+	/** The square's extent in input space: [min, max] on both axes. */
+	extent: [number, number];
+	/** [res·res] predicted class per cell, row-major from (min, max) at the top left. */
+	classes: Uint8Array;
+	/** [res·res] softmax probability of the predicted class (plain logits, no margin). */
+	confidence: Float32Array;
+}
+
+/** One look at the training state. */
+export interface Snapshot {
+	/** Completed training steps. */
+	step: number;
+	/** Incremented whenever the model is rebuilt (new data, dimensions or seed). */
+	dataVersion: number;
+	/** Mean loss of the last step's batch; null before the first step. */
+	loss: number | null;
+	/** Accuracy on the train split and on the test split of the seen classes (null if empty). */
+	trainAccuracy: number | null;
+	testAccuracy: number | null;
+	/** λ of the last step (0 unless A-Softmax with annealing or fixed λ). */
+	lambda: number;
+	lossKind: HeadKind;
+	m: number;
+	s: number;
+	/** tfjs backend that computed this snapshot: 'wasm', 'webgl' or 'cpu'. */
+	backend: string;
+	inputDim: number;
+	featureDim: number;
+	numClasses: number;
+	/** [N·featureDim] raw features of every point (train, test and held out), dataset order. */
+	features: Float32Array;
+	/** [N] predicted class of every point (argmax of the plain logits, no margin). */
+	predictions: Int32Array;
+	/** [C·featureDim] class weights, rows normalised to unit length. */
+	weights: Float32Array;
+	/** [C] the raw class weights' norms. */
+	weightNorms: Float32Array;
+	/** [C] biases (softmax only), else null. */
+	bias: Float32Array | null;
+	/** The decision regions over the input plane, when asked for and the input is 2D. */
+	grid: DecisionGrid | null;
+	/** 'diverged': training stopped at the last finite state; `message` says why and what to try. */
+	status: 'ok' | 'diverged';
+	message: string | null;
+	/** The step whose update went non-finite, when diverged. */
+	divergedAt: number | null;
+}
+
+/** The settings that matter for explaining a divergence. */
+export interface DivergenceContext {
+	step: number;
+	lossKind: HeadKind;
+	m: number;
+	lambda: number;
+	lambdaMode: string;
+	learningRate: number;
+	s: number;
+}
+
+/** A plain-language reason for a divergence and what to try, for the status line. */
+export function divergenceMessage(c: DivergenceContext): string {
+	const names: Record<HeadKind, string> = {
+		softmax: 'Softmax',
+		modified: 'Modified softmax',
+		asoftmax: `A-Softmax with m = ${c.m}`,
+		cosface: `CosFace with m = ${c.m} and s = ${c.s}`,
+		arcface: `ArcFace with m = ${c.m} and s = ${c.s}`
+	};
+	const what =
+		c.lossKind === 'asoftmax'
+			? `${names.asoftmax} and λ = ${formatLambda(c.lambda)}`
+			: names[c.lossKind];
+	const tips: string[] = [];
+	if (c.lossKind === 'asoftmax' && c.lambdaMode === 'off') tips.push('turn λ annealing on');
+	if (c.lossKind === 'asoftmax' && c.m > 4) tips.push('lower m');
+	if ((c.lossKind === 'cosface' || c.lossKind === 'arcface') && c.s > 32) tips.push('lower s');
+	tips.push(c.learningRate > 1e-3 ? 'lower the learning rate' : 'reset');
+	return `${what} diverged at step ${c.step}: ${tips.join(' or ')}. Training paused at the last finite state; Reset starts over.`;
+}
+
+function formatLambda(l: number): string {
+	return l >= 100 ? l.toFixed(0) : l.toFixed(1);
+}

@@ -1,0 +1,340 @@
+/**
+ * The trainer: a plain object that owns a model, its data and its optimizer, and trains on
+ * request. `step(n)`, `snapshot()`, `setOptions(partial)`, `reset(seed)`, `dispose()`. It never
+ * touches the DOM, stores or animation frames; the worker (or a test) drives it.
+ *
+ * Determinism: data, initial weights and batch order come from the seed through the seeded
+ * RNG, so the same seed and settings give the same steps on the same backend.
+ * Divergence: a non-finite loss or parameter rolls back to the last finite state, pinpoints
+ * the step that broke, and pauses with a plain-language reason until settings change or reset.
+ */
+import { tf } from './tf';
+import { FlatAdam, type AdamState } from './adam';
+import { headLoss, type HeadOptions } from './heads';
+import { classParams, features, initParams, makeLayout, type Layout } from './network';
+import { clampTrainerOptions, needsRebuild, type TrainerOptions } from './options';
+import { readSnapshot } from './readout';
+import { divergenceMessage, type Snapshot } from './snapshot';
+import {
+	createRng,
+	generateDataset,
+	lambdaForStep,
+	LAMBDA_SCHEDULES,
+	type Dataset,
+	type LambdaSchedule
+} from '../math/index';
+
+/** State saved at the end of every finite chunk of steps, to roll back to on divergence. */
+interface Checkpoint {
+	params: tf.Tensor1D;
+	adam: AdamState;
+	step: number;
+	epoch: number;
+	cursor: number;
+	loss: number | null;
+	lambda: number;
+}
+
+/** The outcome of `step(n)`. */
+export interface StepReport {
+	/** Steps actually completed (fewer than asked when training diverged). */
+	steps: number;
+	loss: number | null;
+	diverged: boolean;
+}
+
+/** The largest n one `step(n)` call runs (a guard against a bad message freezing the worker). */
+export const MAX_STEPS_PER_CALL = 10_000;
+
+export class Trainer {
+	private opts: TrainerOptions;
+	private dataset!: Dataset;
+	private layout!: Layout;
+	private params!: tf.Tensor1D;
+	private adam!: FlatAdam;
+	private xAll!: tf.Tensor2D;
+	private yAll!: tf.Tensor1D;
+	private trainIdx: Int32Array = new Int32Array(0);
+	private perm: Int32Array = new Int32Array(0);
+	private epoch = 0;
+	private cursor = 0;
+	private stepCount = 0;
+	private lastLoss: number | null = null;
+	private lastLambda = 0;
+	private checkpoint: Checkpoint | null = null;
+	private divergence: { at: number; message: string } | null = null;
+	private version = 0;
+	private disposed = false;
+	/** Notices from clamping the options given to the constructor. */
+	readonly notices: string[];
+
+	constructor(options?: unknown) {
+		const { options: clamped, notices } = clampTrainerOptions(options);
+		this.opts = clamped;
+		this.notices = notices;
+		this.build();
+	}
+
+	/** The current (clamped) options. */
+	get options(): TrainerOptions {
+		return structuredClone(this.opts);
+	}
+
+	/** The data set being trained on. */
+	get data(): Dataset {
+		return this.dataset;
+	}
+
+	/** Completed training steps. */
+	get steps(): number {
+		return this.stepCount;
+	}
+
+	/** Whether training is paused by a divergence. */
+	get diverged(): boolean {
+		return this.divergence !== null;
+	}
+
+	/** Runs up to n training steps; stops early (and rolls back) if training diverges. */
+	step(n = 1): StepReport {
+		this.assertAlive();
+		const count = Math.max(0, Math.min(MAX_STEPS_PER_CALL, Math.floor(Number.isFinite(n) ? n : 0)));
+		if (this.divergence || count === 0)
+			return { steps: 0, loss: this.lastLoss, diverged: this.diverged };
+		const start = this.stepCount;
+		let last: tf.Scalar | null = null;
+		for (let i = 0; i < count; i++) {
+			const loss = this.trainStep();
+			last?.dispose();
+			last = loss;
+		}
+		const [lossValue, paramSum] = this.readHealth(last as tf.Scalar);
+		(last as tf.Scalar).dispose();
+		if (Number.isFinite(lossValue) && Number.isFinite(paramSum)) {
+			this.lastLoss = lossValue;
+			this.saveCheckpoint();
+			return { steps: count, loss: lossValue, diverged: false };
+		}
+		const diverged = this.findDivergence(count);
+		return { steps: this.stepCount - start, loss: this.lastLoss, diverged };
+	}
+
+	/**
+	 * Changes settings. Loss, m, s, λ, learning rate and batch size apply from the next step
+	 * and keep the weights; data, dimensions, architecture or seed rebuild the model.
+	 * Any change also lifts a divergence pause (the new settings may train fine).
+	 */
+	setOptions(partial: unknown): { rebuilt: boolean; notices: string[] } {
+		this.assertAlive();
+		const { options, notices } = clampTrainerOptions(partial, this.opts);
+		const rebuilt = needsRebuild(this.opts, options);
+		this.opts = options;
+		if (rebuilt) this.build();
+		else this.divergence = null;
+		return { rebuilt, notices };
+	}
+
+	/** Starts over from fresh weights (with a new seed if given); the data stays unless the seed changes it. */
+	reset(seed?: number): void {
+		this.assertAlive();
+		if (seed !== undefined) this.opts = clampTrainerOptions({ seed }, this.opts).options;
+		this.build();
+	}
+
+	/** The current state as plain arrays; `gridResolution` > 0 adds the 2D decision regions. */
+	snapshot(request: { gridResolution?: number } = {}): Snapshot {
+		this.assertAlive();
+		return readSnapshot({
+			params: this.params,
+			layout: this.layout,
+			x: this.xAll,
+			dataset: this.dataset,
+			options: this.opts,
+			gridResolution: request.gridResolution ?? 0,
+			meta: {
+				step: this.stepCount,
+				dataVersion: this.version,
+				loss: this.lastLoss,
+				lambda: this.lastLambda,
+				backend: tf.getBackend(),
+				divergence: this.divergence
+			}
+		});
+	}
+
+	/** Frees every tensor. The trainer cannot be used afterwards. */
+	dispose(): void {
+		if (this.disposed) return;
+		this.freeModel();
+		this.disposed = true;
+	}
+
+	// ---------------------------------------------------------------------------------------
+
+	private assertAlive(): void {
+		if (this.disposed) throw new Error('This trainer has been disposed.');
+	}
+
+	private freeModel(): void {
+		if (!this.params) return;
+		tf.dispose([this.params, this.xAll, this.yAll]);
+		this.adam.dispose();
+		this.dropCheckpoint();
+	}
+
+	/** (Re)creates data, model and optimizer from the options and seed. */
+	private build(): void {
+		this.freeModel();
+		const o = this.opts;
+		this.dataset = generateDataset(o.data);
+		const d = this.dataset;
+		const hidden = Array.from({ length: o.hiddenLayers }, () => o.hiddenUnits);
+		this.layout = makeLayout(d.dim, hidden, o.featureDim, d.numClasses);
+		this.params = tf.tensor1d(initParams(this.layout, createRng(o.seed)));
+		this.adam = new FlatAdam(this.layout.size);
+		this.xAll = tf.tensor2d(Float32Array.from(d.points), [d.labels.length, d.dim]);
+		this.yAll = tf.tensor1d(d.labels, 'int32');
+		const train: number[] = [];
+		d.split.forEach((s, i) => {
+			if (s === 0) train.push(i);
+		});
+		this.trainIdx = Int32Array.from(train);
+		this.epoch = 0;
+		this.cursor = 0;
+		this.perm = this.permutation(0);
+		this.stepCount = 0;
+		this.lastLoss = null;
+		this.lastLambda = 0;
+		this.divergence = null;
+		this.version++;
+		this.saveCheckpoint();
+	}
+
+	/** The batch order of an epoch: a pure function of (seed, epoch), so rollbacks replay it. */
+	private permutation(epoch: number): Int32Array {
+		const rng = createRng((this.opts.seed * 1_000_003 + epoch * 7_919 + 1) % 2 ** 31);
+		return Int32Array.from(rng.shuffle(Array.from(this.trainIdx)));
+	}
+
+	/** The next mini-batch of train indices, walking the epoch's permutation. */
+	private nextBatch(): Int32Array {
+		const size = Math.min(this.opts.batchSize, this.trainIdx.length);
+		const out = new Int32Array(size);
+		for (let i = 0; i < size; i++) {
+			if (this.cursor >= this.perm.length) {
+				this.epoch++;
+				this.cursor = 0;
+				this.perm = this.permutation(this.epoch);
+			}
+			out[i] = this.perm[this.cursor++];
+		}
+		return out;
+	}
+
+	private lambdaSchedule(): LambdaSchedule {
+		const o = this.opts;
+		if (o.lambdaMode === 'fixed') return { kind: 'fixed', lambda: o.lambdaFixed };
+		return LAMBDA_SCHEDULES[o.lambdaMode];
+	}
+
+	/** One optimisation step; returns the batch loss (the caller disposes it). */
+	private trainStep(): tf.Scalar {
+		const batch = this.nextBatch();
+		const o = this.opts;
+		// The published schedules increment their counter before use: step 1 uses it = 1.
+		const lambda =
+			o.loss === 'asoftmax' ? lambdaForStep(this.lambdaSchedule(), this.stepCount + 1) : 0;
+		const head: HeadOptions = { kind: o.loss, m: o.m, lambda, s: o.s };
+		const layout = this.layout;
+		const { value, grad } = tf.tidy(() => {
+			const idx = tf.tensor1d(batch, 'int32');
+			const xb = tf.gather(this.xAll, idx) as tf.Tensor2D;
+			const yb = tf.gather(this.yAll, idx) as tf.Tensor1D;
+			return tf.valueAndGrad((p: tf.Tensor1D) => {
+				const f = features(p, layout, xb);
+				const { W, b } = classParams(p, layout);
+				return headLoss(f, W, o.loss === 'softmax' ? b : null, yb, head);
+			})(this.params);
+		});
+		const next = this.adam.apply(this.params, grad as tf.Tensor1D, o.learningRate);
+		tf.dispose([this.params, grad]);
+		this.params = next;
+		this.stepCount++;
+		this.lastLambda = lambda;
+		return value as tf.Scalar;
+	}
+
+	/** [loss, Σ params] in one read: both finite means the state is healthy. */
+	private readHealth(loss: tf.Scalar): [number, number] {
+		const v = tf.tidy(() => tf.stack([loss, tf.sum(this.params)]).dataSync());
+		return [v[0], v[1]];
+	}
+
+	private saveCheckpoint(): void {
+		this.dropCheckpoint();
+		this.checkpoint = {
+			params: tf.clone(this.params),
+			adam: this.adam.save(),
+			step: this.stepCount,
+			epoch: this.epoch,
+			cursor: this.cursor,
+			loss: this.lastLoss,
+			lambda: this.lastLambda
+		};
+	}
+
+	private dropCheckpoint(): void {
+		if (!this.checkpoint) return;
+		tf.dispose([this.checkpoint.params, this.checkpoint.adam.m, this.checkpoint.adam.v]);
+		this.checkpoint = null;
+	}
+
+	private restoreCheckpoint(): void {
+		const c = this.checkpoint as Checkpoint;
+		this.params.dispose();
+		this.params = tf.clone(c.params);
+		this.adam.restore(c.adam);
+		this.stepCount = c.step;
+		this.epoch = c.epoch;
+		this.cursor = c.cursor;
+		this.perm = this.permutation(c.epoch);
+		this.lastLoss = c.loss;
+		this.lastLambda = c.lambda;
+	}
+
+	/**
+	 * A chunk went non-finite: roll back to the checkpoint and replay one step at a time
+	 * (deterministic, so the same step breaks again) to stop at the last finite state.
+	 */
+	private findDivergence(maxSteps: number): boolean {
+		this.restoreCheckpoint();
+		// Bounded: should a replay not break again (it is deterministic, so it should), the
+		// chunk's steps have been redone with every state checked, which is just as good.
+		for (let i = 0; i < maxSteps; i++) {
+			const loss = this.trainStep();
+			const [lossValue, paramSum] = this.readHealth(loss);
+			loss.dispose();
+			if (!Number.isFinite(lossValue) || !Number.isFinite(paramSum)) {
+				const at = this.stepCount;
+				this.restoreCheckpoint();
+				const o = this.opts;
+				this.divergence = {
+					at,
+					message: divergenceMessage({
+						step: at,
+						lossKind: o.loss,
+						m: o.m,
+						lambda: o.loss === 'asoftmax' ? lambdaForStep(this.lambdaSchedule(), at) : 0,
+						lambdaMode: o.lambdaMode,
+						learningRate: o.learningRate,
+						s: o.s
+					})
+				};
+				return true;
+			}
+			this.lastLoss = lossValue;
+			this.saveCheckpoint();
+		}
+		return false;
+	}
+}

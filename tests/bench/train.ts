@@ -1,0 +1,189 @@
+/**
+ * npm run bench [-- --json]: training speed of the trainer on tfjs's wasm backend (Node),
+ * for the softmax and A-Softmax (m = 4, λ annealed) heads, against a hand-written
+ * Float32Array implementation of the same model measured in the same run. Runs are
+ * interleaved and the medians reported, since this machine's speed drifts by 20–30 %.
+ * With --json the last line is one JSON object (see README).
+ */
+import '@tensorflow/tfjs-backend-wasm';
+import { tf } from '../../src/lib/model/tf';
+import { Trainer } from '../../src/lib/model/trainer';
+import { classParams, features, initParams } from '../../src/lib/model/network';
+import { headLoss } from '../../src/lib/model/heads';
+import {
+	createRng,
+	generateDataset,
+	lambdaForStep,
+	OFFICIAL_SCHEDULE
+} from '../../src/lib/math/index';
+import { ReferenceTrainer, type ReferenceHead } from './reference';
+
+const json = process.argv.includes('--json');
+const log = (...a: unknown[]) => {
+	if (!json) console.log(...a);
+};
+
+const config = {
+	backend: 'wasm',
+	data: {
+		generator: 'blobs',
+		classes: 4,
+		pointsPerClass: 256,
+		inputDim: 2,
+		noise: 0.2,
+		seed: 1,
+		testFraction: 0
+	},
+	mlp: '2→32→32→3 (ReLU)',
+	featureDim: 3,
+	hiddenLayers: 2,
+	hiddenUnits: 32,
+	batchSize: 256,
+	learningRate: 0.01,
+	runs: 7,
+	secondsPerRun: 1
+} as const;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Steps per second of `step(chunk)` calls for about `seconds`. */
+function timeSteps(step: (n: number) => void, seconds: number, chunk: number): number {
+	let steps = 0;
+	const t0 = performance.now();
+	while (performance.now() - t0 < seconds * 1000) {
+		step(chunk);
+		steps += chunk;
+	}
+	return steps / ((performance.now() - t0) / 1000);
+}
+
+/** Runs the benchmark; resolves to the process exit code. */
+export async function main(): Promise<number> {
+	await tf.setBackend('wasm');
+	await tf.ready();
+	log(`backend: ${tf.getBackend()}`);
+	const tensorsBefore = tf.memory().numTensors;
+
+	const trainerOptions = (loss: 'softmax' | 'asoftmax') => ({
+		data: config.data,
+		featureDim: config.featureDim,
+		hiddenLayers: config.hiddenLayers,
+		hiddenUnits: config.hiddenUnits,
+		batchSize: config.batchSize,
+		learningRate: config.learningRate,
+		loss,
+		m: 4,
+		lambdaMode: 'official' as const,
+		seed: 1
+	});
+	const trainers = {
+		softmax: new Trainer(trainerOptions('softmax')),
+		asoftmax: new Trainer(trainerOptions('asoftmax'))
+	};
+	const layout = (
+		trainers.asoftmax as unknown as { layout: import('../../src/lib/model/network').Layout }
+	).layout;
+
+	// The yardstick, with the same data, layout and initial parameters.
+	const data = generateDataset(config.data);
+	const n = data.labels.length;
+	const x = Float32Array.from(data.points);
+	const reference = new ReferenceTrainer(
+		layout,
+		initParams(layout, createRng(1)),
+		config.batchSize
+	);
+	const rng = createRng(2);
+	const bx = new Float32Array(config.batchSize * 2);
+	const by = new Int32Array(config.batchSize);
+	let refStep = 0;
+	const refHead = (): ReferenceHead => ({
+		kind: 'asoftmax',
+		m: 4,
+		lambda: lambdaForStep(OFFICIAL_SCHEDULE, refStep + 1)
+	});
+	const referenceStep = (count: number) => {
+		for (let s = 0; s < count; s++) {
+			for (let i = 0; i < config.batchSize; i++) {
+				const j = rng.int(n);
+				bx[2 * i] = x[2 * j];
+				bx[2 * i + 1] = x[2 * j + 1];
+				by[i] = data.labels[j];
+			}
+			reference.lossAndGrad(bx, by, config.batchSize, refHead());
+			reference.adam(config.learningRate);
+			refStep++;
+		}
+	};
+
+	// Check the yardstick's gradients against tfjs's on one batch, for both heads.
+	for (const kind of ['asoftmax', 'softmax'] as const) {
+		referenceStep(0);
+		for (let i = 0; i < config.batchSize; i++) {
+			bx[2 * i] = x[2 * i];
+			bx[2 * i + 1] = x[2 * i + 1];
+			by[i] = data.labels[i];
+		}
+		const head: ReferenceHead = { kind, m: 4, lambda: 5 };
+		const refLoss = reference.lossAndGrad(bx, by, config.batchSize, head);
+		const { value, grad } = tf.tidy(() =>
+			tf.valueAndGrad((p: tf.Tensor1D) => {
+				const f = features(p, layout, tf.tensor2d(bx, [config.batchSize, 2]));
+				const { W, b } = classParams(p, layout);
+				return headLoss(f, W, kind === 'softmax' ? b : null, tf.tensor1d(by, 'int32'), {
+					kind,
+					m: 4,
+					lambda: 5
+				});
+			})(tf.tensor1d(reference.params))
+		);
+		const g = grad.dataSync();
+		let scale = 1e-3;
+		let worst = 0;
+		for (let i = 0; i < g.length; i++) scale = Math.max(scale, Math.abs(g[i]));
+		for (let i = 0; i < g.length; i++)
+			worst = Math.max(worst, Math.abs(g[i] - reference.grad[i]) / scale);
+		const lossErr = Math.abs(value.dataSync()[0] - refLoss);
+		tf.dispose([value, grad]);
+		log(
+			`reference check (${kind}): loss error ${lossErr.toExponential(1)}, gradient error ${worst.toExponential(1)} of the largest entry`
+		);
+		if (!(worst < 1e-3 && lossErr < 1e-4)) {
+			console.error(
+				`The hand-written reference disagrees with tfjs (${kind}); no timing is meaningful.`
+			);
+			return 1;
+		}
+	}
+
+	// Warm up (kernels, wasm tiers), then interleave timed runs.
+	const chunk = 50;
+	for (const t of Object.values(trainers)) t.step(200);
+	referenceStep(200);
+	const results = { softmax: [] as number[], asoftmax: [] as number[], reference: [] as number[] };
+	for (let r = 0; r < config.runs; r++) {
+		results.softmax.push(timeSteps((k) => trainers.softmax.step(k), config.secondsPerRun, chunk));
+		results.asoftmax.push(timeSteps((k) => trainers.asoftmax.step(k), config.secondsPerRun, chunk));
+		results.reference.push(timeSteps(referenceStep, config.secondsPerRun, 10));
+		log(
+			`run ${r + 1}: softmax ${results.softmax[r].toFixed(0)}, asoftmax ${results.asoftmax[r].toFixed(0)}, reference ${results.reference[r].toFixed(0)} steps/s`
+		);
+	}
+	for (const t of Object.values(trainers)) t.dispose();
+	const out = {
+		config,
+		trainer: {
+			softmax: { stepsPerSec: Math.round(median(results.softmax)) },
+			asoftmax: { stepsPerSec: Math.round(median(results.asoftmax)) }
+		},
+		reference: { stepsPerSec: Math.round(median(results.reference)) },
+		ratio: Number((median(results.asoftmax) / median(results.reference)).toFixed(3)),
+		numTensorsDelta: tf.memory().numTensors - tensorsBefore
+	};
+	log(
+		`\nmedians of ${config.runs} runs (steps/s): softmax ${out.trainer.softmax.stepsPerSec}, asoftmax ${out.trainer.asoftmax.stepsPerSec}, reference ${out.reference.stepsPerSec}`
+	);
+	log(`ratio asoftmax / reference = ${out.ratio}; tensors leaked: ${out.numTensorsDelta}`);
+	if (json) console.log(JSON.stringify(out));
+	return 0;
+}
