@@ -15,7 +15,7 @@ const server = await createServer({
 	ssr: { noExternal: ['@tensorflow/tfjs-core'] }
 });
 const runner = createServerModuleRunner(server.environments.ssr, { hmr: false });
-let code = 0;
+let code;
 try {
 	const mod = await runner.import('/tests/bench/train.ts');
 	code = await mod.main();

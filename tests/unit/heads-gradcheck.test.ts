@@ -8,65 +8,9 @@
 import { describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { headLogits, headLoss, type HeadOptions } from '../../src/lib/model/heads';
-import {
-	angleBetween,
-	batchLoss,
-	createRng,
-	featureLogits,
-	normalize
-} from '../../src/lib/math/index';
+import { batchLoss, featureLogits } from '../../src/lib/math/index';
+import { makeBatch, type Batch } from './batches';
 import { arrayError } from './reference';
-
-interface Batch {
-	X: number[][];
-	W: number[][];
-	b: number[] | null;
-	y: number[];
-}
-
-/** A seeded batch with edge rows, avoiding the kinks where finite differences are not meaningful. */
-function makeBatch(seed: number, dim: number, classes: number, opts: HeadOptions): Batch {
-	const rng = createRng(seed);
-	const vec = (scale: number) => Array.from({ length: dim }, () => scale * rng.normal());
-	const W = Array.from({ length: classes }, () => vec(1.2));
-	// Class 0's weight is axis-aligned, so the edge rows on and opposite it are exact cone
-	// points in float32 too (as in the reference's edge cases).
-	W[0] = W[0].map((_, i) => (i === 0 ? 1.3 : 0));
-	const y: number[] = [];
-	const X: number[][] = [];
-	const m = opts.m ?? 0.5;
-	const nearKink = (x: number[], label: number) => {
-		const t = angleBetween(x, W[label]);
-		if (
-			opts.kind === 'arcface' &&
-			(opts.arcfaceVariant ?? 'th_mm') === 'th_mm' &&
-			Math.abs(t - (Math.PI - m)) < 0.02
-		)
-			return true;
-		if (opts.kind === 'asoftmax' && !Number.isInteger(m) && t > Math.PI - 0.05 && t < Math.PI)
-			return true;
-		return false;
-	};
-	while (X.length < 8) {
-		const label = rng.int(classes);
-		const x = vec(1.5);
-		if (nearKink(x, label)) continue;
-		X.push(x);
-		y.push(label);
-	}
-	// Edge rows: exactly on the target weight, exactly opposite it, on another weight, tiny norm.
-	const w0 = normalize(W[0]);
-	X.push(
-		w0.map((v) => 2 * v),
-		w0.map((v) => -0.7 * v),
-		normalize(W[1]).map((v) => 1.3 * v),
-		vec(1e-3 / Math.sqrt(dim))
-	);
-	y.push(0, 0, 0, 1);
-	const b =
-		opts.kind === 'softmax' ? Array.from({ length: classes }, () => 0.3 * rng.normal()) : null;
-	return { X, W, b, y };
-}
 
 /** Central finite differences of the float64 mean loss w.r.t. every entry of `which`. */
 function numericGrad(batch: Batch, opts: HeadOptions, which: 'X' | 'W' | 'b'): number[] {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import {
 	chebyshevT,
+	chebyshevCoefficients,
+	derivativeCoefficients,
 	cosMTheta,
 	psi,
 	psiBranch,
@@ -87,5 +89,23 @@ describe('target curves of the other heads', () => {
 		expect(arcfaceTarget(3, 0.5)).toBeCloseTo(Math.cos(3) - 0.5 * Math.sin(0.5), 15);
 		expect(arcfaceTarget(3, 0.5, 'plain')).toBeCloseTo(Math.cos(3.5), 15);
 		expect(targetCurve('modified', 0.7)).toBe(Math.cos(0.7));
+	});
+});
+
+describe('Chebyshev coefficients', () => {
+	test('T_4 = 8c⁴ − 8c² + 1 and T_3 = 4c³ − 3c; every T_m matches cos(mθ) with its derivative', () => {
+		expect(chebyshevCoefficients(4)).toEqual([1, 0, -8, 0, 8]);
+		expect(chebyshevCoefficients(3)).toEqual([0, -3, 0, 4]);
+		expect(derivativeCoefficients([1, 0, -8, 0, 8])).toEqual([0, -16, 0, 32]);
+		const evalPoly = (a: number[], c: number) => a.reduceRight((acc, v) => acc * c + v, 0);
+		for (const m of [1, 2, 3, 4, 5, 6]) {
+			const a = chebyshevCoefficients(m);
+			const da = derivativeCoefficients(a);
+			for (const t of [0.1, 0.7, 1.3, 2.2, 3]) {
+				expect(evalPoly(a, Math.cos(t))).toBeCloseTo(Math.cos(m * t), 12);
+				// dT_m/dc = m sin(mθ)/sin θ
+				expect(evalPoly(da, Math.cos(t))).toBeCloseTo((m * Math.sin(m * t)) / Math.sin(t), 9);
+			}
+		}
 	});
 });

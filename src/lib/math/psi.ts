@@ -30,6 +30,30 @@ export function chebyshevT(m: number, c: number): number {
 }
 
 /**
+ * Power-series coefficients of T_m for integer m ≥ 0: T_m(c) = Σ_i a[i]·c^i (from
+ * T_{k+1} = 2c·T_k − T_{k−1}; e.g. T_4 → [1, 0, −8, 0, 8]). Exact integers for the m
+ * SphereLab uses, so a polynomial evaluation of cos(mθ) costs a handful of operations.
+ */
+export function chebyshevCoefficients(m: number): number[] {
+	let prev = [1];
+	let cur = [0, 1];
+	if (m === 0) return prev;
+	for (let k = 1; k < m; k++) {
+		const next = new Array<number>(cur.length + 1).fill(0);
+		cur.forEach((a, i) => (next[i + 1] += 2 * a));
+		prev.forEach((a, i) => (next[i] -= a));
+		prev = cur;
+		cur = next;
+	}
+	return cur;
+}
+
+/** Coefficients of the derivative of Σ a[i]·c^i. */
+export function derivativeCoefficients(a: readonly number[]): number[] {
+	return a.slice(1).map((v, i) => v * (i + 1));
+}
+
+/**
  * The branch index of ψ: k = min(⌊mθ/π⌋, ⌈m⌉ − 1). For integer m this is the paper's
  * θ ∈ [kπ/m, (k+1)π/m]; the cap ⌈m⌉ − 1 keeps θ = π (and real m) on the last branch.
  */

@@ -59,8 +59,8 @@ export const HEAD_DEFAULTS = {
 /** Added under every square root: see the module comment (gradient 0, not NaN, at 0). */
 const SQRT_FLOOR = 1e-30;
 
-/** Fully resolved options. */
-interface Resolved {
+/** Fully resolved head options (defaults filled, values checked). */
+export interface ResolvedHead {
 	kind: HeadKind;
 	m: number;
 	lambda: number;
@@ -70,8 +70,8 @@ interface Resolved {
 	arcfaceVariant: ArcfaceVariant;
 }
 
-/** Fills defaults and rejects values no head can use (the trainer clamps before it calls). */
-function resolve(opts: HeadOptions): Resolved {
+/** Fills defaults and rejects values no head can use (the trainer clamps before it calls). Throws a RangeError with a plain message. */
+export function resolveHeadOptions(opts: HeadOptions): ResolvedHead {
 	const kind = opts.kind;
 	if (!['softmax', 'modified', 'asoftmax', 'cosface', 'arcface'].includes(kind)) {
 		throw new RangeError(`Unknown head kind "${String(kind)}".`);
@@ -164,7 +164,7 @@ function psiTensor(
 }
 
 /** The target class's angular score t(θ_y) per sample [N] (f_y = scale · t). */
-function targetScore(o: Resolved, cosY: tf.Tensor1D, sinY: tf.Tensor1D): tf.Tensor1D {
+function targetScore(o: ResolvedHead, cosY: tf.Tensor1D, sinY: tf.Tensor1D): tf.Tensor1D {
 	switch (o.kind) {
 		case 'asoftmax': {
 			const theta = tf.atan2(sinY, cosY) as tf.Tensor1D;
@@ -200,7 +200,7 @@ export function headLogits(
 	labels: tf.Tensor1D,
 	opts: HeadOptions
 ): tf.Tensor2D {
-	const o = resolve(opts);
+	const o = resolveHeadOptions(opts);
 	return tf.tidy((): tf.Tensor2D => {
 		if (o.kind === 'softmax') {
 			const lin: tf.Tensor2D = tf.matMul(x, W, false, true); // [N, C]

@@ -10,8 +10,9 @@
  */
 import { tf } from './tf';
 import { FlatAdam, type AdamState } from './adam';
-import { headLoss, type HeadOptions } from './heads';
-import { classParams, features, initParams, makeLayout, type Layout } from './network';
+import type { HeadOptions } from './heads';
+import { initParams, makeLayout, type Layout } from './network';
+import { trainingLoss } from './training';
 import { clampTrainerOptions, needsRebuild, type TrainerOptions } from './options';
 import { readSnapshot } from './readout';
 import { divergenceMessage, type Snapshot } from './snapshot';
@@ -53,7 +54,8 @@ export class Trainer {
 	private params!: tf.Tensor1D;
 	private adam!: FlatAdam;
 	private xAll!: tf.Tensor2D;
-	private yAll!: tf.Tensor1D;
+	/** One-hot labels [N, C] (float32), gathered per batch. */
+	private yAll!: tf.Tensor2D;
 	private trainIdx: Int32Array = new Int32Array(0);
 	private perm: Int32Array = new Int32Array(0);
 	private epoch = 0;
@@ -193,7 +195,10 @@ export class Trainer {
 		this.params = tf.tensor1d(initParams(this.layout, createRng(o.seed)));
 		this.adam = new FlatAdam(this.layout.size);
 		this.xAll = tf.tensor2d(Float32Array.from(d.points), [d.labels.length, d.dim]);
-		this.yAll = tf.tensor1d(d.labels, 'int32');
+		this.yAll = tf.tidy(
+			() =>
+				tf.cast(tf.oneHot(tf.tensor1d(d.labels, 'int32'), d.numClasses), 'float32') as tf.Tensor2D
+		);
 		const train: number[] = [];
 		d.split.forEach((s, i) => {
 			if (s === 0) train.push(i);
@@ -249,12 +254,8 @@ export class Trainer {
 		const { value, grad } = tf.tidy(() => {
 			const idx = tf.tensor1d(batch, 'int32');
 			const xb = tf.gather(this.xAll, idx) as tf.Tensor2D;
-			const yb = tf.gather(this.yAll, idx) as tf.Tensor1D;
-			return tf.valueAndGrad((p: tf.Tensor1D) => {
-				const f = features(p, layout, xb);
-				const { W, b } = classParams(p, layout);
-				return headLoss(f, W, o.loss === 'softmax' ? b : null, yb, head);
-			})(this.params);
+			const yb = tf.gather(this.yAll, idx) as tf.Tensor2D;
+			return tf.valueAndGrad(trainingLoss(layout, xb, yb, head))(this.params);
 		});
 		const next = this.adam.apply(this.params, grad as tf.Tensor1D, o.learningRate);
 		tf.dispose([this.params, grad]);

@@ -1,0 +1,65 @@
+/**
+ * The training loss as ONE differentiable tfjs op: `trainingLoss(...)` returns a function of
+ * the flat parameter vector that tf.valueAndGrad can differentiate. Inside, a custom
+ * gradient runs the MLP forward, the head's closed-form gradients (fastHead.ts) and the
+ * MLP's backward pass as a few dozen whole-batch kernels, instead of letting the gradient
+ * tape record (and clone the inputs of) hundreds of small ones. The tape sees one node.
+ */
+import { tf } from './tf';
+import { headGradients } from './fastHead';
+import type { HeadOptions } from './heads';
+import { classParams, type Layout } from './network';
+
+/** A block of the flat vector as a tensor of the given shape. */
+function block(params: tf.Tensor1D, offset: number, shape: number[]): tf.Tensor {
+	const size = shape.reduce((a, b) => a * b, 1);
+	const flat = tf.slice(params, offset, size);
+	return shape.length === 1 ? flat : tf.reshape(flat, shape);
+}
+
+/**
+ * Mean loss of the batch (x [B, inputDim], y one-hot [B, C]) under `head`, as a function of
+ * the flat parameters, with the exact gradient (the same as autodiff through the MLP and
+ * heads.ts: tests check it).
+ */
+export function trainingLoss(
+	layout: Layout,
+	x: tf.Tensor2D,
+	y: tf.Tensor2D,
+	head: HeadOptions
+): (params: tf.Tensor1D) => tf.Scalar {
+	return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+		const p = args[0] as tf.Tensor1D;
+		const save = args[1] as tf.GradSaveFunc;
+		// Forward: ReLU hidden layers, linear feature layer; keep every layer's input.
+		const inputs: tf.Tensor[] = [];
+		const weights: tf.Tensor[] = [];
+		let a: tf.Tensor = x;
+		layout.layers.forEach(({ weight, bias }, i) => {
+			const W = block(p, weight.offset, [weight.rows, weight.cols]);
+			inputs.push(a);
+			weights.push(W);
+			const z = tf.add(tf.matMul(a, W), block(p, bias.offset, [bias.cols]));
+			a = i === layout.layers.length - 1 ? z : tf.relu(z);
+		});
+		const { W, b } = classParams(p, layout);
+		const g = headGradients(a as tf.Tensor2D, W, head.kind === 'softmax' ? b : null, y, head);
+		// Backward through the MLP, collecting gradients in layout order.
+		const parts: tf.Tensor[] = [];
+		let d: tf.Tensor = g.df;
+		for (let i = layout.layers.length - 1; i >= 0; i--) {
+			const dW = tf.matMul(inputs[i], d, true, false);
+			const db = tf.sum(d, 0);
+			parts.unshift(tf.reshape(dW, [-1]), db);
+			// ReLU's derivative: 1 where the layer's input (a ReLU output) is positive.
+			if (i > 0) d = tf.mul(tf.matMul(d, weights[i], false, true), tf.step(inputs[i]));
+		}
+		parts.push(tf.reshape(g.dW, [-1]), g.db ?? tf.zeros([layout.numClasses]));
+		const grad = tf.concat(parts);
+		save([grad]);
+		return {
+			value: g.loss,
+			gradFunc: (dy: tf.Scalar, saved: tf.Tensor[]) => [tf.mul(dy, saved[0])]
+		};
+	}) as (params: tf.Tensor1D) => tf.Scalar;
+}
