@@ -201,3 +201,23 @@ export function generateDataset(p: Partial<DataParams>): Dataset {
 	}
 	return { params, dim, numClasses: classes, points, labels, split };
 }
+
+/**
+ * Why a data set cannot be trained on, in plain words, or null when it can: consistent
+ * array lengths, finite coordinates, labels that are class indices, 2–10 classes, 2D or 3D
+ * inputs, and at least one training point. Used for uploaded and drawn data.
+ */
+export function datasetProblem(d: Dataset): string | null {
+	const n = d.labels.length;
+	if (d.dim !== 2 && d.dim !== 3) return `inputs must be 2D or 3D, not ${d.dim}D`;
+	if (d.points.length !== n * d.dim || d.split.length !== n) {
+		return 'points, labels and split have different lengths';
+	}
+	if (d.numClasses < 2 || d.numClasses > 10) return 'there must be 2 to 10 classes';
+	if (!d.points.every(Number.isFinite)) return 'some coordinates are not finite numbers';
+	if (!d.labels.every((l) => Number.isInteger(l) && l >= 0 && l < d.numClasses)) {
+		return `labels must be class indices 0–${d.numClasses - 1}`;
+	}
+	if (!d.split.some((s) => s === 0)) return 'no point is in the training split';
+	return null;
+}

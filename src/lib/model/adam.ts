@@ -4,7 +4,8 @@
  * Kingma & Ba with bias correction folded into the step size:
  *   m ← β1 m + (1 − β1) g,   v ← β2 v + (1 − β2) g²,
  *   θ ← θ − lr · √(1 − β2^t)/(1 − β1^t) · m / (√v + ε̂),   ε̂ = ε √(1 − β2^t)
- * (ε̂ makes the folded form identical to the textbook m̂ / (√v̂ + ε)).
+ * (ε̂ makes the folded form identical to the textbook m̂ / (√v̂ + ε)). Optional decoupled
+ * weight decay (AdamW) multiplies θ by 1 − lr·wd first.
  */
 import { tf } from './tf';
 
@@ -36,7 +37,12 @@ export class FlatAdam {
 	 * Returns the updated parameters (a new tensor; the caller disposes the old one) and
 	 * advances the moments. `grad` is not disposed.
 	 */
-	apply(params: tf.Tensor1D, grad: tf.Tensor1D, learningRate: number): tf.Tensor1D {
+	apply(
+		params: tf.Tensor1D,
+		grad: tf.Tensor1D,
+		learningRate: number,
+		weightDecay = 0
+	): tf.Tensor1D {
 		const { beta1, beta2 } = this;
 		const t = this.state.t + 1;
 		const correction2 = Math.sqrt(1 - Math.pow(beta2, t));
@@ -45,7 +51,9 @@ export class FlatAdam {
 		const [m, v, next] = tf.tidy(() => {
 			const m = tf.add(tf.mul(this.state.m, beta1), tf.mul(grad, 1 - beta1));
 			const v = tf.add(tf.mul(this.state.v, beta2), tf.mul(tf.square(grad), 1 - beta2));
-			const next = tf.sub(params, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsHat)), stepSize));
+			// Decoupled weight decay (AdamW): shrink θ by lr·wd before the Adam step.
+			const kept = weightDecay > 0 ? tf.mul(params, 1 - learningRate * weightDecay) : params;
+			const next = tf.sub(kept, tf.mul(tf.div(m, tf.add(tf.sqrt(v), epsHat)), stepSize));
 			return [m, v, next] as tf.Tensor1D[];
 		});
 		tf.dispose([this.state.m, this.state.v]);

@@ -37,10 +37,18 @@ export interface TrainerOptions {
 	lambdaMode: LambdaMode;
 	/** λ when lambdaMode is 'fixed' (live). */
 	lambdaFixed: number;
+	/** The floor of the annealing schedules (the papers use 5; 0 anneals to the pure margin) (live). */
+	lambdaMin: number;
 	/** Adam learning rate (live). */
 	learningRate: number;
 	/** Mini-batch size (live). */
 	batchSize: number;
+	/**
+	 * Decoupled weight decay (AdamW) on every parameter (live). Like SphereFace's weight decay,
+	 * it keeps feature norms from growing without bound, so the loss never saturates and the
+	 * margin keeps pulling each class tighter.
+	 */
+	weightDecay: number;
 }
 
 /** The teacher's preset: 4 blobs in 2D, features on the circle, A-Softmax m = 4 with annealing. */
@@ -54,8 +62,10 @@ export const DEFAULT_TRAINER_OPTIONS: Readonly<Omit<TrainerOptions, 'data'>> = O
 	s: 16,
 	lambdaMode: 'official',
 	lambdaFixed: 5,
+	lambdaMin: 5,
 	learningRate: 0.01,
-	batchSize: 256
+	batchSize: 256,
+	weightDecay: 0.01
 });
 
 /** The loss kinds in menu order. */
@@ -78,7 +88,15 @@ export const MARGIN_LIMITS: Readonly<Record<HeadKind, NumericLimit & { default: 
 	});
 
 type NumericOption =
-	'hiddenLayers' | 'hiddenUnits' | 'seed' | 's' | 'lambdaFixed' | 'learningRate' | 'batchSize';
+	| 'hiddenLayers'
+	| 'hiddenUnits'
+	| 'seed'
+	| 's'
+	| 'lambdaFixed'
+	| 'lambdaMin'
+	| 'learningRate'
+	| 'batchSize'
+	| 'weightDecay';
 
 /** Limits of the numeric settings (the margin's depend on the loss: `MARGIN_LIMITS`). */
 export const TRAINER_LIMITS: Readonly<Record<NumericOption, NumericLimit>> = Object.freeze({
@@ -87,8 +105,10 @@ export const TRAINER_LIMITS: Readonly<Record<NumericOption, NumericLimit>> = Obj
 	seed: { min: 0, max: 2147483647, integer: true },
 	s: { min: 1, max: 64, integer: false },
 	lambdaFixed: { min: 0, max: 10000, integer: false },
+	lambdaMin: { min: 0, max: 1000, integer: false },
 	learningRate: { min: 1e-5, max: 1, integer: false },
-	batchSize: { min: 1, max: 1024, integer: true }
+	batchSize: { min: 1, max: 1024, integer: true },
+	weightDecay: { min: 0, max: 1, integer: false }
 });
 
 const LAMBDA_MODES: readonly LambdaMode[] = ['off', 'fixed', 'official', 'pytorch'];
@@ -158,8 +178,10 @@ export function clampTrainerOptions(
 		s: num('s'),
 		lambdaMode: clampChoice('lambdaMode', raw.lambdaMode, LAMBDA_MODES, prev.lambdaMode, notices),
 		lambdaFixed: num('lambdaFixed'),
+		lambdaMin: num('lambdaMin'),
 		learningRate: num('learningRate'),
-		batchSize: num('batchSize')
+		batchSize: num('batchSize'),
+		weightDecay: num('weightDecay')
 	};
 	return { options, notices };
 }

@@ -10,6 +10,7 @@
  */
 import { tf } from './tf';
 import { FlatAdam, type AdamState } from './adam';
+import { BatchSampler, type BatchPosition } from './batches';
 import type { HeadOptions } from './heads';
 import { initParams, makeLayout, type Layout } from './network';
 import { trainingLoss } from './training';
@@ -18,6 +19,7 @@ import { readSnapshot } from './readout';
 import { divergenceMessage, type Snapshot } from './snapshot';
 import {
 	createRng,
+	datasetProblem,
 	generateDataset,
 	lambdaForStep,
 	LAMBDA_SCHEDULES,
@@ -30,8 +32,7 @@ interface Checkpoint {
 	params: tf.Tensor1D;
 	adam: AdamState;
 	step: number;
-	epoch: number;
-	cursor: number;
+	batches: BatchPosition;
 	loss: number | null;
 	lambda: number;
 }
@@ -56,10 +57,7 @@ export class Trainer {
 	private xAll!: tf.Tensor2D;
 	/** One-hot labels [N, C] (float32), gathered per batch. */
 	private yAll!: tf.Tensor2D;
-	private trainIdx: Int32Array = new Int32Array(0);
-	private perm: Int32Array = new Int32Array(0);
-	private epoch = 0;
-	private cursor = 0;
+	private batches!: BatchSampler;
 	private stepCount = 0;
 	private lastLoss: number | null = null;
 	private lastLambda = 0;
@@ -67,6 +65,8 @@ export class Trainer {
 	private divergence: { at: number; message: string } | null = null;
 	private version = 0;
 	private disposed = false;
+	/** A data set given directly (upload, drawing) instead of generated from the options. */
+	private custom: Dataset | null = null;
 	/** Notices from clamping the options given to the constructor. */
 	readonly notices: string[];
 
@@ -129,11 +129,26 @@ export class Trainer {
 	setOptions(partial: unknown): { rebuilt: boolean; notices: string[] } {
 		this.assertAlive();
 		const { options, notices } = clampTrainerOptions(partial, this.opts);
-		const rebuilt = needsRebuild(this.opts, options);
+		const dataChanged = typeof partial === 'object' && partial !== null && 'data' in partial;
+		const rebuilt = needsRebuild(this.opts, options) || (dataChanged && this.custom !== null);
+		if (dataChanged) this.custom = null;
 		this.opts = options;
 		if (rebuilt) this.build();
 		else this.divergence = null;
 		return { rebuilt, notices };
+	}
+
+	/**
+	 * Trains on a given data set (an upload or a drawing) instead of a generated one, and
+	 * rebuilds the model. Rejected with a plain message (and nothing changed) when the
+	 * arrays are inconsistent or not finite. `setOptions({ data })` goes back to generated data.
+	 */
+	loadDataset(d: Dataset): void {
+		this.assertAlive();
+		const problem = datasetProblem(d);
+		if (problem) throw new RangeError(`This data set cannot be trained on: ${problem}.`);
+		this.custom = d;
+		this.build();
 	}
 
 	/** Starts over from fresh weights (with a new seed if given); the data stays unless the seed changes it. */
@@ -188,7 +203,7 @@ export class Trainer {
 	private build(): void {
 		this.freeModel();
 		const o = this.opts;
-		this.dataset = generateDataset(o.data);
+		this.dataset = this.custom ?? generateDataset(o.data);
 		const d = this.dataset;
 		const hidden = Array.from({ length: o.hiddenLayers }, () => o.hiddenUnits);
 		this.layout = makeLayout(d.dim, hidden, o.featureDim, d.numClasses);
@@ -203,10 +218,7 @@ export class Trainer {
 		d.split.forEach((s, i) => {
 			if (s === 0) train.push(i);
 		});
-		this.trainIdx = Int32Array.from(train);
-		this.epoch = 0;
-		this.cursor = 0;
-		this.perm = this.permutation(0);
+		this.batches = new BatchSampler(Int32Array.from(train), o.seed);
 		this.stepCount = 0;
 		this.lastLoss = null;
 		this.lastLambda = 0;
@@ -215,36 +227,16 @@ export class Trainer {
 		this.saveCheckpoint();
 	}
 
-	/** The batch order of an epoch: a pure function of (seed, epoch), so rollbacks replay it. */
-	private permutation(epoch: number): Int32Array {
-		const rng = createRng((this.opts.seed * 1_000_003 + epoch * 7_919 + 1) % 2 ** 31);
-		return Int32Array.from(rng.shuffle(Array.from(this.trainIdx)));
-	}
-
-	/** The next mini-batch of train indices, walking the epoch's permutation. */
-	private nextBatch(): Int32Array {
-		const size = Math.min(this.opts.batchSize, this.trainIdx.length);
-		const out = new Int32Array(size);
-		for (let i = 0; i < size; i++) {
-			if (this.cursor >= this.perm.length) {
-				this.epoch++;
-				this.cursor = 0;
-				this.perm = this.permutation(this.epoch);
-			}
-			out[i] = this.perm[this.cursor++];
-		}
-		return out;
-	}
-
 	private lambdaSchedule(): LambdaSchedule {
 		const o = this.opts;
 		if (o.lambdaMode === 'fixed') return { kind: 'fixed', lambda: o.lambdaFixed };
-		return LAMBDA_SCHEDULES[o.lambdaMode];
+		const schedule = LAMBDA_SCHEDULES[o.lambdaMode];
+		return schedule.kind === 'inverse' ? { ...schedule, min: o.lambdaMin } : schedule;
 	}
 
 	/** One optimisation step; returns the batch loss (the caller disposes it). */
 	private trainStep(): tf.Scalar {
-		const batch = this.nextBatch();
+		const batch = this.batches.next(this.opts.batchSize);
 		const o = this.opts;
 		// The published schedules increment their counter before use: step 1 uses it = 1.
 		const lambda =
@@ -257,7 +249,7 @@ export class Trainer {
 			const yb = tf.gather(this.yAll, idx) as tf.Tensor2D;
 			return tf.valueAndGrad(trainingLoss(layout, xb, yb, head))(this.params);
 		});
-		const next = this.adam.apply(this.params, grad as tf.Tensor1D, o.learningRate);
+		const next = this.adam.apply(this.params, grad as tf.Tensor1D, o.learningRate, o.weightDecay);
 		tf.dispose([this.params, grad]);
 		this.params = next;
 		this.stepCount++;
@@ -277,8 +269,7 @@ export class Trainer {
 			params: tf.clone(this.params),
 			adam: this.adam.save(),
 			step: this.stepCount,
-			epoch: this.epoch,
-			cursor: this.cursor,
+			batches: this.batches.position,
 			loss: this.lastLoss,
 			lambda: this.lastLambda
 		};
@@ -296,9 +287,7 @@ export class Trainer {
 		this.params = tf.clone(c.params);
 		this.adam.restore(c.adam);
 		this.stepCount = c.step;
-		this.epoch = c.epoch;
-		this.cursor = c.cursor;
-		this.perm = this.permutation(c.epoch);
+		this.batches.position = c.batches;
 		this.lastLoss = c.loss;
 		this.lastLambda = c.lambda;
 	}

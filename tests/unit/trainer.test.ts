@@ -1,0 +1,214 @@
+/**
+ * The trainer on tfjs's cpu backend, driven directly (no worker, no frames): determinism,
+ * live vs rebuilding options, validation, divergence, snapshots and tensor hygiene.
+ */
+import { afterAll, describe, expect, test } from 'vitest';
+import { tf } from '../../src/lib/model/tf';
+import { Trainer } from '../../src/lib/model/trainer';
+import type { Snapshot } from '../../src/lib/model/snapshot';
+import { createRng, generateDataset } from '../../src/lib/math/index';
+
+/** A small, fast configuration for tests that are about mechanics, not learning. */
+const small = {
+	data: { classes: 3, pointsPerClass: 30 },
+	hiddenLayers: 1,
+	hiddenUnits: 8,
+	batchSize: 32
+};
+
+const finite = (s: Snapshot) =>
+	[s.features, s.weights, s.weightNorms, ...(s.bias ? [s.bias] : [])].every((a) =>
+		a.every(Number.isFinite)
+	);
+
+afterAll(() => {
+	// Every trainer below is disposed: nothing may remain.
+	expect(tf.memory().numTensors).toBe(0);
+});
+
+describe('determinism', () => {
+	test('the same seed and settings give the same snapshots, step for step', () => {
+		const a = new Trainer({ ...small, loss: 'asoftmax', seed: 7 });
+		const b = new Trainer({ ...small, loss: 'asoftmax', seed: 7 });
+		const c = new Trainer({ ...small, loss: 'asoftmax', seed: 8 });
+		for (let i = 0; i < 3; i++) {
+			a.step(20);
+			b.step(20);
+			c.step(20);
+			const [sa, sb, sc] = [a.snapshot(), b.snapshot(), c.snapshot()];
+			expect(sa.loss).toBe(sb.loss);
+			expect(Array.from(sa.features)).toEqual(Array.from(sb.features));
+			expect(Array.from(sa.weights)).toEqual(Array.from(sb.weights));
+			expect(Array.from(sa.features)).not.toEqual(Array.from(sc.features));
+		}
+		// Chunking does not matter: 60 single steps equal three chunks of 20.
+		const d = new Trainer({ ...small, loss: 'asoftmax', seed: 7 });
+		for (let i = 0; i < 60; i++) d.step(1);
+		expect(Array.from(d.snapshot().features)).toEqual(Array.from(a.snapshot().features));
+		[a, b, c, d].forEach((t) => t.dispose());
+	});
+});
+
+describe('options', () => {
+	test('loss, m, s, λ, learning rate and batch size apply live; data, dimensions and seed rebuild', () => {
+		const t = new Trainer({ ...small, loss: 'softmax' });
+		t.step(30);
+		for (const live of [
+			{ loss: 'asoftmax', m: 2 },
+			{ m: 3.5 },
+			{ lambdaMode: 'off' },
+			{ loss: 'cosface', s: 30 },
+			{ learningRate: 0.002 },
+			{ batchSize: 8 }
+		]) {
+			expect(t.setOptions(live).rebuilt).toBe(false);
+			expect(t.steps).toBe(30);
+		}
+		for (const rebuild of [
+			{ featureDim: 3 },
+			{ hiddenUnits: 16 },
+			{ seed: 99 },
+			{ data: { classes: 4 } }
+		]) {
+			t.step(5);
+			expect(t.setOptions(rebuild).rebuilt).toBe(true);
+			expect(t.steps).toBe(0);
+		}
+		expect(t.snapshot().numClasses).toBe(4);
+		expect(t.snapshot().featureDim).toBe(3);
+		t.dispose();
+	});
+
+	test('garbage settings are clamped with plain notices and never reach tfjs', () => {
+		const t = new Trainer({
+			...small,
+			loss: 'asoftmax',
+			m: 1e9,
+			learningRate: 'fast',
+			batchSize: -4,
+			hiddenUnits: NaN,
+			s: Infinity
+		});
+		const o = t.options;
+		expect(o.m).toBe(6);
+		expect(o.learningRate).toBe(0.01);
+		expect(o.batchSize).toBe(1);
+		expect(o.hiddenUnits).toBe(32);
+		expect(o.s).toBe(64);
+		expect(t.notices.join(' ')).toMatch(/m 1000000000 is out of range 1–6; using 6/);
+		expect(t.notices.join(' ')).toMatch(/learningRate "fast" is not a number/);
+		const { notices } = t.setOptions({ loss: 'nonsense', m: Number.NaN, data: { classes: 400 } });
+		expect(notices.join(' ')).toMatch(/loss "nonsense" is not one of/);
+		expect(notices.join(' ')).toMatch(/classes 400 is out of range 2–10; using 10/);
+		expect(t.step(3).diverged).toBe(false);
+		expect(finite(t.snapshot())).toBe(true);
+		expect(t.step(Number.NaN).steps).toBe(0);
+		t.dispose();
+		expect(() => t.step(1)).toThrow(/disposed/);
+	});
+});
+
+describe('snapshots', () => {
+	test('shapes, finiteness, accuracies and the decision grid', () => {
+		const t = new Trainer({ ...small, loss: 'softmax' });
+		t.step(50);
+		const s = t.snapshot({ gridResolution: 16 });
+		const n = t.data.labels.length;
+		expect(s.features.length).toBe(n * 2);
+		expect(s.predictions.length).toBe(n);
+		expect(s.weights.length).toBe(3 * 2);
+		expect(s.bias?.length).toBe(3);
+		expect(s.grid?.classes.length).toBe(256);
+		expect(Math.max(...s.grid!.classes)).toBeLessThan(3);
+		expect(s.grid!.confidence.every((c) => c >= 1 / 3 - 1e-6 && c <= 1)).toBe(true);
+		expect(s.trainAccuracy).toBeGreaterThan(0.5);
+		expect(s.backend).toBe('cpu');
+		expect(finite(s)).toBe(true);
+		// Unit weight rows.
+		for (let j = 0; j < 3; j++)
+			expect(Math.hypot(s.weights[2 * j], s.weights[2 * j + 1])).toBeCloseTo(1, 5);
+		// No grid for 3D inputs.
+		t.setOptions({ data: { inputDim: 3 } });
+		expect(t.snapshot({ gridResolution: 16 }).grid).toBeNull();
+		t.dispose();
+	});
+});
+
+describe('divergence', () => {
+	test('a non-finite state pauses at the last finite step with a reason; reset recovers', () => {
+		const t = new Trainer({
+			...small,
+			loss: 'asoftmax',
+			m: 4,
+			lambdaMode: 'off',
+			learningRate: 0.5
+		});
+		// Inputs of 1e18 overflow float32 features within a few steps.
+		const d = generateDataset({ classes: 3, pointsPerClass: 30 });
+		const huge = { ...d, points: d.points.map((v) => v * 1e18) };
+		t.loadDataset(huge);
+		let report = t.step(200);
+		for (let i = 0; i < 10 && !report.diverged; i++) report = t.step(200);
+		expect(report.diverged).toBe(true);
+		const s = t.snapshot();
+		expect(s.status).toBe('diverged');
+		expect(s.divergedAt).toBe(t.steps + 1);
+		expect(s.message).toMatch(
+			/^A-Softmax with m = 4 and λ = 0\.0 diverged at step \d+: turn λ annealing on or lower the learning rate/
+		);
+		expect(finite(s)).toBe(true);
+		expect(t.step(10).steps).toBe(0); // stays paused
+		t.reset();
+		expect(t.diverged).toBe(false);
+		expect(t.steps).toBe(0);
+		t.dispose();
+	});
+
+	test('bad data sets are refused with a message and change nothing', () => {
+		const t = new Trainer(small);
+		const d = generateDataset({ classes: 3, pointsPerClass: 30 });
+		expect(() =>
+			t.loadDataset({ ...d, points: d.points.map((v, i) => (i === 5 ? Number.NaN : v)) })
+		).toThrow(/not finite/);
+		expect(() => t.loadDataset({ ...d, labels: d.labels.map(() => 7) })).toThrow(/class indices/);
+		expect(t.data.labels.length).toBe(90);
+		t.dispose();
+	});
+});
+
+describe('resources', () => {
+	test('tf.memory().numTensors is unchanged after 5,000 steps and after 200 option switches', () => {
+		const t = new Trainer({
+			...small,
+			loss: 'asoftmax',
+			batchSize: 16,
+			data: { classes: 3, pointsPerClass: 10 }
+		});
+		t.step(10);
+		t.snapshot({ gridResolution: 8 });
+		const base = tf.memory().numTensors;
+		for (let i = 0; i < 50; i++) {
+			t.step(100);
+			if (i % 10 === 0) t.snapshot({ gridResolution: 8 });
+		}
+		expect(t.steps).toBe(5010);
+		expect(tf.memory().numTensors).toBe(base);
+		const rng = createRng(3);
+		const losses = ['softmax', 'modified', 'asoftmax', 'cosface', 'arcface'];
+		for (let i = 0; i < 200; i++) {
+			t.setOptions({
+				loss: losses[rng.int(5)],
+				lambdaMode: ['off', 'official', 'pytorch', 'fixed'][rng.int(4)],
+				batchSize: 4 + rng.int(20),
+				...(i % 25 === 0 ? { hiddenUnits: 4 + rng.int(8), featureDim: 2 + rng.int(2) } : {})
+			});
+			t.step(2);
+			if (i % 20 === 0) t.snapshot({ gridResolution: 4 });
+		}
+		t.setOptions({ hiddenUnits: 8, featureDim: 2, loss: 'asoftmax' });
+		t.step(10);
+		t.snapshot({ gridResolution: 8 });
+		expect(tf.memory().numTensors).toBe(base);
+		t.dispose();
+	}, 120_000);
+});
