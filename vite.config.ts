@@ -5,6 +5,8 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { port: 5173 },
 	preview: { port: 4173, strictPort: true },
+	// The training worker is a module worker (it code-splits tfjs and imports wasm URLs).
+	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -172,7 +172,8 @@ export class Trainer {
 				step: this.stepCount,
 				dataVersion: this.version,
 				loss: this.lastLoss,
-				lambda: this.lastLambda,
+				// Before the first step, the λ that step 1 will use.
+				lambda: this.stepCount === 0 ? this.lambdaForNextStep() : this.lastLambda,
 				backend: tf.getBackend(),
 				divergence: this.divergence
 			}
@@ -234,13 +235,19 @@ export class Trainer {
 		return schedule.kind === 'inverse' ? { ...schedule, min: o.lambdaMin } : schedule;
 	}
 
+	/** λ of the next step (A-Softmax only; 0 otherwise). */
+	private lambdaForNextStep(): number {
+		// The published schedules increment their counter before use: step 1 uses it = 1.
+		return this.opts.loss === 'asoftmax'
+			? lambdaForStep(this.lambdaSchedule(), this.stepCount + 1)
+			: 0;
+	}
+
 	/** One optimisation step; returns the batch loss (the caller disposes it). */
 	private trainStep(): tf.Scalar {
 		const batch = this.batches.next(this.opts.batchSize);
 		const o = this.opts;
-		// The published schedules increment their counter before use: step 1 uses it = 1.
-		const lambda =
-			o.loss === 'asoftmax' ? lambdaForStep(this.lambdaSchedule(), this.stepCount + 1) : 0;
+		const lambda = this.lambdaForNextStep();
 		const head: HeadOptions = { kind: o.loss, m: o.m, lambda, s: o.s };
 		const layout = this.layout;
 		const { value, grad } = tf.tidy(() => {

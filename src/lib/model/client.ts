@@ -1,0 +1,107 @@
+/**
+ * The page's handle on the training worker: typed commands in, snapshots out. It starts
+ * the module worker, acknowledges each snapshot after handing it on (so the worker never
+ * floods the page), and terminates the worker on dispose.
+ */
+import type { BackendName, DatasetMessage, FromWorker, ToWorker } from './protocol';
+import type { Snapshot } from './snapshot';
+import type { TrainerOptions } from './options';
+
+/** What the page hears from the worker. */
+export interface ClientEvents {
+	onReady?(backend: string, options: TrainerOptions, notices: string[]): void;
+	onSnapshot?(snapshot: Snapshot, running: boolean): void;
+	onDataset?(dataset: DatasetMessage): void;
+	onOptions?(options: TrainerOptions, notices: string[], rebuilt: boolean): void;
+	onRunning?(running: boolean): void;
+	onError?(message: string): void;
+}
+
+/** Creates the training worker (overridable in tests). */
+export function createTrainingWorker(): Worker {
+	return new Worker(new URL('./worker.ts', import.meta.url), {
+		type: 'module',
+		name: 'spherelab-trainer'
+	});
+}
+
+export class TrainerClient {
+	private worker: Worker | null;
+
+	constructor(
+		options: Partial<TrainerOptions> | unknown,
+		private readonly events: ClientEvents,
+		backend?: BackendName,
+		worker: Worker = createTrainingWorker()
+	) {
+		this.worker = worker;
+		worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+		worker.onerror = (e) =>
+			this.events.onError?.(e.message || 'The training worker failed to start.');
+		this.send({ type: 'init', options, backend });
+	}
+
+	play(): void {
+		this.send({ type: 'play' });
+	}
+	pause(): void {
+		this.send({ type: 'pause' });
+	}
+	step(n = 1): void {
+		this.send({ type: 'step', n });
+	}
+	reset(seed?: number): void {
+		this.send({ type: 'reset', seed });
+	}
+	setOptions(options: Partial<TrainerOptions> | unknown): void {
+		this.send({ type: 'setOptions', options });
+	}
+	/** Steps per second while playing; 0 = as fast as possible. */
+	setSpeed(stepsPerSecond: number): void {
+		this.send({ type: 'speed', stepsPerSecond });
+	}
+	/** Resolution of the decision grid for 2D inputs (0 = none). */
+	setGrid(resolution: number): void {
+		this.send({ type: 'grid', resolution });
+	}
+	requestSnapshot(): void {
+		this.send({ type: 'snapshot' });
+	}
+
+	/** Stops training and terminates the worker, freeing everything it held. */
+	dispose(): void {
+		if (!this.worker) return;
+		this.send({ type: 'dispose' });
+		this.worker.terminate();
+		this.worker = null;
+	}
+
+	private send(msg: ToWorker): void {
+		this.worker?.postMessage(msg);
+	}
+
+	private receive(msg: FromWorker): void {
+		const ev = this.events;
+		switch (msg.type) {
+			case 'ready':
+				ev.onReady?.(msg.backend, msg.options, msg.notices);
+				break;
+			case 'snapshot':
+				ev.onSnapshot?.(msg.snapshot, msg.running);
+				this.send({ type: 'ack' });
+				break;
+			case 'dataset':
+				ev.onDataset?.(msg.dataset);
+				break;
+			case 'options':
+				ev.onOptions?.(msg.options, msg.notices, msg.rebuilt);
+				break;
+			case 'state':
+				ev.onRunning?.(msg.running);
+				break;
+			case 'error':
+				ev.onError?.(msg.message);
+				break;
+		}
+	}
+}

@@ -1,0 +1,196 @@
+/**
+ * The training loop that runs inside the worker: it owns a Trainer, answers messages, and
+ * while playing trains in short slices, streaming snapshots at display rate (not every
+ * step) and only after the page has taken the previous one. Free of worker globals so
+ * tests can drive it with a fake `post` and scheduler.
+ */
+import { Trainer } from './trainer';
+import {
+	buffersOf,
+	snapshotTransferables,
+	type DatasetMessage,
+	type FromWorker,
+	type ToWorker
+} from './protocol';
+
+/** How the loop talks to the outside and yields between slices. */
+export interface LoopHost {
+	post(message: FromWorker, transfer?: ArrayBuffer[]): void;
+	/** Runs `fn` soon, after pending messages had a chance to arrive. */
+	schedule(fn: () => void): void;
+	now(): number;
+}
+
+/** Milliseconds of training per slice before yielding to messages. */
+const SLICE_MS = 12;
+/** At most this many snapshots per second. */
+const SNAPSHOT_HZ = 30;
+
+export class TrainingLoop {
+	private trainer: Trainer | null = null;
+	private running = false;
+	private ticking = false;
+	private awaitingAck = false;
+	private lastSnapshotAt = -Infinity;
+	private stepsPerSecond = 0;
+	private gridResolution = 0;
+	private msPerStep = 1;
+	private credit = 0;
+	private lastTick = 0;
+	private sentVersion = -1;
+
+	constructor(
+		private readonly host: LoopHost,
+		private readonly backend: string
+	) {}
+
+	/** Handles one message from the page. Errors are reported, never thrown. */
+	handle(msg: ToWorker): void {
+		try {
+			this.dispatch(msg);
+		} catch (e) {
+			this.host.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+		}
+	}
+
+	private dispatch(msg: ToWorker): void {
+		if (msg.type === 'init') {
+			this.trainer?.dispose();
+			this.trainer = new Trainer(msg.options);
+			this.host.post({
+				type: 'ready',
+				backend: this.backend,
+				options: this.trainer.options,
+				notices: this.trainer.notices
+			});
+			this.sendSnapshot(true);
+			return;
+		}
+		const t = this.trainer;
+		if (!t) throw new Error(`"${msg.type}" arrived before "init".`);
+		switch (msg.type) {
+			case 'play':
+				this.setRunning(!t.diverged);
+				break;
+			case 'pause':
+				this.setRunning(false);
+				// The page shows exactly where training stopped.
+				this.sendSnapshot(true);
+				break;
+			case 'step':
+				this.setRunning(false);
+				t.step(msg.n);
+				this.sendSnapshot(true);
+				break;
+			case 'reset':
+				t.reset(msg.seed);
+				this.sendSnapshot(true);
+				break;
+			case 'setOptions': {
+				const { rebuilt, notices } = t.setOptions(msg.options);
+				this.host.post({ type: 'options', options: t.options, notices, rebuilt });
+				this.sendSnapshot(true);
+				break;
+			}
+			case 'speed':
+				this.stepsPerSecond = Number.isFinite(msg.stepsPerSecond)
+					? Math.max(0, msg.stepsPerSecond)
+					: 0;
+				break;
+			case 'grid':
+				this.gridResolution = Number.isFinite(msg.resolution)
+					? Math.max(0, Math.min(200, Math.floor(msg.resolution)))
+					: 0;
+				this.sendSnapshot(true);
+				break;
+			case 'snapshot':
+				this.sendSnapshot(true);
+				break;
+			case 'ack':
+				this.awaitingAck = false;
+				break;
+			case 'dispose':
+				this.running = false;
+				t.dispose();
+				this.trainer = null;
+				break;
+		}
+	}
+
+	private setRunning(on: boolean): void {
+		if (this.running !== on) {
+			this.running = on;
+			this.host.post({ type: 'state', running: on });
+		}
+		if (on && !this.ticking) {
+			this.ticking = true;
+			this.lastTick = this.host.now();
+			this.credit = 0;
+			this.host.schedule(() => this.tick());
+		}
+	}
+
+	/** One slice of training, then yield. */
+	private tick(): void {
+		const t = this.trainer;
+		if (!this.running || !t) {
+			this.ticking = false;
+			return;
+		}
+		const now = this.host.now();
+		// As many steps as fit in a slice; with a speed limit, only the steps that are due.
+		let n = Math.max(1, Math.floor(SLICE_MS / this.msPerStep));
+		if (this.stepsPerSecond > 0) {
+			this.credit = Math.min(
+				this.credit + ((now - this.lastTick) / 1000) * this.stepsPerSecond,
+				this.stepsPerSecond
+			);
+			n = Math.min(n, Math.floor(this.credit));
+			this.credit -= n;
+		}
+		this.lastTick = now;
+		if (n > 0) {
+			const start = this.host.now();
+			const report = t.step(n);
+			const per = (this.host.now() - start) / Math.max(1, report.steps);
+			if (report.steps > 0 && per > 0) this.msPerStep = 0.8 * this.msPerStep + 0.2 * per;
+			if (report.diverged) {
+				this.setRunning(false);
+				this.sendSnapshot(true);
+			}
+		}
+		this.sendSnapshot(false);
+		this.host.schedule(() => this.tick());
+	}
+
+	/** Posts a snapshot now (`force`) or when display rate and the page's ack allow. */
+	private sendSnapshot(force: boolean): void {
+		const t = this.trainer;
+		if (!t) return;
+		const now = this.host.now();
+		if (!force && (this.awaitingAck || now - this.lastSnapshotAt < 1000 / SNAPSHOT_HZ)) return;
+		const snapshot = t.snapshot({ gridResolution: this.gridResolution });
+		if (snapshot.dataVersion !== this.sentVersion) {
+			const d = t.data;
+			const dataset: DatasetMessage = {
+				dataVersion: snapshot.dataVersion,
+				dim: d.dim,
+				numClasses: d.numClasses,
+				points: Float32Array.from(d.points),
+				labels: Int32Array.from(d.labels),
+				split: Uint8Array.from(d.split)
+			};
+			this.host.post(
+				{ type: 'dataset', dataset },
+				buffersOf(dataset.points, dataset.labels, dataset.split)
+			);
+			this.sentVersion = snapshot.dataVersion;
+		}
+		this.host.post(
+			{ type: 'snapshot', snapshot, running: this.running },
+			snapshotTransferables(snapshot)
+		);
+		this.lastSnapshotAt = now;
+		this.awaitingAck = true;
+	}
+}

@@ -1,0 +1,103 @@
+/**
+ * A live training session: the page-side state of one training worker (latest snapshot,
+ * data set, running flag, backend, notices) as Svelte runes, and the commands to drive it.
+ * Tensors never enter this state: snapshots are plain arrays from the worker.
+ */
+import { TrainerClient } from '$lib/model/client';
+import type { DatasetMessage } from '$lib/model/protocol';
+import type { Snapshot } from '$lib/model/snapshot';
+import type { TrainerOptions } from '$lib/model/options';
+
+/** "98.4%" from 0.984; "—" when undefined. */
+function percent(v: number | null): string {
+	return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
+}
+
+/** The status line, e.g. "step 1200 · loss 0.213 · train 98.4% · test 97.1% · λ 5.0". */
+export function statusText(s: Snapshot | null): string {
+	if (!s) return 'Starting the trainer…';
+	const parts = [
+		`step ${s.step}`,
+		`loss ${s.loss === null ? '—' : s.loss.toFixed(3)}`,
+		`train ${percent(s.trainAccuracy)}`,
+		`test ${percent(s.testAccuracy)}`
+	];
+	if (s.lossKind === 'asoftmax')
+		parts.push(`λ ${s.lambda >= 100 ? s.lambda.toFixed(0) : s.lambda.toFixed(1)}`);
+	return parts.join(' · ');
+}
+
+export class TrainingSession {
+	/** The latest snapshot (replaced, never mutated). */
+	snapshot = $state.raw<Snapshot | null>(null);
+	/** The data set of the current model. */
+	dataset = $state.raw<DatasetMessage | null>(null);
+	options = $state.raw<TrainerOptions | null>(null);
+	running = $state(false);
+	backend = $state('');
+	notices = $state.raw<string[]>([]);
+	error = $state<string | null>(null);
+	private client: TrainerClient | null = null;
+
+	/** The status line for the live region. */
+	get status(): string {
+		const s = this.snapshot;
+		if (this.error) return this.error;
+		if (s?.status === 'diverged' && s.message) return s.message;
+		return statusText(s);
+	}
+
+	/** Starts the worker with these options (replacing any running one). */
+	start(options: Partial<TrainerOptions> | unknown): void {
+		this.dispose();
+		this.client = new TrainerClient(options, {
+			onReady: (backend, opts, notices) => {
+				this.backend = backend;
+				this.options = opts;
+				this.notices = notices;
+			},
+			onSnapshot: (snapshot, running) => {
+				this.snapshot = snapshot;
+				this.running = running;
+			},
+			onDataset: (d) => (this.dataset = d),
+			onOptions: (opts, notices) => {
+				this.options = opts;
+				this.notices = notices;
+			},
+			onRunning: (running) => (this.running = running),
+			onError: (message) => (this.error = message)
+		});
+	}
+
+	play(): void {
+		this.client?.play();
+	}
+	pause(): void {
+		this.client?.pause();
+	}
+	/** Play if paused, pause if playing. */
+	toggle(): void {
+		if (this.running) this.pause();
+		else this.play();
+	}
+	step(n = 1): void {
+		this.client?.step(n);
+	}
+	reset(seed?: number): void {
+		this.client?.reset(seed);
+	}
+	setOptions(partial: Partial<TrainerOptions>): void {
+		this.client?.setOptions(partial);
+	}
+	setSpeed(stepsPerSecond: number): void {
+		this.client?.setSpeed(stepsPerSecond);
+	}
+
+	/** Terminates the worker. */
+	dispose(): void {
+		this.client?.dispose();
+		this.client = null;
+		this.running = false;
+	}
+}
