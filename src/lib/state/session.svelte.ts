@@ -38,6 +38,8 @@ export class TrainingSession {
 	notices = $state.raw<string[]>([]);
 	error = $state<string | null>(null);
 	private client: TrainerClient | null = null;
+	/** Called with every snapshot (e.g. to record history); not reactive. */
+	onSnapshot: ((s: Snapshot) => void) | null = null;
 
 	/** The status line for the live region. */
 	get status(): string {
@@ -59,6 +61,7 @@ export class TrainingSession {
 			onSnapshot: (snapshot, running) => {
 				this.snapshot = snapshot;
 				this.running = running;
+				this.onSnapshot?.(snapshot);
 			},
 			onDataset: (d) => (this.dataset = d),
 			onOptions: (opts, notices) => {

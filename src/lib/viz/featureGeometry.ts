@@ -1,0 +1,85 @@
+/**
+ * What the feature-circle view draws, computed from a snapshot with the math core (no
+ * DOM): the class weights' angles, each class's arc on the unit circle under the current
+ * head, the margin wedges between neighbouring classes with their angles, and a stable
+ * extent for the raw-feature plane.
+ */
+import { classArcs2d, polarAngle, wrapAngle, type Arc, type HeadKind } from '../math/index';
+import type { Snapshot } from '../model/snapshot';
+
+/** An unowned wedge between the arcs of two neighbouring classes. */
+export interface MarginWedge {
+	/** Start angle (radians, counter-clockwise from +x) and angular width. */
+	start: number;
+	width: number;
+	/** The classes on either side (clockwise one first). */
+	between: [number, number];
+	/** Angle from the first class's weight counter-clockwise to the second's (through the wedge). */
+	delta: number;
+}
+
+export interface CircleGeometry {
+	/** Polar angle of each unit class weight. */
+	weightAngles: number[];
+	/** Each class's arc (null: the class wins nowhere); empty for softmax (not angular). */
+	arcs: (Arc | null)[];
+	wedges: MarginWedge[];
+}
+
+/** The head's decision rule is angular (W normalised, no bias) for every kind but softmax. */
+export function isAngular(kind: HeadKind): boolean {
+	return kind !== 'softmax';
+}
+
+/** Class arcs and margin wedges on the unit circle for a 2D snapshot. */
+export function circleGeometry(s: Snapshot): CircleGeometry {
+	const weightAngles: number[] = [];
+	for (let j = 0; j < s.numClasses; j++)
+		weightAngles.push(polarAngle([s.weights[2 * j], s.weights[2 * j + 1]]));
+	if (!isAngular(s.lossKind) || s.featureDim !== 2) return { weightAngles, arcs: [], wedges: [] };
+	const arcs = classArcs2d(weightAngles, s.lossKind, { m: s.m, lambda: s.lambda });
+	return { weightAngles, arcs, wedges: marginWedges(arcs, weightAngles) };
+}
+
+/**
+ * The gaps between consecutive owned arcs around the circle, each with the two classes it
+ * separates. Gaps narrower than 0.05° (rounding) are dropped.
+ */
+export function marginWedges(
+	arcs: readonly (Arc | null)[],
+	weightAngles: readonly number[]
+): MarginWedge[] {
+	const owned = arcs
+		.map((a, i) => (a ? { ...a, cls: i } : null))
+		.filter((a): a is Arc & { cls: number } => a !== null)
+		.sort((a, b) => wrapAngle(a.start) - wrapAngle(b.start));
+	const wedges: MarginWedge[] = [];
+	for (let k = 0; k < owned.length; k++) {
+		const a = owned[k];
+		const b = owned[(k + 1) % owned.length];
+		if (owned.length < 2 && a === b && a.width >= 2 * Math.PI - 1e-9) break;
+		const end = a.start + a.width;
+		const width = wrapAngle(b.start - end);
+		if (width < (0.05 * Math.PI) / 180 || width > 2 * Math.PI - 1e-9) continue;
+		const delta = wrapAngle(weightAngles[b.cls] - weightAngles[a.cls]);
+		wedges.push({ start: wrapAngle(end), width, between: [a.cls, b.cls], delta });
+	}
+	return wedges;
+}
+
+/**
+ * A robust half-width for the raw-feature plane: the 98th percentile of feature norms,
+ * padded, never zero. Views smooth it over time so the plot does not jitter.
+ */
+export function featureExtent(features: Float32Array, dim: number): number {
+	const norms: number[] = [];
+	for (let i = 0; i + dim <= features.length; i += dim) {
+		let s = 0;
+		for (let d = 0; d < dim; d++) s += features[i + d] ** 2;
+		if (Number.isFinite(s)) norms.push(Math.sqrt(s));
+	}
+	if (norms.length === 0) return 1;
+	norms.sort((a, b) => a - b);
+	const p98 = norms[Math.min(norms.length - 1, Math.floor(norms.length * 0.98))];
+	return Math.max(1e-3, p98 * 1.15);
+}

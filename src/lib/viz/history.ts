@@ -1,0 +1,107 @@
+/**
+ * The training history behind the loss and accuracy charts: a bounded buffer of one point per
+ * snapshot. Snapshots arrive at display rate for as long as the run lasts, so the buffer
+ * thins itself out (every other point, on a doubling stride) to keep memory bounded while the
+ * whole run, from step 0 to the latest snapshot, stays on the chart at an even density.
+ * A plain class (no runes): the session wraps it in its reactive state.
+ */
+
+/** One charted moment of training (the Snapshot's metrics). */
+export interface HistoryPoint {
+	/** Completed training steps. */
+	step: number;
+	/** Mean batch loss; null before the first step or when not finite. */
+	loss: number | null;
+	/** Accuracy in [0, 1] on the train / test split; null when the split is empty. */
+	trainAccuracy: number | null;
+	testAccuracy: number | null;
+	/** A-Softmax annealing λ of that step (0 otherwise). */
+	lambda: number;
+}
+
+/** null for a missing or non-finite metric (a chart must never see NaN). */
+function finiteOrNull(v: number | null): number | null {
+	return v !== null && Number.isFinite(v) ? v : null;
+}
+
+/**
+ * A bounded, step-ordered history of training points. `push` ignores a repeated step, treats a
+ * lower step as a new run (clears first), and decimates when full: only every `stride`-th
+ * accepted point is kept for good, the stride doubling at each decimation, while the latest
+ * point is always kept (provisionally) so the chart ends at the current step.
+ */
+export class TrainingHistory {
+	readonly #max: number;
+	#points: HistoryPoint[] = [];
+	/** Arrival index (since the last reset) of each kept point, parallel to #points. */
+	#indices: number[] = [];
+	/** Arrival index the next accepted point gets. */
+	#next = 0;
+	/** Points at arrival index ≡ 0 (mod stride) are kept for good; the others only while last. */
+	#stride = 1;
+	/** The frozen copy `points` hands out, rebuilt only after a change. */
+	#view: readonly HistoryPoint[] | null = null;
+
+	/** @param maxPoints the most points ever held (at least 8; default 500) */
+	constructor(maxPoints = 500) {
+		this.#max = Math.max(8, Math.floor(Number.isFinite(maxPoints) ? maxPoints : 500));
+	}
+
+	/** Adds a snapshot's metrics (see the class comment for repeated and lower steps). */
+	push(p: HistoryPoint): void {
+		if (!Number.isFinite(p.step)) return;
+		const last = this.#points.at(-1);
+		if (last !== undefined) {
+			if (p.step === last.step) return;
+			// The worker's step counter only goes back when the model was rebuilt or reset.
+			if (p.step < last.step) this.reset();
+		}
+		const lastIndex = this.#indices.at(-1);
+		// The previous latest point was only kept for being last: the new point replaces it.
+		if (lastIndex !== undefined && lastIndex % this.#stride !== 0) {
+			this.#points.pop();
+			this.#indices.pop();
+		}
+		this.#points.push({
+			step: p.step,
+			loss: finiteOrNull(p.loss),
+			trainAccuracy: finiteOrNull(p.trainAccuracy),
+			testAccuracy: finiteOrNull(p.testAccuracy),
+			lambda: Number.isFinite(p.lambda) ? p.lambda : 0
+		});
+		this.#indices.push(this.#next++);
+		if (this.#points.length > this.#max) this.#decimate();
+		this.#view = null;
+	}
+
+	/**
+	 * Drops every other kept point: doubles the stride and keeps the points on the new grid
+	 * (arrival 0, 2·stride, 4·stride, …, so the first point stays) plus the latest point.
+	 * Kept points sit at multiples of the old stride, so this halves them evenly.
+	 */
+	#decimate(): void {
+		this.#stride *= 2;
+		const n = this.#points.length;
+		const keep = this.#indices.map((idx, i) => idx % this.#stride === 0 || i === n - 1);
+		this.#points = this.#points.filter((_, i) => keep[i]);
+		this.#indices = this.#indices.filter((_, i) => keep[i]);
+	}
+
+	/**
+	 * The kept points in step order. The same frozen array until the next change, so a
+	 * `$state.raw` holding it is replaced exactly when the history changed.
+	 */
+	get points(): readonly HistoryPoint[] {
+		this.#view ??= Object.freeze(this.#points.slice());
+		return this.#view;
+	}
+
+	/** Forgets everything (a new run starts from an empty chart). */
+	reset(): void {
+		this.#points = [];
+		this.#indices = [];
+		this.#next = 0;
+		this.#stride = 1;
+		this.#view = null;
+	}
+}

@@ -1,0 +1,207 @@
+/**
+ * Data for the ψ(θ) chart: the target curves of the loss heads sampled over θ ∈ [0, π], and
+ * the angles θ_y of the training points to their own class weight (the chart's rug). Pure
+ * data, no DOM: the formulas come from src/lib/math, the component only draws.
+ */
+import { angleBetween, psi, psiMixed, SPLIT, targetCurve, type HeadKind } from '../math/index';
+
+/** One curve of the chart: points [θ radians, value], θ increasing over [0, π]. */
+export interface CurveSeries {
+	id: 'cos' | 'psi' | 'mixed' | 'cosface' | 'arcface';
+	label: string;
+	points: [number, number][];
+}
+
+/** What the ψ chart shows. */
+export interface PsiChartInput {
+	/** The active loss head. */
+	loss: HeadKind;
+	/** The active head's margin: multiplicative for A-Softmax, additive for CosFace/ArcFace. */
+	m: number;
+	/** A-Softmax annealing λ; the mixed target is drawn when λ > 0. */
+	lambda: number;
+	/** Margin of the CosFace comparison curve (default 0.35). */
+	cosfaceM?: number;
+	/** Margin of the ArcFace comparison curve (default 0.5). */
+	arcfaceM?: number;
+	/** Add CosFace's cos θ − m for comparison. */
+	showCosFace?: boolean;
+	/** Add ArcFace's cos(θ + m) (th_mm form) for comparison. */
+	showArcFace?: boolean;
+	/** Uniform samples over [0, π] (default 241, every 0.75°; clamped to 16..2000). */
+	samples?: number;
+}
+
+/** Margin of the CosFace comparison curve when none is given (the CosFace paper's 0.35). */
+export const DEFAULT_COSFACE_M = 0.35;
+/** Margin of the ArcFace comparison curve when none is given (insightface's 0.5). */
+export const DEFAULT_ARCFACE_M = 0.5;
+
+/** "4", "2.5", "0.35": a margin with at most two decimals, trailing zeros dropped. */
+export function formatMargin(m: number): string {
+	return Number.isInteger(m) ? String(m) : String(Number(m.toFixed(2)));
+}
+
+/** "5.0", "1000": λ as the status line prints it. */
+export function formatLambda(lambda: number): string {
+	return lambda >= 100 ? lambda.toFixed(0) : lambda.toFixed(1);
+}
+
+/** A finite margin or the fallback (a NaN slider value must not blank the chart). */
+function finiteOr(v: number | undefined, fallback: number): number {
+	return v !== undefined && Number.isFinite(v) ? v : fallback;
+}
+
+/**
+ * The θ grid: `samples` uniform points over [0, π] plus the curves' kinks (kπ/m, where ψ
+ * changes branch, and π − m, where ArcFace's th_mm switches to its linear continuation), so
+ * a polyline through the samples bends exactly where the curve does.
+ */
+function thetaGrid(samples: number, kinks: number[]): number[] {
+	const n = Math.round(Math.min(2000, Math.max(16, finiteOr(samples, 241))));
+	const grid = Array.from({ length: n }, (_, i) => (Math.PI * i) / (n - 1));
+	for (const k of kinks) if (k > 0 && k < Math.PI) grid.push(k);
+	grid.sort((a, b) => a - b);
+	return grid.filter((t, i) => i === 0 || t - grid[i - 1] > 1e-12);
+}
+
+/** Samples f over the grid, dropping any non-finite value (so every path string is valid). */
+function sample(grid: number[], f: (theta: number) => number): [number, number][] {
+	const out: [number, number][] = [];
+	for (const t of grid) {
+		const v = f(t);
+		if (Number.isFinite(v)) out.push([t, v]);
+	}
+	return out;
+}
+
+/**
+ * The curves of the ψ chart and a padded y-range covering them. Always cos θ; A-Softmax adds
+ * ψ(θ) for the current m and, when λ > 0, the annealed target (λ cos θ + ψ(θ))/(1 + λ);
+ * CosFace adds cos θ − m and ArcFace its φ(θ). `showCosFace`/`showArcFace` add those curves
+ * (at their default margins unless given) to compare with the active loss.
+ */
+export function psiChartData(input: PsiChartInput): {
+	series: CurveSeries[];
+	yMin: number;
+	yMax: number;
+} {
+	const { loss } = input;
+	const lambda = Number.isFinite(input.lambda) && input.lambda > 0 ? input.lambda : 0;
+	// ψ needs m ≥ 1 (m = 1 is cos θ); the additive margins keep whatever finite value they get.
+	const mPsi = Math.max(1, finiteOr(input.m, 1));
+	const mCos =
+		loss === 'cosface' ? finiteOr(input.m, 0) : finiteOr(input.cosfaceM, DEFAULT_COSFACE_M);
+	const mArc =
+		loss === 'arcface' ? finiteOr(input.m, 0) : finiteOr(input.arcfaceM, DEFAULT_ARCFACE_M);
+	const withCos = loss === 'cosface' || input.showCosFace === true;
+	const withArc = loss === 'arcface' || input.showArcFace === true;
+
+	const kinks: number[] = [];
+	if (loss === 'asoftmax') {
+		for (let k = 1; k < Math.ceil(mPsi); k++) kinks.push((k * Math.PI) / mPsi);
+	}
+	if (withArc) kinks.push(Math.PI - mArc);
+	const grid = thetaGrid(input.samples ?? 241, kinks);
+
+	const series: CurveSeries[] = [{ id: 'cos', label: 'cos θ', points: sample(grid, Math.cos) }];
+	if (loss === 'asoftmax') {
+		series.push({
+			id: 'psi',
+			label: `ψ(θ), m = ${formatMargin(mPsi)}`,
+			points: sample(grid, (t) => psi(t, mPsi))
+		});
+		if (lambda > 0) {
+			series.push({
+				id: 'mixed',
+				label: `target with λ = ${formatLambda(lambda)}`,
+				points: sample(grid, (t) => psiMixed(t, mPsi, lambda))
+			});
+		}
+	}
+	if (withCos) {
+		series.push({
+			id: 'cosface',
+			label: `CosFace cos θ − m, m = ${formatMargin(mCos)}`,
+			points: sample(grid, (t) => targetCurve('cosface', t, { m: mCos }))
+		});
+	}
+	if (withArc) {
+		series.push({
+			id: 'arcface',
+			label: `ArcFace cos(θ + m), m = ${formatMargin(mArc)}`,
+			points: sample(grid, (t) => targetCurve('arcface', t, { m: mArc }))
+		});
+	}
+
+	let lo = Infinity;
+	let hi = -Infinity;
+	for (const s of series) {
+		for (const [, v] of s.points) {
+			lo = Math.min(lo, v);
+			hi = Math.max(hi, v);
+		}
+	}
+	// cos θ always has finite samples, so lo ≤ hi here; pad 6% so no curve touches the frame.
+	const pad = 0.06 * (hi - lo || 1);
+	return { series, yMin: lo - pad, yMax: hi + pad };
+}
+
+/** The chart's accessible description, e.g. "ψ(θ) for m = 4 with cos θ for comparison". */
+export function psiChartDescription(input: PsiChartInput, rugCount = 0): string {
+	const { series } = psiChartData({ ...input, samples: 16 });
+	const label = (id: CurveSeries['id']) => series.find((s) => s.id === id)?.label;
+	const mains: Record<HeadKind, string> = {
+		softmax: 'cos θ, the target curve of softmax',
+		modified: 'cos θ, the target curve of modified softmax',
+		asoftmax: `${label('psi')?.replace(', m =', ' for m =')} with cos θ for comparison`,
+		cosface: `${label('cosface')} with cos θ for comparison`,
+		arcface: `${label('arcface')} with cos θ for comparison`
+	};
+	const extras = series
+		.filter((s) => s.id !== 'cos' && s.id !== 'psi' && s.id !== input.loss)
+		.map((s) => (s.id === 'mixed' ? `the training ${s.label}` : s.label));
+	let text = mains[input.loss];
+	if (extras.length > 0) text += `, plus ${extras.join(' and ')}`;
+	if (rugCount > 0) text += `; ticks mark θ of ${rugCount} training points to their class weight`;
+	return text;
+}
+
+/**
+ * θ_y (radians) of each point whose split is 0 (train), from raw features [N·D], unit class
+ * weights [C·D] and labels; rows with zero/non-finite features skipped. θ_y is the angle
+ * between a point's feature and its own class weight, by the accurate atan2 form of
+ * `angleBetween` (acos loses precision near 0, where well-trained points sit).
+ */
+export function targetAngles(
+	features: Float32Array,
+	weights: Float32Array,
+	labels: Int32Array,
+	split: Uint8Array,
+	dim: number
+): number[] {
+	const out: number[] = [];
+	if (!(dim >= 1)) return out;
+	const numClasses = Math.floor(weights.length / dim);
+	const n = Math.min(labels.length, split.length, Math.floor(features.length / dim));
+	for (let i = 0; i < n; i++) {
+		const y = labels[i];
+		if (split[i] !== SPLIT.train || y < 0 || y >= numClasses) continue;
+		const x = features.subarray(i * dim, (i + 1) * dim); // [D]
+		const w = weights.subarray(y * dim, (y + 1) * dim); // [D]
+		// A zero feature has no direction; a non-finite one would put NaN on the rug.
+		if (!usable(x) || !usable(w)) continue;
+		out.push(angleBetween(Array.from(x), Array.from(w)));
+	}
+	return out;
+}
+
+/** True when v is finite and not the zero vector. */
+function usable(v: Float32Array): boolean {
+	let nonZero = false;
+	for (const c of v) {
+		if (!Number.isFinite(c)) return false;
+		if (c !== 0) nonZero = true;
+	}
+	return nonZero;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, test } from 'vitest';
+import { TrainingHistory, type HistoryPoint } from '../../src/lib/viz/history';
+
+const pt = (step: number, loss: number | null = 1 / (step + 1)): HistoryPoint => ({
+	step,
+	loss,
+	trainAccuracy: 0.5,
+	testAccuracy: null,
+	lambda: 5
+});
+const steps = (h: TrainingHistory) => h.points.map((p) => p.step);
+
+describe('TrainingHistory', () => {
+	test('keeps increasing steps and drops repeated ones', () => {
+		const h = new TrainingHistory();
+		for (const s of [0, 1, 1, 2, 2, 2, 5]) h.push(pt(s));
+		expect(steps(h)).toEqual([0, 1, 2, 5]);
+	});
+
+	test('a lower step means a new run: the history starts over', () => {
+		const h = new TrainingHistory();
+		for (const s of [0, 10, 20, 30]) h.push(pt(s));
+		h.push(pt(0));
+		expect(steps(h)).toEqual([0]);
+		h.push(pt(3));
+		expect(steps(h)).toEqual([0, 3]);
+		h.push(pt(2));
+		expect(steps(h)).toEqual([2]);
+	});
+
+	test('reset() empties it', () => {
+		const h = new TrainingHistory();
+		h.push(pt(4));
+		h.push(pt(5));
+		h.reset();
+		expect(h.points).toHaveLength(0);
+		h.push(pt(7));
+		expect(steps(h)).toEqual([7]);
+	});
+
+	test('non-finite metrics become null, never NaN', () => {
+		const h = new TrainingHistory();
+		h.push({ step: 1, loss: NaN, trainAccuracy: Infinity, testAccuracy: 0.9, lambda: NaN });
+		expect(h.points[0]).toEqual({
+			step: 1,
+			loss: null,
+			trainAccuracy: null,
+			testAccuracy: 0.9,
+			lambda: 0
+		});
+	});
+
+	test.each([8, 10, 11, 500])('bounded at %s points, first and last kept', (max) => {
+		const h = new TrainingHistory(max);
+		for (let s = 0; s <= 20 * max + 3; s++) {
+			h.push(pt(s));
+			expect(h.points.length).toBeLessThanOrEqual(max);
+			expect(h.points[0].step).toBe(0);
+			expect(h.points.at(-1)!.step).toBe(s);
+		}
+		const st = steps(h);
+		for (let i = 1; i < st.length; i++) expect(st[i]).toBeGreaterThan(st[i - 1]);
+		// Decimated, not truncated: the whole run is still spread over the buffer.
+		expect(st.length).toBeGreaterThan(max / 3);
+	});
+
+	test('decimation keeps an even spacing (not dense at the end)', () => {
+		const h = new TrainingHistory(100);
+		for (let s = 0; s < 10_000; s++) h.push(pt(s));
+		const st = steps(h).slice(0, -1); // the last point is kept for being last
+		const gaps = st.slice(1).map((s, i) => s - st[i]);
+		expect(new Set(gaps).size).toBe(1);
+	});
+
+	test('points is a stable snapshot until the next change', () => {
+		const h = new TrainingHistory();
+		h.push(pt(1));
+		const a = h.points;
+		expect(h.points).toBe(a);
+		h.push(pt(1)); // ignored
+		expect(h.points).toBe(a);
+		h.push(pt(2));
+		expect(h.points).not.toBe(a);
+		expect(a).toHaveLength(1);
+	});
+});
