@@ -13,12 +13,18 @@ function percent(v: number | null): string {
 	return v === null ? '—' : `${(v * 100).toFixed(1)}%`;
 }
 
+/** 0.213 for ordinary losses; two significant digits below 0.01 (0.00041), so progress stays visible. */
+export function formatLoss(loss: number | null): string {
+	if (loss === null) return '—';
+	return loss >= 0.01 || loss === 0 ? loss.toFixed(3) : loss.toPrecision(2);
+}
+
 /** The status line, e.g. "step 1200 · loss 0.213 · train 98.4% · test 97.1% · λ 5.0". */
 export function statusText(s: Snapshot | null): string {
 	if (!s) return 'Starting the trainer…';
 	const parts = [
 		`step ${s.step}`,
-		`loss ${s.loss === null ? '—' : s.loss.toFixed(3)}`,
+		`loss ${formatLoss(s.loss)}`,
 		`train ${percent(s.trainAccuracy)}`,
 		`test ${percent(s.testAccuracy)}`
 	];
