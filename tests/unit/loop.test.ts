@@ -15,6 +15,7 @@ function fakeHost() {
 	const host: LoopHost = {
 		post: (msg, transfer = []) => sent.push({ msg, transfer }),
 		schedule: (fn) => tasks.push(fn),
+		delay: (fn) => tasks.push(fn),
 		now: () => clock
 	};
 	return {

@@ -18,6 +18,8 @@ export interface LoopHost {
 	post(message: FromWorker, transfer?: ArrayBuffer[]): void;
 	/** Runs `fn` soon, after pending messages had a chance to arrive. */
 	schedule(fn: () => void): void;
+	/** Runs `fn` after `ms` milliseconds (idle waiting: no busy loop). */
+	delay(fn: () => void, ms: number): void;
 	now(): number;
 }
 
@@ -160,7 +162,13 @@ export class TrainingLoop {
 			}
 		}
 		this.sendSnapshot(false);
-		this.host.schedule(() => this.tick());
+		if (this.stepsPerSecond > 0 && this.credit < 1) {
+			// Speed-limited: sleep until the next step is due instead of spinning.
+			const wait = ((1 - this.credit) / this.stepsPerSecond) * 1000;
+			this.host.delay(() => this.tick(), Math.min(1000 / SNAPSHOT_HZ, Math.max(1, wait)));
+		} else {
+			this.host.schedule(() => this.tick());
+		}
 	}
 
 	/** Posts a snapshot now (`force`) or when display rate and the page's ack allow. */

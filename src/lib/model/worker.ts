@@ -32,6 +32,7 @@ async function start(preferred: ToWorker & { type: 'init' }): Promise<void> {
 				queue.push(fn);
 				channel.port2.postMessage(null);
 			},
+			delay: (fn, ms) => setTimeout(fn, ms),
 			now: () => performance.now()
 		},
 		backend

@@ -102,6 +102,10 @@ export class TrainingSession {
 	setSpeed(stepsPerSecond: number): void {
 		this.client?.setSpeed(stepsPerSecond);
 	}
+	/** Resolution of the decision grid the worker computes for 2D inputs (0 = none). */
+	setGrid(resolution: number): void {
+		this.client?.setGrid(resolution);
+	}
 
 	/** Terminates the worker. */
 	dispose(): void {
