@@ -122,3 +122,62 @@ test('hostile query strings never throw, never inject markup, and say what they 
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	expect(watch.errors).toEqual([]);
 });
+
+test('hovering a point shows its angles and logits; the figure exports as SVG and PNG; the share link is the URL', async ({
+	page,
+	context
+}) => {
+	const watch = await watchPage(page);
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/?loss=asoftmax&m=3&lambda=off&classes=3&seed=2');
+	await ready(page);
+	await page.getByRole('button', { name: 'Play' }).click();
+	await expect
+		.poll(async () => (await status(page)).step, { timeout: 20_000 })
+		.toBeGreaterThan(200);
+	await page.getByRole('button', { name: 'Pause' }).click();
+
+	// Hover the projected panel along the circle until a point is under the pointer.
+	const panel = page.getByRole('img', { name: /projected on the unit circle/ });
+	const box = (await panel.boundingBox())!;
+	let found = false;
+	for (let a = 0; a < 360 && !found; a += 3) {
+		const r = (box.width / 400) * 150 * 0.96;
+		await page.mouse.move(
+			box.x + box.width / 2 + r * Math.cos((a * Math.PI) / 180),
+			box.y + box.height / 2 - r * Math.sin((a * Math.PI) / 180)
+		);
+		found = await page.getByRole('tooltip').isVisible();
+	}
+	expect(found).toBe(true);
+	await expect(page.getByRole('tooltip')).toContainText(/class \d, predicted \d/);
+	await expect(page.getByRole('tooltip')).toContainText('logit');
+	await page.screenshot({ path: `${artifacts}/hover.png` });
+
+	const svgDownload = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export SVG' }).click();
+	const svg = await svgDownload;
+	expect(svg.suggestedFilename()).toMatch(/^spherelab-asoftmax-m3-step\d+\.svg$/);
+	const text = await (
+		await svg.createReadStream()
+	)
+		.toArray()
+		.then((c) => Buffer.concat(c).toString());
+	expect(text).toContain('<svg');
+	expect(text).toContain('data:image/png;base64');
+	expect(text).toMatch(/data-wedge-deg/);
+	const pngDownload = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export PNG' }).click();
+	const png = await (
+		await (await pngDownload).createReadStream()
+	)
+		.toArray()
+		.then((c) => Buffer.concat(c));
+	expect(png.subarray(1, 4).toString()).toBe('PNG');
+	expect(png.length).toBeGreaterThan(5000);
+
+	await page.getByRole('button', { name: 'Copy share link' }).click();
+	await expect(page.getByText('Link copied.')).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+	expect(watch.errors).toEqual([]);
+});
