@@ -14,6 +14,14 @@ import type { Snapshot } from '../model/snapshot';
 export const PANEL = 400;
 /** Radius of the unit circle in the projected panel. */
 export const CIRCLE_R = 150;
+/** Duration of the glide between two snapshots (about the interval between snapshots). */
+const TWEEN_MS = 60;
+
+/** Whether the user asked for reduced motion. */
+function prefersReducedMotion(): boolean {
+	return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
+
 /** Cells per side of the decision-region raster behind the raw features. */
 const REGION_RES = 96;
 
@@ -58,6 +66,10 @@ export class FeatureCircleView {
 	private frame = 0;
 	private observer: ResizeObserver | null = null;
 	private region: HTMLCanvasElement | null = null;
+	/** Tweening between snapshots: positions drawn now, from and to, and when the tween began. */
+	private shown: Float32Array | null = null;
+	private from: Float32Array | null = null;
+	private tweenStart = 0;
 
 	/** Takes over the two canvases (one per panel). */
 	mount(raw: HTMLCanvasElement, circle: HTMLCanvasElement): void {
@@ -82,6 +94,10 @@ export class FeatureCircleView {
 		this.snapshot = snapshot;
 		this.labels = labels;
 		this.split = split;
+		// Points glide from where they are drawn to the new features (not with reduced motion).
+		const same = snapshot && this.shown && this.shown.length === snapshot.features.length;
+		this.from = same && !prefersReducedMotion() ? this.shown!.slice() : null;
+		this.tweenStart = performance.now();
 		if (snapshot && snapshot.featureDim === 2) {
 			// Grow at once, shrink slowly: the plot should not breathe with every snapshot.
 			const target = featureExtent(snapshot.features, 2);
@@ -144,10 +160,11 @@ export class FeatureCircleView {
 		const circle = this.circle && this.context(this.circle);
 		if (!s || !raw || !circle || s.featureDim !== 2 || !this.labels) return;
 		this.drawRegions(raw, s);
+		const pos = this.tween(s.features);
 		const n = s.features.length / 2;
 		for (let i = 0; i < n; i++) {
-			const fx = s.features[2 * i];
-			const fy = s.features[2 * i + 1];
+			const fx = pos[2 * i];
+			const fy = pos[2 * i + 1];
 			if (!Number.isFinite(fx) || !Number.isFinite(fy)) continue;
 			const label = this.labels[i] ?? 0;
 			const heldOut = this.split?.[i] === 2;
@@ -171,6 +188,22 @@ export class FeatureCircleView {
 				}
 			}
 		}
+	}
+
+	/** Positions for this frame, eased from the previous ones; schedules the next frame while moving. */
+	private tween(target: Float32Array): Float32Array {
+		const from = this.from;
+		const t = Math.min(1, (performance.now() - this.tweenStart) / TWEEN_MS);
+		if (!from || t >= 1) {
+			this.shown = target;
+			return target;
+		}
+		const e = t * (2 - t); // ease-out
+		const out = new Float32Array(target.length);
+		for (let i = 0; i < out.length; i++) out[i] = from[i] + (target[i] - from[i]) * e;
+		this.shown = out;
+		this.frame = requestAnimationFrame(() => this.draw());
+		return out;
 	}
 
 	/** The plain decision regions over the raw plane, as a soft raster. */
