@@ -1,21 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { headLogits, headLoss, type HeadOptions } from '../../src/lib/model/heads';
-import { arrayError, reference, type ReferenceCase } from './reference';
-
-/** The reference case's options in the head's contract. */
-function optionsOf(c: ReferenceCase): HeadOptions {
-	const o = c.options;
-	return {
-		kind: c.kind,
-		m: o.m,
-		lambda: o.lambda,
-		s: o.s ?? undefined,
-		normalizeFeatures: o.normalize_features,
-		psiMode: o.psi_mode,
-		arcfaceVariant: o.variant
-	};
-}
+import { arrayError, headOptionsOf, reference, type ReferenceCase } from './reference';
 
 /** Runs `fn` in a tfjs scope that frees every tensor it made (tidy only accepts tensor results). */
 function withScope<T>(fn: () => T): T {
@@ -66,11 +52,11 @@ function toleranceOf(c: ReferenceCase): number {
 
 describe.each(reference.cases.map((c) => [c.id, c] as const))('reference case %s', (_id, c) => {
 	const tol = toleranceOf(c);
-	const modes: HeadOptions[] = [optionsOf(c)];
+	const modes: HeadOptions[] = [headOptionsOf(c)];
 	// Integer m: the angle form must agree with the Chebyshev form on the same case.
 	if (c.kind === 'asoftmax' && Number.isInteger(c.options.m)) {
 		modes.push({
-			...optionsOf(c),
+			...headOptionsOf(c),
 			psiMode: c.options.psi_mode === 'angle' ? 'chebyshev' : 'angle'
 		});
 	}
@@ -90,9 +76,9 @@ describe.each(reference.cases.map((c) => [c.id, c] as const))('reference case %s
 describe('head contract', () => {
 	test('no tensors leak from logits, loss or gradients', () => {
 		const c = reference.cases.find((k) => k.kind === 'asoftmax')!;
-		run(c, optionsOf(c)); // warm up kernels and any lazily created constants
+		run(c, headOptionsOf(c)); // warm up kernels and any lazily created constants
 		const before = tf.memory().numTensors;
-		for (let i = 0; i < 5; i++) run(c, optionsOf(c));
+		for (let i = 0; i < 5; i++) run(c, headOptionsOf(c));
 		expect(tf.memory().numTensors).toBe(before);
 	});
 

@@ -1,29 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import {
-	argmax,
-	batchLoss,
-	crossEntropy,
-	featureLogits,
-	type HeadParams
-} from '../../src/lib/math/index';
-import { arrayError, closeTo, reference, type ReferenceCase } from './reference';
-
-function paramsOf(c: ReferenceCase): HeadParams {
-	const o = c.options;
-	return {
-		kind: c.kind,
-		m: o.m,
-		lambda: o.lambda,
-		s: o.s ?? undefined,
-		normalizeFeatures: o.normalize_features,
-		psiMode: o.psi_mode,
-		arcfaceVariant: o.variant
-	};
-}
+import { argmax, batchLoss, crossEntropy, featureLogits } from '../../src/lib/math/index';
+import { arrayError, closeTo, headOptionsOf, reference } from './reference';
 
 describe('float64 heads match the reference at 1e-12', () => {
 	test.each(reference.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-		const p = paramsOf(c);
+		const p = headOptionsOf(c);
 		const { X, W, b, y } = c.inputs;
 		const logits = X.map((x, i) => featureLogits(x, W, b ?? null, y[i], p));
 		expect(arrayError(logits.flat(), c.expected.logits.flat(), 1)).toBeLessThan(1e-12);

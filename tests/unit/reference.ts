@@ -95,3 +95,17 @@ export function arrayError(
 	}
 	return worst;
 }
+
+/** A reference case's options as the heads' options object (`HeadOptions` / `HeadParams`). */
+export function headOptionsOf(c: ReferenceCase) {
+	const o = c.options;
+	return {
+		kind: c.kind,
+		m: o.m,
+		lambda: o.lambda,
+		s: o.s ?? undefined,
+		normalizeFeatures: o.normalize_features,
+		psiMode: o.psi_mode,
+		arcfaceVariant: o.variant
+	};
+}

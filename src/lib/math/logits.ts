@@ -6,14 +6,20 @@
 import { targetCurve, type HeadKind, type ArcfaceVariant, type PsiMode } from './psi';
 import { angleBetween, dot, norm, normalize, type Vec } from './vec';
 
-/** Options of a head (float64 twin of the tfjs `HeadOptions`). */
+/** Options of a loss head, shared by these float64 heads and the tfjs heads (`HeadOptions`). */
 export interface HeadParams {
 	kind: HeadKind;
+	/** A-Softmax multiplicative margin (integer or real, ≥ 1); CosFace/ArcFace additive margin (≥ 0). */
 	m?: number;
+	/** A-Softmax annealing λ (≥ 0); 0 = pure margin. */
 	lambda?: number;
+	/** Scale of normalised heads (CosFace, ArcFace, A-Softmax with normalizeFeatures). */
 	s?: number;
+	/** A-Softmax only: replace ‖x‖ by s in every logit. */
 	normalizeFeatures?: boolean;
+	/** How cos(mθ) is computed: Chebyshev polynomial (integer m only) or from the angle. */
 	psiMode?: PsiMode;
+	/** ArcFace target: `th_mm` (insightface's default) or `plain` cos(θ + m). */
 	arcfaceVariant?: ArcfaceVariant;
 }
 

@@ -26,26 +26,16 @@
  *   points, where ψ itself is C¹ anyway.
  */
 import { tf } from './tf';
-import type { ArcfaceVariant, HeadKind, PsiMode } from '../math/psi';
+import type { ArcfaceVariant, HeadKind } from '../math/psi';
+import type { HeadParams } from '../math/logits';
 
 export type { HeadKind } from '../math/psi';
 
-/** Options of a loss head. Unset fields take the defaults in `HEAD_DEFAULTS`. */
-export interface HeadOptions {
-	kind: HeadKind;
-	/** A-Softmax multiplicative margin (integer or real, ≥ 1); CosFace/ArcFace additive margin (≥ 0). */
-	m?: number;
-	/** A-Softmax annealing λ (≥ 0); 0 = pure margin. */
-	lambda?: number;
-	/** Scale of normalised heads (CosFace, ArcFace, A-Softmax with normalizeFeatures). */
-	s?: number;
-	/** A-Softmax only: replace ‖x‖ by s in every logit. */
-	normalizeFeatures?: boolean;
-	/** How cos(mθ) is computed: Chebyshev polynomial (integer m only) or from the angle. */
-	psiMode?: PsiMode;
-	/** ArcFace target: `th_mm` (insightface's default) or `plain` cos(θ + m). */
-	arcfaceVariant?: ArcfaceVariant;
-}
+/**
+ * Options of a loss head (the same object as the float64 heads' `HeadParams` in
+ * src/lib/math/logits.ts). Unset fields take the defaults in `HEAD_DEFAULTS`.
+ */
+export type HeadOptions = HeadParams;
 
 /** Defaults for unset options: the values of the papers. */
 export const HEAD_DEFAULTS = {
