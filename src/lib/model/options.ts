@@ -51,7 +51,11 @@ export interface TrainerOptions {
 	weightDecay: number;
 }
 
-/** The teacher's preset: 4 blobs in 2D, features on the circle, A-Softmax m = 4 with annealing. */
+/**
+ * The teacher's preset: 4 blobs in 2D, features on the circle, A-Softmax m = 4 as a pure
+ * margin (λ off), so dragging m shows its full effect at once; the toy data converge without
+ * SphereFace's annealing, which stays one click away (and in the URL: lambda=official).
+ */
 export const DEFAULT_TRAINER_OPTIONS: Readonly<Omit<TrainerOptions, 'data'>> = Object.freeze({
 	featureDim: 2,
 	hiddenLayers: 2,
@@ -60,7 +64,7 @@ export const DEFAULT_TRAINER_OPTIONS: Readonly<Omit<TrainerOptions, 'data'>> = O
 	loss: 'asoftmax',
 	m: 4,
 	s: 16,
-	lambdaMode: 'official',
+	lambdaMode: 'off',
 	lambdaFixed: 5,
 	lambdaMin: 5,
 	learningRate: 0.01,
