@@ -40,10 +40,12 @@ test('the margin slider moved by keyboard updates the URL and the wedges follow 
 			const wedges = await page.locator('[data-wedge-deg]').evaluateAll((els) =>
 				els.map((e) => ({
 					wedge: Number(e.getAttribute('data-wedge-deg')),
-					delta: Number(e.getAttribute('data-delta-deg'))
+					delta: Number(e.getAttribute('data-delta-deg')),
+					pairwise: e.getAttribute('data-pairwise') === 'true'
 				}))
 			);
-			const near = wedges.filter((w) => w.delta <= 180);
+			// Two-class geometry: wedges whose sides are set by the two neighbours themselves.
+			const near = wedges.filter((w) => w.delta <= 180 && w.pairwise);
 			expect(near.length).toBeGreaterThan(0);
 			for (const w of near)
 				expect(Math.abs(w.wedge - ((m - 1) * w.delta) / (m + 1))).toBeLessThan(0.05);

@@ -47,6 +47,14 @@ describe('margin wedges on the circle', () => {
 		}
 	);
 
+	test('a third class close to one side bounds the region: the wedge is not pairwise and the two-class formula does not hold', () => {
+		const deg = Math.PI / 180;
+		const g = circleGeometry(snap([0, -10 * deg, 100 * deg], 'asoftmax', 3));
+		const w = g.wedges.find((x) => x.between[0] === 0 && x.between[1] === 2)!;
+		expect(w.pairwise).toBe(false);
+		expect(Math.abs(w.width - (2 * w.delta) / 4)).toBeGreaterThan(0.01);
+	});
+
 	test('modified softmax leaves no wedge; softmax has no angular arcs', () => {
 		expect(circleGeometry(snap([0, 2, 4], 'modified', 1)).wedges).toEqual([]);
 		const s = circleGeometry(snap([0, 2, 4], 'softmax', 1));

@@ -48,6 +48,25 @@ export function ownershipGap(
 	return own - best;
 }
 
+/**
+ * The class other than i whose weight is nearest (by angle) to direction φ: the rival that
+ * decides class i's boundary there. With more than two classes, a third class close to i
+ * can bound i's region toward j, and then the two-class margin (m − 1)Δ/(m + 1) does not apply.
+ */
+export function nearestRival(weightAngles: readonly number[], i: number, phi: number): number {
+	let best = -1;
+	let bestCos = -Infinity;
+	for (let j = 0; j < weightAngles.length; j++) {
+		if (j === i) continue;
+		const c = Math.cos(angularDistance(phi, weightAngles[j]));
+		if (c > bestCos) {
+			bestCos = c;
+			best = j;
+		}
+	}
+	return best;
+}
+
 /** Walks from φ = 0 outward in `dir` until the gap turns non-positive, then bisects the edge. */
 function edge(gap: (offset: number) => number, dir: 1 | -1, step: number): number {
 	let inside = 0;

@@ -4,7 +4,14 @@
  * head, the margin wedges between neighbouring classes with their angles, and a stable
  * extent for the raw-feature plane.
  */
-import { classArcs2d, polarAngle, wrapAngle, type Arc, type HeadKind } from '../math/index';
+import {
+	classArcs2d,
+	nearestRival,
+	polarAngle,
+	wrapAngle,
+	type Arc,
+	type HeadKind
+} from '../math/index';
 import type { Snapshot } from '../model/snapshot';
 
 /** An unowned wedge between the arcs of two neighbouring classes. */
@@ -16,6 +23,11 @@ export interface MarginWedge {
 	between: [number, number];
 	/** Angle from the first class's weight counter-clockwise to the second's (through the wedge). */
 	delta: number;
+	/**
+	 * True when each side of the wedge is bounded by the other class (not a third one), so
+	 * the two-class formulas apply, e.g. (m − 1)Δ/(m + 1) for A-Softmax at λ = 0.
+	 */
+	pairwise: boolean;
 }
 
 export interface CircleGeometry {
@@ -62,7 +74,10 @@ export function marginWedges(
 		const width = wrapAngle(b.start - end);
 		if (width < (0.05 * Math.PI) / 180 || width > 2 * Math.PI - 1e-9) continue;
 		const delta = wrapAngle(weightAngles[b.cls] - weightAngles[a.cls]);
-		wedges.push({ start: wrapAngle(end), width, between: [a.cls, b.cls], delta });
+		const pairwise =
+			nearestRival(weightAngles, a.cls, end) === b.cls &&
+			nearestRival(weightAngles, b.cls, b.start) === a.cls;
+		wedges.push({ start: wrapAngle(end), width, between: [a.cls, b.cls], delta, pairwise });
 	}
 	return wedges;
 }
