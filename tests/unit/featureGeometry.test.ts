@@ -28,7 +28,8 @@ function snap(angles: number[], lossKind: HeadKind, m: number, lambda = 0): Snap
 		grid: null,
 		status: 'ok',
 		message: null,
-		divergedAt: null
+		divergedAt: null,
+		stats: null
 	};
 }
 

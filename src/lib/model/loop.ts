@@ -5,6 +5,7 @@
  * tests can drive it with a fake `post` and scheduler.
  */
 import { Trainer } from './trainer';
+import type { Snapshot } from './snapshot';
 import {
 	buffersOf,
 	snapshotTransferables,
@@ -27,6 +28,8 @@ export interface LoopHost {
 const SLICE_MS = 12;
 /** At most this many snapshots per second. */
 const SNAPSHOT_HZ = 30;
+/** Angle statistics at most this often (ms); snapshots in between repeat the last ones. */
+const STATS_INTERVAL_MS = 400;
 
 export class TrainingLoop {
 	private trainer: Trainer | null = null;
@@ -40,6 +43,9 @@ export class TrainingLoop {
 	private credit = 0;
 	private lastTick = 0;
 	private sentVersion = -1;
+	private lastStats: Snapshot['stats'] = null;
+	private lastStatsAt = -Infinity;
+	private lastStatsVersion = -1;
 
 	constructor(
 		private readonly host: LoopHost,
@@ -177,7 +183,15 @@ export class TrainingLoop {
 		if (!t) return;
 		const now = this.host.now();
 		if (!force && (this.awaitingAck || now - this.lastSnapshotAt < 1000 / SNAPSHOT_HZ)) return;
-		const snapshot = t.snapshot({ gridResolution: this.gridResolution });
+		const wantStats = force || now - this.lastStatsAt >= STATS_INTERVAL_MS;
+		const snapshot = t.snapshot({ gridResolution: this.gridResolution, stats: wantStats });
+		if (snapshot.stats) {
+			this.lastStats = snapshot.stats;
+			this.lastStatsAt = now;
+			this.lastStatsVersion = snapshot.dataVersion;
+		} else if (this.lastStatsVersion === snapshot.dataVersion) {
+			snapshot.stats = this.lastStats;
+		}
 		if (snapshot.dataVersion !== this.sentVersion) {
 			const d = t.data;
 			const dataset: DatasetMessage = {

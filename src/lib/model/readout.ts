@@ -6,8 +6,14 @@
 import { tf } from './tf';
 import { classParams, features, type Layout } from './network';
 import type { TrainerOptions } from './options';
-import type { DecisionGrid, Snapshot } from './snapshot';
-import type { Dataset } from '../math/index';
+import type { DecisionGrid, Snapshot, SnapshotStats } from './snapshot';
+import {
+	angleHistograms,
+	angleStats,
+	marginBound,
+	normHistogram,
+	type Dataset
+} from '../math/index';
 
 /** Input square shown by the input-space view (the data lie in [−1, 1]²). */
 export const GRID_EXTENT: [number, number] = [-1.2, 1.2];
@@ -21,6 +27,8 @@ interface ReadoutInput {
 	dataset: Dataset;
 	options: TrainerOptions;
 	gridResolution: number;
+	/** Also compute the angle statistics (a few ms; the loop asks a few times a second). */
+	stats: boolean;
 	meta: {
 		step: number;
 		dataVersion: number;
@@ -114,6 +122,35 @@ function readGrid(input: ReadoutInput, W: tf.Tensor2D, b: tf.Tensor1D, res: numb
 	};
 }
 
+/** Pairs sampled at most for the statistics: ~10 ms, and plenty for a histogram. */
+const STATS_MAX_PAIRS = 150_000;
+
+/** Angle statistics of the seen classes' points (train and test; held-out classes excluded). */
+export function featureStats(
+	features: Float32Array,
+	dim: number,
+	d: Dataset,
+	step: number
+): SnapshotStats {
+	const keep: number[] = [];
+	for (let i = 0; i < d.labels.length; i++) if (d.split[i] !== 2) keep.push(i);
+	const f = new Float32Array(keep.length * dim);
+	const labels = new Int32Array(keep.length);
+	keep.forEach((i, k) => {
+		for (let j = 0; j < dim; j++) f[k * dim + j] = features[i * dim + j];
+		labels[k] = d.labels[i];
+	});
+	const opts = { maxPairs: STATS_MAX_PAIRS, seed: step };
+	const seen = new Set(labels).size;
+	return {
+		step,
+		angles: angleStats(f, dim, labels, opts),
+		histograms: angleHistograms(f, dim, labels, { ...opts, bins: 36 }),
+		norms: normHistogram(f, dim, { bins: 30 }),
+		bound: marginBound(seen)
+	};
+}
+
 /** Everything a view needs, as plain finite arrays. */
 export function readSnapshot(input: ReadoutInput): Snapshot {
 	const { layout, dataset, options: o, meta } = input;
@@ -154,6 +191,7 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		weightNorms: weightNorms.slice(),
 		bias,
 		grid,
+		stats: input.stats ? featureStats(featureArr, layout.featureDim, dataset, meta.step) : null,
 		status: meta.divergence ? 'diverged' : 'ok',
 		message: meta.divergence?.message ?? null,
 		divergedAt: meta.divergence?.at ?? null

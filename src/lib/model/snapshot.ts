@@ -2,7 +2,7 @@
  * What the trainer reports to views: plain arrays and numbers only (no tensors), finite by
  * construction, so a snapshot can cross a worker boundary and reach a view safely.
  */
-import type { HeadKind } from '../math/index';
+import type { AngleHistograms, AngleStats, HeadKind, NormHistogram } from '../math/index';
 
 /** The model's decision regions over the 2D input square, as a res × res raster. */
 export interface DecisionGrid {
@@ -13,6 +13,22 @@ export interface DecisionGrid {
 	classes: Uint8Array;
 	/** [res·res] softmax probability of the predicted class (plain logits, no margin). */
 	confidence: Float32Array;
+}
+
+/**
+ * Angle statistics of the features (all points with a label), computed in the worker at
+ * most a few times a second (pairs are sampled past a cap, so it never stalls training).
+ */
+export interface SnapshotStats {
+	/** The step the statistics describe. */
+	step: number;
+	angles: AngleStats;
+	/** Same-class and different-class pair angles over [0, π]. */
+	histograms: AngleHistograms;
+	/** Feature norms ‖x‖. */
+	norms: NormHistogram;
+	/** SphereFace's bound on m for this many classes (2 + √3 for two, 3 for more). */
+	bound: number;
 }
 
 /** One look at the training state. */
@@ -48,6 +64,8 @@ export interface Snapshot {
 	bias: Float32Array | null;
 	/** The decision regions over the input plane, when asked for and the input is 2D. */
 	grid: DecisionGrid | null;
+	/** Angle statistics (possibly from a slightly earlier step; see `stats.step`), or null. */
+	stats: SnapshotStats | null;
 	/** 'diverged': training stopped at the last finite state; `message` says why and what to try. */
 	status: 'ok' | 'diverged';
 	message: string | null;

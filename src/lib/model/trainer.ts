@@ -158,8 +158,11 @@ export class Trainer {
 		this.build();
 	}
 
-	/** The current state as plain arrays; `gridResolution` > 0 adds the 2D decision regions. */
-	snapshot(request: { gridResolution?: number } = {}): Snapshot {
+	/**
+	 * The current state as plain arrays; `gridResolution` > 0 adds the 2D decision regions,
+	 * `stats` the angle statistics.
+	 */
+	snapshot(request: { gridResolution?: number; stats?: boolean } = {}): Snapshot {
 		this.assertAlive();
 		return readSnapshot({
 			params: this.params,
@@ -168,6 +171,7 @@ export class Trainer {
 			dataset: this.dataset,
 			options: this.opts,
 			gridResolution: request.gridResolution ?? 0,
+			stats: request.stats ?? false,
 			meta: {
 				step: this.stepCount,
 				dataVersion: this.version,

@@ -1,0 +1,252 @@
+/**
+ * The feature sphere (three.js): features of a 3D run on the unit sphere as one `Points`
+ * buffer updated in place, the class weights as arrows, and the class regions and margin
+ * bands painted per pixel by a fragment shader from W, the loss, m and λ (uniforms, so
+ * dragging m repaints at once). Orbit, zoom and touch via OrbitControls; auto-rotate for
+ * the projector. One renderer per mount; everything is disposed on dispose().
+ */
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import regionsFrag from './shaders/sphereRegions.frag.glsl?raw';
+import regionsVert from './shaders/sphereRegions.vert.glsl?raw';
+import pointsFrag from './shaders/points.frag.glsl?raw';
+import pointsVert from './shaders/points.vert.glsl?raw';
+import { CLASS_COLORS } from './palette';
+import { featureExtent } from './featureGeometry';
+import type { Snapshot } from '../model/snapshot';
+import type { HeadKind } from '../math/index';
+
+const MAX_CLASSES = 10;
+const KIND_CODE: Record<HeadKind, number> = {
+	softmax: 0,
+	modified: 0,
+	asoftmax: 2,
+	cosface: 3,
+	arcface: 4
+};
+const HELD_OUT = new THREE.Color('#8c959f');
+
+/** What went wrong, in words for the page (null: all is well). */
+export type SphereProblem = 'no-webgl' | 'context-lost' | null;
+
+export class SphereView {
+	private renderer: THREE.WebGLRenderer | null = null;
+	private scene = new THREE.Scene();
+	private camera = new THREE.PerspectiveCamera(40, 1, 0.1, 100);
+	private controls: OrbitControls | null = null;
+	private sphere: THREE.Mesh<THREE.SphereGeometry, THREE.ShaderMaterial> | null = null;
+	private points: THREE.Points<THREE.BufferGeometry, THREE.ShaderMaterial> | null = null;
+	private arrows: THREE.ArrowHelper[] = [];
+	private container: HTMLElement | null = null;
+	private observer: ResizeObserver | null = null;
+	private raw = false;
+	private snapshot: Snapshot | null = null;
+	private labels: Int32Array | null = null;
+	private split: Uint8Array | null = null;
+	/** Called when the view's problem state changes (WebGL missing, context lost/restored). */
+	onProblem: ((p: SphereProblem) => void) | null = null;
+
+	/** Creates the renderer in `container`; reports 'no-webgl' instead of throwing. */
+	mount(container: HTMLElement): void {
+		this.container = container;
+		try {
+			this.renderer = new THREE.WebGLRenderer({
+				antialias: true,
+				alpha: true,
+				preserveDrawingBuffer: true
+			});
+		} catch {
+			this.onProblem?.('no-webgl');
+			return;
+		}
+		const r = this.renderer;
+		r.setPixelRatio(Math.min(2, globalThis.devicePixelRatio ?? 1));
+		container.append(r.domElement);
+		r.domElement.addEventListener('webglcontextlost', this.lost);
+		r.domElement.addEventListener('webglcontextrestored', this.restored);
+		this.camera.position.set(2.2, 1.4, 2.6);
+		this.controls = new OrbitControls(this.camera, r.domElement);
+		this.controls.enableDamping = !prefersReducedMotion();
+		this.controls.minDistance = 1.6;
+		this.controls.maxDistance = 12;
+		this.controls.autoRotateSpeed = 1.2;
+		this.controls.saveState();
+		this.sphere = new THREE.Mesh(
+			new THREE.SphereGeometry(1, 96, 64),
+			new THREE.ShaderMaterial({
+				vertexShader: regionsVert,
+				fragmentShader: regionsFrag,
+				transparent: true,
+				depthWrite: true,
+				uniforms: {
+					uW: { value: Array.from({ length: MAX_CLASSES }, () => new THREE.Vector3()) },
+					uColor: { value: CLASS_COLORS.map((c) => new THREE.Color(c)) },
+					uCount: { value: 0 },
+					uKind: { value: 0 },
+					uM: { value: 1 },
+					uLambda: { value: 0 },
+					uBand: { value: new THREE.Color('#6e7781') },
+					uOpacity: { value: 1 }
+				}
+			})
+		);
+		this.scene.add(this.sphere);
+		this.observer = new ResizeObserver(() => this.resize());
+		this.observer.observe(container);
+		this.resize();
+		r.setAnimationLoop(() => {
+			this.controls?.update();
+			r.render(this.scene, this.camera);
+		});
+	}
+
+	/** New training state; cheap (buffers are updated in place). */
+	update(snapshot: Snapshot | null, labels: Int32Array | null, split: Uint8Array | null): void {
+		this.snapshot = snapshot;
+		this.labels = labels;
+		this.split = split;
+		if (!snapshot || snapshot.featureDim !== 3 || !this.sphere) return;
+		const u = this.sphere.material.uniforms;
+		const c = Math.min(MAX_CLASSES, snapshot.numClasses);
+		for (let j = 0; j < c; j++) (u.uW.value[j] as THREE.Vector3).fromArray(snapshot.weights, 3 * j);
+		u.uCount.value = c;
+		u.uKind.value = KIND_CODE[snapshot.lossKind];
+		u.uM.value = snapshot.m;
+		u.uLambda.value = snapshot.lossKind === 'asoftmax' ? snapshot.lambda : 0;
+		u.uOpacity.value = this.raw ? 0.35 : 1;
+		this.updatePoints(snapshot);
+		this.updateArrows(snapshot, c);
+	}
+
+	/** Shows features at their own radius (scaled to fit) instead of projected on the sphere. */
+	setRaw(raw: boolean): void {
+		this.raw = raw;
+		this.update(this.snapshot, this.labels, this.split);
+	}
+
+	setAutoRotate(on: boolean): void {
+		if (this.controls) this.controls.autoRotate = on && !prefersReducedMotion();
+	}
+
+	resetView(): void {
+		this.controls?.reset();
+	}
+
+	resize(): void {
+		const el = this.container;
+		if (!el || !this.renderer) return;
+		const w = el.clientWidth;
+		const h = el.clientHeight || w;
+		this.renderer.setSize(w, h, false);
+		this.renderer.domElement.style.width = '100%';
+		this.renderer.domElement.style.height = '100%';
+		this.camera.aspect = w / Math.max(1, h);
+		this.camera.updateProjectionMatrix();
+	}
+
+	/** GPU memory still held (geometries, textures): 0 after dispose() of everything but the renderer. */
+	memory(): { geometries: number; textures: number } {
+		const m = this.renderer?.info.memory;
+		return { geometries: m?.geometries ?? 0, textures: m?.textures ?? 0 };
+	}
+
+	dispose(): void {
+		this.observer?.disconnect();
+		this.renderer?.setAnimationLoop(null);
+		this.controls?.dispose();
+		for (const a of this.arrows) a.dispose();
+		this.arrows = [];
+		this.sphere?.geometry.dispose();
+		this.sphere?.material.dispose();
+		this.points?.geometry.dispose();
+		this.points?.material.dispose();
+		this.scene.clear();
+		if (this.renderer) {
+			this.renderer.domElement.removeEventListener('webglcontextlost', this.lost);
+			this.renderer.domElement.removeEventListener('webglcontextrestored', this.restored);
+			this.renderer.render(this.scene, this.camera); // lets three release what it tracked
+			this.renderer.dispose();
+			this.renderer.domElement.remove();
+		}
+		this.renderer = null;
+		this.sphere = null;
+		this.points = null;
+		this.controls = null;
+	}
+
+	private lost = (e: Event) => {
+		e.preventDefault(); // ask the browser to restore the context
+		this.onProblem?.('context-lost');
+	};
+
+	private restored = () => {
+		this.onProblem?.(null);
+		this.update(this.snapshot, this.labels, this.split);
+	};
+
+	private updatePoints(s: Snapshot): void {
+		const n = s.features.length / 3;
+		if (!this.points || this.points.geometry.getAttribute('position').count !== n) {
+			this.points?.geometry.dispose();
+			this.points?.material.dispose();
+			if (this.points) this.scene.remove(this.points);
+			const g = new THREE.BufferGeometry();
+			g.setAttribute('position', new THREE.BufferAttribute(new Float32Array(n * 3), 3));
+			g.setAttribute('color', new THREE.BufferAttribute(new Float32Array(n * 3), 3));
+			const m = new THREE.ShaderMaterial({
+				vertexShader: pointsVert,
+				fragmentShader: pointsFrag,
+				uniforms: { uSize: { value: 9 } }
+			});
+			this.points = new THREE.Points(g, m);
+			this.scene.add(this.points);
+		}
+		const pos = this.points.geometry.getAttribute('position') as THREE.BufferAttribute;
+		const col = this.points.geometry.getAttribute('color') as THREE.BufferAttribute;
+		const scale = this.raw ? 1.6 / featureExtent(s.features, 3) : 1;
+		const color = new THREE.Color();
+		for (let i = 0; i < n; i++) {
+			const x = s.features[3 * i];
+			const y = s.features[3 * i + 1];
+			const z = s.features[3 * i + 2];
+			const norm = Math.hypot(x, y, z);
+			// Projected: on a radius just above the sphere so points are not hidden in it.
+			const k = this.raw ? scale : norm > 0 ? 1.012 / norm : 0;
+			pos.setXYZ(i, x * k, y * k, z * k);
+			if (this.split?.[i] === 2) color.copy(HELD_OUT);
+			else color.set(CLASS_COLORS[(this.labels?.[i] ?? 0) % CLASS_COLORS.length]);
+			col.setXYZ(i, color.r, color.g, color.b);
+		}
+		pos.needsUpdate = true;
+		col.needsUpdate = true;
+	}
+
+	private updateArrows(s: Snapshot, c: number): void {
+		while (this.arrows.length > c) {
+			const a = this.arrows.pop()!;
+			this.scene.remove(a);
+			a.dispose();
+		}
+		for (let j = 0; j < c; j++) {
+			const dir = new THREE.Vector3().fromArray(s.weights, 3 * j).normalize();
+			let a = this.arrows[j];
+			if (!a) {
+				a = new THREE.ArrowHelper(
+					dir,
+					new THREE.Vector3(),
+					1.45,
+					new THREE.Color(CLASS_COLORS[j % CLASS_COLORS.length]).getHex(),
+					0.14,
+					0.07
+				);
+				this.arrows.push(a);
+				this.scene.add(a);
+			}
+			a.setDirection(dir);
+		}
+	}
+}
+
+function prefersReducedMotion(): boolean {
+	return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+}
