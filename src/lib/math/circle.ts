@@ -5,7 +5,7 @@
  * belong to no class: those are the margin wedges the feature-circle view shades.
  */
 import { targetCurve, type HeadKind, type TargetOptions } from './psi';
-import { wrapAngle } from './vec';
+import { angleBetween, wrapAngle } from './vec';
 
 /** An arc of the circle, from `start` counter-clockwise by `width` (radians). */
 export interface Arc {
@@ -133,4 +133,27 @@ export function arcAngleStats(arcs: readonly (Arc | null)[]): {
 			for (const p of ends(owned[i]))
 				for (const q of ends(owned[j])) minInter = Math.min(minInter, angularDistance(p, q));
 	return { maxIntra, minInter };
+}
+
+/**
+ * The class that owns direction `p` (any dimension) under the head's margin rule, or -1 in
+ * the margin band: class i owns p when its target t_i(θ_i) beats cos θ_j for every other
+ * class j. This is the CPU twin of the sphere view's fragment shader
+ * (src/lib/viz/shaders/sphereRegions.frag.glsl); softmax and modified softmax reduce to
+ * the nearest weight by angle.
+ */
+export function regionOf(
+	p: readonly number[],
+	weights: readonly (readonly number[])[],
+	kind: HeadKind,
+	opts: TargetOptions = {}
+): number {
+	const cosines = weights.map((w) => Math.cos(angleBetween(p, w)));
+	for (let i = 0; i < weights.length; i++) {
+		const own = targetCurve(kind, Math.acos(Math.max(-1, Math.min(1, cosines[i]))), opts);
+		let best = -Infinity;
+		for (let j = 0; j < weights.length; j++) if (j !== i) best = Math.max(best, cosines[j]);
+		if (own > best) return i;
+	}
+	return -1;
 }
