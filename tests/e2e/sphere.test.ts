@@ -63,3 +63,50 @@ test('a 3D run paints the sphere; m repaints it; dragging rotates it', async ({ 
 	expect(watch.errors).toEqual([]);
 	expect(watch.external).toEqual([]);
 });
+
+test('50 sphere mounts and unmounts leave one WebGL canvas and no lost contexts; a lost context is explained and recovers', async ({
+	page
+}) => {
+	test.setTimeout(300_000); // 100 remounts, each rebuilding the model in the worker
+	const watch = await watchPage(page);
+	const warnings: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'warning') warnings.push(msg.text());
+	});
+	await page.goto('/?dim=3&classes=4&seed=2');
+	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+	const sphere = page.getByRole('radio', { name: '3D (sphere)' });
+	const circle = page.getByRole('radio', { name: '2D features (circle)' });
+	for (let i = 0; i < 50; i++) {
+		await circle.click();
+		await expect(page.getByRole('heading', { name: 'Feature circle' })).toBeVisible();
+		await sphere.click();
+		await expect(page.getByRole('heading', { name: 'Feature sphere' })).toBeVisible();
+	}
+	// Undisposed renderers would pile up WebGL contexts until Chromium drops the oldest.
+	expect(
+		await page.locator('canvas').evaluateAll((cs) => cs.filter((c) => c.closest('.sphere')).length)
+	).toBe(1);
+	expect(warnings.filter((w) => /too many active webgl contexts|context lost/i.test(w))).toEqual(
+		[]
+	);
+
+	// Lose the context on purpose: the view says so; restoring brings the picture back.
+	await page.evaluate(() => {
+		const c = document.querySelector('.sphere canvas') as HTMLCanvasElement;
+		const gl = (c.getContext('webgl2') ?? c.getContext('webgl')) as WebGLRenderingContext;
+		const ext = gl.getExtension('WEBGL_lose_context')!;
+		(window as unknown as { __ext: WEBGL_lose_context }).__ext = ext;
+		ext.loseContext();
+	});
+	await expect(page.getByRole('alert')).toContainText('graphics context was lost');
+	await page.evaluate(() =>
+		(window as unknown as { __ext: WEBGL_lose_context }).__ext.restoreContext()
+	);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Step' }).click();
+	await expect
+		.poll(async () => (await sample(page)).painted, { timeout: 10_000 })
+		.toBeGreaterThan(200 * 200 * 0.2);
+	expect(watch.errors).toEqual([]);
+});
