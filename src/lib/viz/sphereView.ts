@@ -162,9 +162,16 @@ export class SphereView {
 		this.points?.material.dispose();
 		this.scene.clear();
 		if (this.renderer) {
+			// Every geometry and texture this view made is released by now; say so loudly if not
+			// (the browser tests fail on console errors, so a leak cannot land unnoticed).
+			const left = this.renderer.info.memory;
+			if (left.geometries > 0 || left.textures > 0) {
+				console.error(
+					`SphereView leaked GPU memory: ${left.geometries} geometries, ${left.textures} textures`
+				);
+			}
 			this.renderer.domElement.removeEventListener('webglcontextlost', this.lost);
 			this.renderer.domElement.removeEventListener('webglcontextrestored', this.restored);
-			this.renderer.render(this.scene, this.camera); // lets three release what it tracked
 			this.renderer.dispose();
 			this.renderer.domElement.remove();
 		}
