@@ -1,7 +1,7 @@
 /**
  * Seeded pseudo-random numbers. Every random choice in SphereLab (data, initial weights,
  * batch order) flows from one of these, so the same seed always gives the same run.
- * `Math.random` is never used.
+ * The platform's unseeded generator is never used.
  */
 
 /** A seeded random source. All methods advance the same stream. */
