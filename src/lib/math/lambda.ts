@@ -76,3 +76,8 @@ export function iterationsToFloor(schedule: LambdaSchedule): number {
 	while (lambdaAt(schedule, it) > schedule.min) it++;
 	return it;
 }
+
+/** λ as the page prints it: "5.0", "892.9" → "893" (one decimal below 100, none above). */
+export function formatLambda(lambda: number): string {
+	return lambda >= 100 ? lambda.toFixed(0) : lambda.toFixed(1);
+}

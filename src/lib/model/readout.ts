@@ -6,7 +6,9 @@
 import { tf } from './tf';
 import { classParams, features, type Layout } from './network';
 import type { TrainerOptions } from './options';
-import type { DecisionGrid, Snapshot, SnapshotStats } from './snapshot';
+import { GRID_EXTENT, type DecisionGrid, type Snapshot, type SnapshotStats } from './snapshot';
+
+export { GRID_EXTENT };
 import {
 	angleHistograms,
 	angleStats,
@@ -15,8 +17,6 @@ import {
 	type Dataset
 } from '../math/index';
 
-/** Input square shown by the input-space view (the data lie in [−1, 1]²). */
-export const GRID_EXTENT: [number, number] = [-1.2, 1.2];
 /** Largest grid the trainer computes (a 200 × 200 heat map is plenty for any screen). */
 export const MAX_GRID_RESOLUTION = 200;
 
@@ -51,17 +51,10 @@ function plainLogits(
 ): tf.Tensor2D {
 	if (o.loss === 'softmax') return tf.add(tf.matMul(f, W, false, true), b);
 	const wHat = tf.div(W, tf.norm(W, 'euclidean', 1, true));
-	const cos = tf.matMul(
-		tf.div(f, tf.add(tf.norm(f, 'euclidean', 1, true), 1e-12)),
-		wHat,
-		false,
-		true
-	);
+	const r = tf.norm(f, 'euclidean', 1, true); // [N, 1], used twice
+	const cos = tf.matMul(tf.div(f, tf.add(r, 1e-12)), wHat, false, true);
 	// Confidence uses the head's own scale: s for the normalised heads, ‖x‖ otherwise.
-	const scale =
-		o.loss === 'cosface' || o.loss === 'arcface'
-			? tf.scalar(o.s)
-			: tf.norm(f, 'euclidean', 1, true);
+	const scale = o.loss === 'cosface' || o.loss === 'arcface' ? tf.scalar(o.s) : r;
 	return tf.mul(cos, scale);
 }
 

@@ -2,7 +2,16 @@
  * What the trainer reports to views: plain arrays and numbers only (no tensors), finite by
  * construction, so a snapshot can cross a worker boundary and reach a view safely.
  */
-import type { AngleHistograms, AngleStats, HeadKind, NormHistogram } from '../math/index';
+import {
+	formatLambda,
+	type AngleHistograms,
+	type AngleStats,
+	type HeadKind,
+	type NormHistogram
+} from '../math/index';
+
+/** Input square of the decision grid and the input-space view (the data lie in [−1, 1]²). */
+export const GRID_EXTENT: [number, number] = [-1.2, 1.2];
 
 /** The model's decision regions over the 2D input square, as a res × res raster. */
 export interface DecisionGrid {
@@ -103,8 +112,4 @@ export function divergenceMessage(c: DivergenceContext): string {
 	if ((c.lossKind === 'cosface' || c.lossKind === 'arcface') && c.s > 32) tips.push('lower s');
 	tips.push(c.learningRate > 1e-3 ? 'lower the learning rate' : 'reset');
 	return `${what} diverged at step ${c.step}: ${tips.join(' or ')}. Training paused at the last finite state; Reset starts over.`;
-}
-
-function formatLambda(l: number): string {
-	return l >= 100 ? l.toFixed(0) : l.toFixed(1);
 }

@@ -3,6 +3,7 @@
  * data set, running flag, backend, notices) as Svelte runes, and the commands to drive it.
  * Tensors never enter this state: snapshots are plain arrays from the worker.
  */
+import { formatLambda } from '$lib/math';
 import { TrainerClient } from '$lib/model/client';
 import type { DatasetMessage } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
@@ -28,8 +29,7 @@ export function statusText(s: Snapshot | null): string {
 		`train ${percent(s.trainAccuracy)}`,
 		`test ${percent(s.testAccuracy)}`
 	];
-	if (s.lossKind === 'asoftmax')
-		parts.push(`λ ${s.lambda >= 100 ? s.lambda.toFixed(0) : s.lambda.toFixed(1)}`);
+	if (s.lossKind === 'asoftmax') parts.push(`λ ${formatLambda(s.lambda)}`);
 	return parts.join(' · ');
 }
 

@@ -6,6 +6,7 @@
  * sectors, wedges, labels) and these canvases line up at any size.
  */
 import { classColor } from './palette';
+import { prefersReducedMotion } from './motion';
 import { fitCanvas, getContext2d } from './canvas';
 import { featureExtent } from './featureGeometry';
 import type { Snapshot } from '../model/snapshot';
@@ -16,11 +17,6 @@ export const PANEL = 400;
 export const CIRCLE_R = 150;
 /** Duration of the glide between two snapshots (about the interval between snapshots). */
 const TWEEN_MS = 60;
-
-/** Whether the user asked for reduced motion. */
-function prefersReducedMotion(): boolean {
-	return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-}
 
 /** Cells per side of the decision-region raster behind the raw features. */
 const REGION_RES = 96;

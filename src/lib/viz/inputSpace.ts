@@ -4,7 +4,7 @@
  * look); the points go on top, styled by split. 3D inputs show the x–y projection only.
  */
 import type { DatasetMessage } from '../model/protocol';
-import type { DecisionGrid, Snapshot } from '../model/snapshot';
+import { GRID_EXTENT, type DecisionGrid, type Snapshot } from '../model/snapshot';
 import { drawFrame, fitCanvas, getContext2d, type Tick } from './canvas';
 import { CLASS_COLORS, classColor } from './palette';
 
@@ -14,8 +14,8 @@ export interface InputSpaceData {
 	snapshot: Snapshot | null;
 }
 
-/** The input square when no grid says otherwise; mirrors GRID_EXTENT in model/readout.ts. */
-export const DEFAULT_EXTENT: [number, number] = [-1.2, 1.2];
+/** The input square when no grid says otherwise: the grid's own extent. */
+export const DEFAULT_EXTENT: [number, number] = GRID_EXTENT;
 
 /** Opacity of the heat map over white, low enough that class-coloured points stay readable. */
 const HEAT_ALPHA = 0.45;

@@ -3,7 +3,15 @@
  * the angles θ_y of the training points to their own class weight (the chart's rug). Pure
  * data, no DOM: the formulas come from src/lib/math, the component only draws.
  */
-import { angleBetween, psi, psiMixed, SPLIT, targetCurve, type HeadKind } from '../math/index';
+import {
+	angleBetween,
+	psi,
+	psiMixed,
+	SPLIT,
+	targetCurve,
+	type HeadKind,
+	formatLambda
+} from '../math/index';
 
 /** One curve of the chart: points [θ radians, value], θ increasing over [0, π]. */
 export interface CurveSeries {
@@ -42,10 +50,8 @@ export function formatMargin(m: number): string {
 	return Number.isInteger(m) ? String(m) : String(Number(m.toFixed(2)));
 }
 
-/** "5.0", "1000": λ as the status line prints it. */
-export function formatLambda(lambda: number): string {
-	return lambda >= 100 ? lambda.toFixed(0) : lambda.toFixed(1);
-}
+/** "5.0", "1000": λ as the status line prints it (one definition, in the math core). */
+export { formatLambda };
 
 /** A finite margin or the fallback (a NaN slider value must not blank the chart). */
 function finiteOr(v: number | undefined, fallback: number): number {

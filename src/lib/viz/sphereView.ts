@@ -12,6 +12,7 @@ import regionsVert from './shaders/sphereRegions.vert.glsl?raw';
 import pointsFrag from './shaders/points.frag.glsl?raw';
 import pointsVert from './shaders/points.vert.glsl?raw';
 import { CLASS_COLORS } from './palette';
+import { prefersReducedMotion } from './motion';
 import { featureExtent } from './featureGeometry';
 import type { Snapshot } from '../model/snapshot';
 import type { HeadKind } from '../math/index';
@@ -252,8 +253,4 @@ export class SphereView {
 			a.setDirection(dir);
 		}
 	}
-}
-
-function prefersReducedMotion(): boolean {
-	return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
