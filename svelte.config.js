@@ -1,9 +1,23 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { mdsvex } from 'mdsvex';
+import remarkMath from 'remark-math';
+import rehypeKatexSvelte from 'rehype-katex-svelte';
+import { lessonComponents, rehypeSectionIds } from './src/lib/lessons/markdown.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
-	preprocess: [vitePreprocess()],
+	extensions: ['.svelte', '.md'],
+	preprocess: [
+		vitePreprocess(),
+		// Lessons (lessons/**.md): markdown with KaTeX rendered at build time and live widgets.
+		lessonComponents(),
+		mdsvex({
+			extensions: ['.md'],
+			remarkPlugins: [remarkMath],
+			rehypePlugins: [rehypeKatexSvelte, rehypeSectionIds]
+		})
+	],
 	kit: {
 		// Every page is prerendered; the built site runs from any static host and offline.
 		adapter: adapter({ strict: true }),

@@ -9,4 +9,12 @@ declare global {
 	}
 }
 
+declare module '*.md' {
+	import type { Component } from 'svelte';
+	/** A lesson: the compiled markdown and its frontmatter. */
+	const component: Component;
+	export default component;
+	export const metadata: Record<string, unknown>;
+}
+
 export {};

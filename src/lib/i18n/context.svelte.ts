@@ -1,0 +1,31 @@
+/**
+ * The page language as a Svelte context: a page or layout calls `provideLang(() => lang)`,
+ * components call `useI18n()` and read `i18n.lang` / `i18n.t(key)` reactively. Without a
+ * provider the language is English.
+ */
+import { getContext, setContext } from 'svelte';
+import { translate, type Lang, type StringKey } from './index';
+
+const KEY = Symbol('spherelab-lang');
+
+export interface I18n {
+	readonly lang: Lang;
+	t(key: StringKey, params?: Readonly<Record<string, string | number>>): string;
+}
+
+/** Makes `lang()` the language of this component's subtree. */
+export function provideLang(lang: () => Lang): I18n {
+	const i18n: I18n = {
+		get lang() {
+			return lang();
+		},
+		t: (key, params) => translate(lang(), key, params)
+	};
+	setContext(KEY, i18n);
+	return i18n;
+}
+
+/** The language of the nearest provider (English when there is none). */
+export function useI18n(): I18n {
+	return getContext<I18n | undefined>(KEY) ?? { lang: 'en', t: (k, p) => translate('en', k, p) };
+}

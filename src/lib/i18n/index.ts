@@ -1,0 +1,34 @@
+/**
+ * The two languages of SphereLab and the UI strings' lookup. Pure TypeScript (no DOM, no
+ * Svelte): the component-side context lives in `context.svelte.ts`.
+ */
+import { STRINGS, type StringKey } from './strings';
+
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = Object.freeze(['en', 'ko']);
+/** The language's own name, for the language switch. */
+export const LANG_NAMES: Readonly<Record<Lang, string>> = Object.freeze({
+	en: 'English',
+	ko: '한국어'
+});
+
+export function isLang(value: unknown): value is Lang {
+	return value === 'en' || value === 'ko';
+}
+
+export type { StringKey };
+
+/**
+ * The UI string `key` in `lang`, with `{name}` placeholders replaced by `params` (plain text:
+ * callers render it as text, never as HTML).
+ */
+export function translate(
+	lang: Lang,
+	key: StringKey,
+	params: Readonly<Record<string, string | number>> = {}
+): string {
+	const template: string = STRINGS[lang][key] ?? STRINGS.en[key];
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+}

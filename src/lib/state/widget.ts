@@ -1,0 +1,149 @@
+/**
+ * Widgets: the live views a lesson or another site embeds. A widget is a view kind plus the
+ * explorer's URL settings, so `<Widget view="circle" loss="asoftmax" m="4" />` in a lesson,
+ * `/embed/circle?loss=asoftmax&m=4` and the explorer link all say the same thing. Pure
+ * TypeScript: no DOM, runes or tfjs.
+ */
+import { parseSettings, serializeSettings, type Settings } from './params';
+
+/** The widget kinds, in the order the embed pages are listed. */
+export const WIDGET_VIEWS = Object.freeze(['circle', 'sphere', 'input', 'stats', 'psi'] as const);
+export type WidgetView = (typeof WIDGET_VIEWS)[number];
+
+/** Extra widget controls an author can ask for (play, step and reset are always there). */
+export const WIDGET_CONTROLS = Object.freeze(['m', 'loss', 'lambda'] as const);
+export type WidgetControl = (typeof WIDGET_CONTROLS)[number];
+
+/** Extra target curves of the ψ widget. */
+export const WIDGET_CURVES = Object.freeze(['cosface', 'arcface'] as const);
+export type WidgetCurve = (typeof WIDGET_CURVES)[number];
+
+/** Widget attributes that are not explorer settings. */
+const WIDGET_KEYS = new Set(['view', 'controls', 'curves', 'caption', 'autoplay']);
+
+export interface WidgetConfig {
+	view: WidgetView;
+	settings: Settings;
+	controls: WidgetControl[];
+	curves: WidgetCurve[];
+	autoplay: boolean;
+	/** Plain-text notices about attributes that were clamped, unknown or repeated. */
+	notices: string[];
+}
+
+/** A suggested iframe size per view (CSS pixels); the embed page also reports its height. */
+export const EMBED_SIZE: Readonly<Record<WidgetView, { width: number; height: number }>> =
+	Object.freeze({
+		circle: { width: 560, height: 700 },
+		sphere: { width: 560, height: 700 },
+		input: { width: 560, height: 700 },
+		stats: { width: 760, height: 760 },
+		psi: { width: 560, height: 520 }
+	});
+
+/** Human names of the views, for iframe titles. */
+export const VIEW_TITLES: Readonly<Record<WidgetView, string>> = Object.freeze({
+	circle: 'feature circle',
+	sphere: 'feature sphere',
+	input: 'input space and decision regions',
+	stats: 'angle statistics',
+	psi: 'target logit curves ψ(θ)'
+});
+
+export function isWidgetView(value: unknown): value is WidgetView {
+	return (WIDGET_VIEWS as readonly unknown[]).includes(value);
+}
+
+/** Whether the view trains a model (all but the ψ chart). */
+export function trainsModel(view: WidgetView): boolean {
+	return view !== 'psi';
+}
+
+/** A space- or comma-separated list of allowed words; unknown words become notices. */
+function wordList<T extends string>(
+	name: string,
+	value: string | undefined,
+	allowed: readonly T[],
+	fallback: T[],
+	notices: string[]
+): T[] {
+	if (value === undefined) return fallback;
+	const words = value.split(/[\s,]+/).filter((w) => w !== '');
+	const out: T[] = [];
+	for (const w of words) {
+		if ((allowed as readonly string[]).includes(w)) {
+			if (!out.includes(w as T)) out.push(w as T);
+		} else
+			notices.push(
+				`${name}: ${JSON.stringify(w.slice(0, 20))} is not one of ${allowed.join(', ')}`
+			);
+	}
+	return out;
+}
+
+/**
+ * A widget from its attributes (lesson tags) or query parameters (embed pages): the view,
+ * the explorer settings (clamped exactly as the explorer clamps its URL; circle forces a 2D
+ * feature space, sphere a 3D one) and the widget's own options. Never throws.
+ */
+export function widgetConfig(
+	view: WidgetView,
+	attributes: Iterable<[string, string]>
+): WidgetConfig {
+	const notices: string[] = [];
+	const own = new Map<string, string>();
+	const settingParts: string[] = [];
+	for (const [key, value] of attributes) {
+		if (WIDGET_KEYS.has(key)) own.set(key, value);
+		else settingParts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+	}
+	if (view === 'circle') settingParts.push('dim=2');
+	if (view === 'sphere') settingParts.push('dim=3');
+	const forced = view === 'circle' || view === 'sphere';
+	const parsed = parseSettings(settingParts.join('&'));
+	// A forced dim repeats a dim the author gave; only say so when they disagree.
+	const dimNotice = /^dim is given \d+ times/;
+	for (const n of parsed.notices) if (!(forced && dimNotice.test(n))) notices.push(n);
+	const autoplayValue = own.get('autoplay');
+	const autoplay = autoplayValue === undefined || !/^(false|0|no|off)$/i.test(autoplayValue);
+	return {
+		view,
+		settings: parsed.settings,
+		controls: wordList('controls', own.get('controls'), WIDGET_CONTROLS, ['m'], notices),
+		curves: wordList('curves', own.get('curves'), WIDGET_CURVES, [], notices),
+		autoplay,
+		notices
+	};
+}
+
+/**
+ * The query string (without '?') of a widget's embed page: its settings as the explorer
+ * writes them plus its own options when they differ from the defaults.
+ */
+export function widgetQuery(config: Omit<WidgetConfig, 'notices'>): string {
+	const parts = [serializeSettings(config.settings)];
+	const controls = config.controls.join(',');
+	if (controls !== 'm') parts.push(`controls=${controls === '' ? '' : controls}`);
+	if (config.curves.length) parts.push(`curves=${config.curves.join(',')}`);
+	if (!config.autoplay) parts.push('autoplay=0');
+	return parts.filter((p) => p !== '').join('&');
+}
+
+/** Escapes text for an HTML attribute value in double quotes. */
+function attribute(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/"/g, '&quot;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;');
+}
+
+/** The `<iframe>` snippet an author pastes into another site. */
+export function embedSnippet(url: string, view: WidgetView): string {
+	const { width, height } = EMBED_SIZE[view];
+	return (
+		`<iframe src="${attribute(url)}" title="SphereLab: ${attribute(VIEW_TITLES[view])}" ` +
+		`width="${width}" height="${height}" loading="lazy" ` +
+		`style="border: 0; max-width: 100%;"></iframe>`
+	);
+}
