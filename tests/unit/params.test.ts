@@ -49,6 +49,7 @@ function expectValid(s: Settings): void {
 	expectInLimit('speed', s.ui.speed, SPEED_LIMIT);
 	expect(typeof s.ui.present).toBe('boolean');
 	expect(['integer', 'continuous']).toContain(s.ui.marginMode);
+	expect(['en', 'ko']).toContain(s.ui.lang);
 	if (o.loss === 'asoftmax' && s.ui.marginMode === 'integer')
 		expect(Number.isInteger(o.m) && o.m <= INTEGER_MARGIN_MAX).toBe(true);
 	expect(clampTrainerOptions(o).notices).toEqual([]);
@@ -98,6 +99,7 @@ function randomSettings(rng: Rng): Settings {
 	o.data.heldOut = classes.slice(0, rng.int(o.data.classes - 1)).sort((a, b) => a - b);
 	s.ui.speed = draw(SPEED_LIMIT);
 	s.ui.present = rng.next() < 0.5;
+	s.ui.lang = pick(['en', 'ko'] as const);
 	return s;
 }
 
@@ -114,7 +116,7 @@ describe('the key table', () => {
 			[
 				...PUBLIC_KEYS,
 				...['dseed', 'points', 'noise', 'input', 'test', 'held', 'layers', 'units', 'lr'],
-				...['batch', 'lambda', 'lmin', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode']
+				...['batch', 'lambda', 'lmin', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode', 'lang']
 			].sort()
 		);
 	});
@@ -139,6 +141,18 @@ describe('parseSettings / serializeSettings', () => {
 			'loss=asoftmax&m=4&dim=2&data=blobs&classes=4&seed=1'
 		);
 		expect(defaultSettings().ui).toEqual(DEFAULT_UI);
+	});
+
+	it('writes the language only when it is not the default English', () => {
+		const s = defaultSettings();
+		expect(s.ui.lang).toBe('en');
+		expect(serializeSettings(s)).not.toMatch(/lang=/);
+		s.ui.lang = 'ko';
+		expect(serializeSettings(s)).toBe(
+			'loss=asoftmax&m=4&dim=2&data=blobs&classes=4&seed=1&lang=ko'
+		);
+		expect(parseSettings(serializeSettings(s))).toEqual({ settings: s, notices: [] });
+		expect(serializeSettings(parseSettings('lang=en').settings)).not.toMatch(/lang=/);
 	});
 
 	// [query, what it must set]; together they cover every key with a non-default value.
@@ -166,7 +180,8 @@ describe('parseSettings / serializeSettings', () => {
 		['wd=0.0005', (s) => s.options.weightDecay, 0.0005],
 		['speed=60', (s) => s.ui.speed, 60],
 		['present=1', (s) => s.ui.present, true],
-		['m=3&mmode=continuous', (s) => [s.options.m, s.ui.marginMode], [3, 'continuous']]
+		['m=3&mmode=continuous', (s) => [s.options.m, s.ui.marginMode], [3, 'continuous']],
+		['lang=ko', (s) => s.ui.lang, 'ko']
 	];
 
 	it.each(perKey)('reads %s silently and writes it back', (query, get, want) => {
@@ -201,6 +216,8 @@ describe('parseSettings / serializeSettings', () => {
 		['present', (s: Settings) => s.ui.present, true],
 		['present=TRUE', (s: Settings) => s.ui.present, true],
 		['present=0', (s: Settings) => s.ui.present, false],
+		['lang=KO', (s: Settings) => s.ui.lang, 'ko'],
+		['lang=en', (s: Settings) => s.ui.lang, 'en'],
 		['m=2.5', (s: Settings) => s.ui.marginMode, 'continuous'],
 		['m=5', (s: Settings) => s.ui.marginMode, 'continuous'],
 		['loss=arcface&m=0.5', (s: Settings) => s.ui.marginMode, 'integer'],
@@ -251,6 +268,9 @@ describe('hostile query strings', () => {
 		['speed=1e308', 'speed', (s) => expect(s.ui.speed).toBe(2000)],
 		['present=maybe', 'present', (s) => expect(s.ui.present).toBe(false)],
 		['mmode=banana', 'mmode'],
+		['lang=fr', 'lang', (s) => expect(s.ui.lang).toBe('en')],
+		['lang=', 'lang', (s) => expect(s.ui.lang).toBe('en')],
+		['lang=<b>ko</b>', 'lang', (s) => expect(s.ui.lang).toBe('en')],
 		['mmode=integer&m=2.5', 'mmode', (s) => expect(s.ui.marginMode).toBe('continuous')],
 		['dseed=abc', 'dseed', (s) => expect(s.options.data.seed).toBe(1)],
 		['dseed=-3', 'dseed', (s) => expect(s.options.data.seed).toBe(0)],
@@ -290,6 +310,7 @@ describe('hostile query strings', () => {
 		expect(parseSettings('m=2&m=3').notices).toEqual(['m is given 2 times; using the last, "3"']);
 		expect(parseSettings('foo=1&foo=2').notices).toEqual(['unknown setting foo ignored']);
 		expect(parseSettings('dim=5').notices).toEqual(['dim "5" is out of range 2–3; using 3']);
+		expect(parseSettings('lang=fr').notices).toEqual(['lang "fr" is not en or ko; using en']);
 	});
 
 	it('caps the number of notices and leaves Object.prototype alone', () => {

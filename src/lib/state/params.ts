@@ -7,6 +7,7 @@
  */
 import { clampToLimit, DATA_LIMITS, show, toNumber, type NumericLimit } from '$lib/math/index';
 import { clampTrainerOptions, type TrainerOptions } from '$lib/model/options';
+import { isLang, type Lang } from '$lib/i18n/index';
 
 /** Settings of the page, not of the training run. */
 export interface UiSettings {
@@ -16,6 +17,8 @@ export interface UiSettings {
 	present: boolean;
 	/** A-Softmax margin slider: integers 1–4 (as in the paper) or continuous up to 6. */
 	marginMode: 'integer' | 'continuous';
+	/** Language of the page's text: English or Korean. */
+	lang: Lang;
 }
 
 /** Everything a URL can say: the training run and the page around it. */
@@ -30,11 +33,12 @@ export const SPEED_LIMIT: NumericLimit = Object.freeze({ min: 0, max: 2000, inte
 /** The largest margin of the integer A-Softmax slider (m = 1, 2, 3, 4, as in the paper). */
 export const INTEGER_MARGIN_MAX = 4;
 
-/** The page defaults: full speed, normal type, the paper's integer margins. */
+/** The page defaults: full speed, normal type, the paper's integer margins, English. */
 export const DEFAULT_UI: Readonly<UiSettings> = Object.freeze({
 	speed: 0,
 	present: false,
-	marginMode: 'integer'
+	marginMode: 'integer',
+	lang: 'en'
 });
 
 /** A fresh, mutable copy of the default settings (the teacher's preset). */
@@ -146,7 +150,8 @@ export const SETTING_KEYS: readonly SettingKey[] = Object.freeze([
 	option('wd', 'weightDecay', 'weight decay, 0–1'),
 	ui('speed', 'speed', 'training steps per second, 0 (as fast as possible) to 2000'),
 	ui('present', 'present', 'presentation mode: 1 or 0'),
-	ui('mmode', 'marginMode', 'A-Softmax margin slider: integer (1–4) or continuous (up to 6)')
+	ui('mmode', 'marginMode', 'A-Softmax margin slider: integer (1–4) or continuous (up to 6)'),
+	ui('lang', 'lang', 'language of the page: en (English) or ko (Korean)')
 ]);
 
 const BY_KEY = new Map(SETTING_KEYS.map((k) => [k.key, k]));
@@ -227,7 +232,14 @@ function clampUi(raw: RawSettings['ui'], o: TrainerOptions, notices: string[]): 
 		notices.push(`mmode integer has only m 1–${INTEGER_MARGIN_MAX}; using continuous for m ${o.m}`);
 	else if (raw.marginMode !== undefined && raw.marginMode !== 'integer')
 		notices.push(`mmode ${show(raw.marginMode)} is not integer or continuous; using ${fallback}`);
-	return { speed, present, marginMode };
+	// Case-insensitive like the flags, so a hand-typed "lang=KO" works.
+	let lang = DEFAULT_UI.lang;
+	if (raw.lang !== undefined) {
+		const wanted = raw.lang.toLowerCase();
+		if (isLang(wanted)) lang = wanted;
+		else notices.push(`lang ${show(raw.lang)} is not en or ko; using ${DEFAULT_UI.lang}`);
+	}
+	return { speed, present, marginMode, lang };
 }
 
 /** Unique notices, each at most MAX_NOTICE_LENGTH characters, at most MAX_NOTICES of them. */

@@ -1,0 +1,325 @@
+/**
+ * The explorer's UI strings (page, panels, controls, charts, hover card), English and Korean.
+ * Merged into `STRINGS` by strings.ts. `{name}` is a placeholder filled by `translate`; a
+ * component that wraps a value in markup (e.g. `<strong>`) splits the untranslated template
+ * at its placeholder instead. Math symbols (θ, m, λ, ψ, W, ‖x‖) and loss names stay as they
+ * are in both languages. Text built outside the components (status line, notices, chart
+ * curve names, stats readouts from src/lib/viz) is not here: it is English for now.
+ */
+export const EXPLORER_EN = {
+	// The page (src/routes/+page.svelte).
+	'explorer.title': 'SphereLab',
+	'explorer.pageTitle': 'SphereLab — angular margins, live',
+	'explorer.intro':
+		'Train a small network in your browser and watch softmax, modified softmax and A-Softmax (SphereFace) shape its features on the circle and the sphere, as you drag the angular margin m.',
+	'explorer.speed': 'Speed',
+	'explorer.speedFastest': 'Fastest',
+	'explorer.speedSteps': '{n} steps/s',
+	'explorer.speedSlowMotion': '{n} steps/s (slow motion)',
+	'explorer.view': 'View',
+	'explorer.presentation': 'Presentation mode',
+	'explorer.keys': 'Keys:',
+	'explorer.keyPlayPause': 'play/pause',
+	'explorer.keyMargin': 'change m',
+	'explorer.keyReset': 'reset',
+	'explorer.compareCosFace': 'CosFace curve',
+	'explorer.compareArcFace': 'ArcFace curve',
+
+	// The panels (ExplorerShell).
+	'shell.notTraining': 'Not training yet.',
+	'shell.controls': 'Controls',
+	'shell.controlsEmpty': 'Data, model, loss and training controls.',
+	'shell.featureCircle': 'Feature circle',
+	'shell.featureSphere': 'Feature sphere',
+	'shell.featuresEmpty': 'Learned features, class weights and boundaries on the circle.',
+	'shell.training': 'Training',
+	'shell.trainingEmpty': 'Loss, accuracy and λ over the steps.',
+	'shell.stats': 'Angle statistics',
+	'shell.statsEmpty': 'Angles between same-class and different-class features.',
+	'shell.input': 'Input space',
+	'shell.inputEmpty': 'The toy data and the decision regions of the model.',
+	'shell.psi': 'ψ(θ)',
+	'shell.psiEmpty': 'The target curve ψ(θ) for the current margin.',
+
+	// Training (TrainControls).
+	'controls.training': 'Training',
+	'controls.play': 'Play',
+	'controls.pause': 'Pause',
+	'controls.step': 'Step',
+	'controls.reset': 'Reset',
+	'controls.backend': 'Training in a worker on tfjs {backend}.',
+
+	// Loss (LossControls).
+	'controls.loss': 'Loss',
+	'controls.lossModified': 'Modified',
+	'controls.margin': 'Margin m',
+	'controls.continuousMargin': 'Continuous m (up to 6)',
+	'controls.lambdaAnnealing': 'λ annealing',
+	'controls.lambdaOfficial': 'SphereFace (official): {formula}',
+	'controls.lambdaFixed': 'Fixed λ',
+	'controls.lambdaOff': 'Off (pure margin)',
+	'controls.lambdaFloor': 'λ floor',
+	'controls.scale': 'Scale s',
+
+	// Data and model (DataControls).
+	'controls.data': 'Data',
+	'controls.generator': 'Generator',
+	'controls.generatorBlobs': 'Gaussian blobs',
+	'controls.generatorSpirals': 'Spirals',
+	'controls.generatorRings': 'Rings / shells',
+	'controls.generatorSphere': 'Clusters on the sphere',
+	'controls.classes': 'Classes',
+	'controls.pointsPerClass': 'Points per class',
+	'controls.noise': 'Noise',
+	'controls.inputDim': 'Input dimension',
+	'controls.inputDimOption': '{dim}D input',
+	'controls.seed': 'Seed',
+	'controls.newData': 'New data',
+	'controls.model': 'Model',
+	'controls.featureDim': 'Feature dimension',
+	'controls.features2d': '2D features (circle)',
+	'controls.features3d': '3D (sphere)',
+	'controls.hiddenLayers': 'Hidden layers',
+	'controls.units': 'Units',
+	'controls.learningRate': 'Learning rate',
+	'controls.batch': 'Batch',
+
+	// Notices and sharing.
+	'notices.title': 'Some settings were adjusted:',
+	'notices.dismiss': 'Dismiss notices',
+	'share.copy': 'Copy share link',
+	'share.copied': 'Link copied.',
+	'share.copyByHand': 'Copy this link:',
+	'share.link': 'Share link',
+
+	// The feature circle (FeatureCircle).
+	'circle.only3d':
+		'These are 3D features: the sphere view shows them. Set the feature dimension to 2 for the circle.',
+	'circle.rawLabel': 'Raw features in the plane with the class weights as arrows',
+	'circle.rawCaption': 'Raw features and class weights',
+	'circle.rawCaptionBias': 'Raw features and class weights (with bias: the boundaries are lines)',
+	'circle.unitLabel': 'Features projected on the unit circle with class sectors and margin wedges',
+	'circle.waiting': 'Waiting for the trainer…',
+	'circle.softmax':
+		'On the unit circle: softmax decides with ‖x‖ and b too, so it has no sectors here.',
+	'circle.wedges': 'On the unit circle: grey wedges belong to no class (the angular margin).',
+	'circle.bisectors': 'On the unit circle: the boundaries are the bisectors between the weights.',
+	'circle.exportPng': 'Export PNG',
+	'circle.exportSvg': 'Export SVG',
+	'circle.exportFailed': 'Export failed: {error}',
+
+	// The hover card of a point (PointDetails).
+	'point.class': 'class {n}',
+	'point.predicted': 'predicted {n}',
+	'point.logit': 'logit',
+
+	// The feature sphere (FeatureSphere).
+	'sphere.label': 'Features on the unit sphere with class regions and margin bands; drag to rotate',
+	'sphere.noWebgl':
+		'This browser cannot show WebGL, so the sphere is not available here. Everything else on the page still works; set the feature dimension to 2 for the circle view.',
+	'sphere.contextLost':
+		'The graphics context was lost (the GPU was reset or is busy). The sphere comes back when the browser restores it.',
+	'sphere.resetView': 'Reset view',
+	'sphere.autoRotate': 'Auto-rotate',
+	'sphere.rawNorms': 'Raw norms ‖x‖',
+	'sphere.rawCaption':
+		'Raw features at their own radius (scaled to fit) around the sphere: A-Softmax leaves ‖x‖ free.',
+	'sphere.unitCaption':
+		'Features projected on the unit sphere. Grey bands belong to no class: the angular margin.',
+
+	// Input space (InputSpace).
+	'input.label': "Training data and the model's decision regions in input space",
+	'input.train': 'train',
+	'input.test': 'test',
+	'input.heldOut': 'held out',
+	'input.misclassified': 'ring: misclassified',
+
+	// Angle statistics (AngleStatsPanel).
+	'stats.empty': 'Statistics appear once training starts.',
+	'stats.sampled': ' (sampled pairs)',
+	'stats.angleAxis': 'angle between two features',
+	'stats.shareAxis': 'share of pairs',
+	'stats.sameClass': 'same-class pairs',
+	'stats.differentClass': 'different-class pairs',
+	'stats.eachShare': 'each as a share of its own pairs{sampled}',
+	'stats.maxIntra': 'max intra-class angle',
+	'stats.minInter': 'min inter-class angle',
+	'stats.minMeans': 'min angle between class means',
+	'stats.criterion': 'max intra < min inter:',
+	'stats.needs': 'SphereFace: needs {bound};',
+	'stats.boundNote':
+		'The bound is derived for 2D features with classes spread evenly around the circle; with more dimensions or uneven classes it is only a guide. Step {step}{sampled}.',
+	'stats.normAxis': 'feature norm ‖x‖ (points per bin)',
+	'stats.normFree': 'A-Softmax leaves ‖x‖ free: only the angle carries the margin.',
+	'stats.normOverflow': '{n} points lie beyond ‖x‖ = {max}.',
+
+	// The ψ(θ) chart (PsiChart).
+	'psi.xAxis': 'θ: angle between a feature and its class weight',
+	'psi.rug': 'θ of each training point',
+
+	// Loss and accuracy over the steps (TrainingCharts).
+	'charts.empty': 'Press Play to train.',
+	'charts.loss': 'Loss',
+	'charts.logScale': ' (log scale)',
+	'charts.accuracy': 'Accuracy (%)',
+	'charts.train': 'train',
+	'charts.test': 'test',
+	'charts.step': 'step',
+	'charts.none': 'none',
+	'charts.steps': 'steps {from} to {to}',
+	'charts.lossLabel': 'Loss over {steps}{scale}; latest {loss}{lambda}',
+	'charts.accuracyLabel': 'Train and test accuracy over {steps}; latest train {train}, test {test}'
+} as const;
+
+/** The same keys in Korean: a missing or misspelt key is a type error. */
+export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
+	'explorer.title': 'SphereLab',
+	'explorer.pageTitle': 'SphereLab — 각도 마진을 실시간으로',
+	'explorer.intro':
+		'브라우저에서 작은 신경망을 학습시키면서, 각도 마진 m을 조절할 때 softmax, modified softmax, A-Softmax(SphereFace)가 원과 구 위의 특징을 어떻게 만들어 가는지 살펴보세요.',
+	'explorer.speed': '속도',
+	'explorer.speedFastest': '최대 속도',
+	'explorer.speedSteps': '초당 {n}단계',
+	'explorer.speedSlowMotion': '초당 {n}단계 (슬로 모션)',
+	'explorer.view': '보기',
+	'explorer.presentation': '발표 모드',
+	'explorer.keys': '단축키:',
+	'explorer.keyPlayPause': '재생/일시 정지',
+	'explorer.keyMargin': 'm 바꾸기',
+	'explorer.keyReset': '초기화',
+	'explorer.compareCosFace': 'CosFace 곡선',
+	'explorer.compareArcFace': 'ArcFace 곡선',
+
+	'shell.notTraining': '아직 학습을 시작하지 않았습니다.',
+	'shell.controls': '설정',
+	'shell.controlsEmpty': '데이터, 모델, 손실 함수, 학습 설정.',
+	'shell.featureCircle': '특징 원',
+	'shell.featureSphere': '특징 구',
+	'shell.featuresEmpty': '원 위에 학습된 특징, 클래스 가중치 벡터와 결정 경계.',
+	'shell.training': '학습',
+	'shell.trainingEmpty': '단계별 손실, 정확도와 λ.',
+	'shell.stats': '각도 통계',
+	'shell.statsEmpty': '같은 클래스 특징 사이와 다른 클래스 특징 사이의 각도.',
+	'shell.input': '입력 공간',
+	'shell.inputEmpty': '토이 데이터와 모델의 결정 영역.',
+	'shell.psi': 'ψ(θ)',
+	'shell.psiEmpty': '현재 마진에서의 목표 곡선 ψ(θ).',
+
+	'controls.training': '학습',
+	'controls.play': '재생',
+	'controls.pause': '일시 정지',
+	'controls.step': '한 단계',
+	'controls.reset': '초기화',
+	'controls.backend': '웹 워커에서 tfjs {backend} 백엔드로 학습합니다.',
+
+	'controls.loss': '손실 함수',
+	'controls.lossModified': '수정 Softmax',
+	'controls.margin': '마진 m',
+	'controls.continuousMargin': '연속적인 m (최대 6)',
+	'controls.lambdaAnnealing': 'λ 어닐링',
+	'controls.lambdaOfficial': 'SphereFace (공식 구현): {formula}',
+	'controls.lambdaFixed': '고정 λ',
+	'controls.lambdaOff': '끄기 (마진만 사용)',
+	'controls.lambdaFloor': 'λ 하한',
+	'controls.scale': '스케일 s',
+
+	'controls.data': '데이터',
+	'controls.generator': '데이터 생성기',
+	'controls.generatorBlobs': '가우시안 군집',
+	'controls.generatorSpirals': '나선',
+	'controls.generatorRings': '동심원 / 동심 구면',
+	'controls.generatorSphere': '구 위의 군집',
+	'controls.classes': '클래스 수',
+	'controls.pointsPerClass': '클래스당 점 개수',
+	'controls.noise': '노이즈',
+	'controls.inputDim': '입력 차원',
+	'controls.inputDimOption': '{dim}D 입력',
+	'controls.seed': '시드',
+	'controls.newData': '새 데이터',
+	'controls.model': '모델',
+	'controls.featureDim': '특징 차원',
+	'controls.features2d': '2D 특징 (원)',
+	'controls.features3d': '3D (구)',
+	'controls.hiddenLayers': '은닉층 수',
+	'controls.units': '유닛 수',
+	'controls.learningRate': '학습률',
+	'controls.batch': '배치 크기',
+
+	'notices.title': '일부 설정을 조정했습니다:',
+	'notices.dismiss': '알림 닫기',
+	'share.copy': '공유 링크 복사',
+	'share.copied': '링크를 복사했습니다.',
+	'share.copyByHand': '이 링크를 복사하세요:',
+	'share.link': '공유 링크',
+
+	'circle.only3d':
+		'지금은 3D 특징이라 구 보기에 표시됩니다. 원으로 보려면 특징 차원을 2로 설정하세요.',
+	'circle.rawLabel': '평면 위의 원래 특징과 화살표로 나타낸 클래스 가중치 벡터',
+	'circle.rawCaption': '원래 특징과 클래스 가중치 벡터',
+	'circle.rawCaptionBias': '원래 특징과 클래스 가중치 벡터 (편향이 있어 경계가 직선입니다)',
+	'circle.unitLabel': '단위 원에 투영한 특징과 클래스별 부채꼴, 마진 쐐기',
+	'circle.waiting': '학습기를 기다리는 중…',
+	'circle.softmax': '단위 원: softmax는 ‖x‖와 b로도 결정하기 때문에 여기에는 부채꼴이 없습니다.',
+	'circle.wedges': '단위 원: 회색 쐐기는 어느 클래스에도 속하지 않는 영역(각도 마진)입니다.',
+	'circle.bisectors': '단위 원: 결정 경계는 가중치 벡터 사이의 이등분선입니다.',
+	'circle.exportPng': 'PNG로 내보내기',
+	'circle.exportSvg': 'SVG로 내보내기',
+	'circle.exportFailed': '내보내기 실패: {error}',
+
+	'point.class': '클래스 {n}',
+	'point.predicted': '예측 {n}',
+	'point.logit': '로짓',
+
+	'sphere.label': '클래스 영역과 마진 띠가 그려진 단위 구 위의 특징. 드래그하면 회전합니다',
+	'sphere.noWebgl':
+		'이 브라우저는 WebGL을 표시할 수 없어 구를 볼 수 없습니다. 페이지의 나머지 기능은 그대로 동작하며, 특징 차원을 2로 설정하면 원 보기를 쓸 수 있습니다.',
+	'sphere.contextLost':
+		'그래픽 컨텍스트가 끊어졌습니다(GPU가 재설정되었거나 사용 중입니다). 브라우저가 컨텍스트를 복구하면 구가 다시 나타납니다.',
+	'sphere.resetView': '시점 초기화',
+	'sphere.autoRotate': '자동 회전',
+	'sphere.rawNorms': '원래 노름 ‖x‖',
+	'sphere.rawCaption':
+		'구 주위에 각자의 반지름(화면에 맞게 축소)으로 그린 원래 특징: A-Softmax는 ‖x‖를 제약하지 않습니다.',
+	'sphere.unitCaption':
+		'단위 구에 투영한 특징. 회색 띠는 어느 클래스에도 속하지 않는 영역, 곧 각도 마진입니다.',
+
+	'input.label': '입력 공간의 학습 데이터와 모델의 결정 영역',
+	'input.train': '학습',
+	'input.test': '테스트',
+	'input.heldOut': '학습 제외 클래스',
+	'input.misclassified': '고리 표시: 잘못 분류됨',
+
+	'stats.empty': '학습을 시작하면 통계가 나타납니다.',
+	'stats.sampled': ' (표본 쌍)',
+	'stats.angleAxis': '두 특징 사이의 각도',
+	'stats.shareAxis': '쌍의 비율',
+	'stats.sameClass': '같은 클래스 쌍',
+	'stats.differentClass': '다른 클래스 쌍',
+	'stats.eachShare': '각각 자기 쌍 전체에 대한 비율{sampled}',
+	'stats.maxIntra': '최대 클래스 내부 각도',
+	'stats.minInter': '최소 클래스 간 각도',
+	'stats.minMeans': '클래스 평균 사이의 최소 각도',
+	'stats.criterion': '최대 클래스 내부 각도 < 최소 클래스 간 각도:',
+	'stats.needs': 'SphereFace 조건: {bound};',
+	'stats.boundNote':
+		'이 하한은 클래스가 원 위에 고르게 퍼진 2D 특징을 가정해 유도한 것이라, 차원이 더 높거나 클래스가 고르지 않으면 참고용일 뿐입니다. {step}단계{sampled}.',
+	'stats.normAxis': '특징 노름 ‖x‖ (구간별 점 개수)',
+	'stats.normFree': 'A-Softmax는 ‖x‖를 제약하지 않습니다. 마진은 각도에만 걸립니다.',
+	'stats.normOverflow': '점 {n}개가 ‖x‖ = {max} 바깥에 있습니다.',
+
+	'psi.xAxis': 'θ: 특징과 그 클래스 가중치 벡터 사이의 각도',
+	'psi.rug': '각 학습 점의 θ',
+
+	'charts.empty': '재생을 누르면 학습을 시작합니다.',
+	'charts.loss': '손실',
+	'charts.logScale': ' (로그 스케일)',
+	'charts.accuracy': '정확도 (%)',
+	'charts.train': '학습',
+	'charts.test': '테스트',
+	'charts.step': '단계',
+	'charts.none': '없음',
+	'charts.steps': '{from}~{to}단계',
+	'charts.lossLabel': '{steps}의 손실{scale}, 최근 값 {loss}{lambda}',
+	'charts.accuracyLabel':
+		'{steps}의 학습 및 테스트 정확도, 최근 학습 정확도 {train}, 테스트 정확도 {test}'
+};
