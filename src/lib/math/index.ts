@@ -12,3 +12,4 @@ export * from './logits';
 export * from './datasets';
 export * from './stats';
 export * from './clamp';
+export * from './openset';
