@@ -22,6 +22,18 @@ async function stepOf(widget: Locator): Promise<number> {
 	return m ? Number(m[1]) : -1;
 }
 
+/** The step once it stops changing (a step or two in flight may land after a pause). */
+async function settledStep(widget: Locator): Promise<number> {
+	let previous = await stepOf(widget);
+	for (let i = 0; i < 20; i++) {
+		await widget.page().waitForTimeout(500);
+		const now = await stepOf(widget);
+		if (now === previous) return now;
+		previous = now;
+	}
+	throw new Error(`the widget kept training: step ${previous}`);
+}
+
 async function trainsWhenVisible(widget: Locator): Promise<void> {
 	await widget.scrollIntoViewIfNeeded();
 	await expect(widget).toHaveAttribute('data-live', 'yes', { timeout: 15_000 });
@@ -54,7 +66,11 @@ for (const path of LESSONS) {
 			const view = await widget.getAttribute('data-view');
 			if (view === 'psi') {
 				await widget.scrollIntoViewIfNeeded();
-				await expect(widget.locator('svg path').first()).toBeVisible({ timeout: 15_000 });
+				// The curves: cos θ, ψ(θ) and any extra target curves.
+				await expect(widget.locator('svg path[fill="none"]').first()).toBeVisible({
+					timeout: 15_000
+				});
+				expect(await widget.locator('svg path[fill="none"]').count()).toBeGreaterThanOrEqual(2);
 			} else {
 				await trainsWhenVisible(widget);
 			}
@@ -76,7 +92,8 @@ test('a widget pauses off-screen and while the tab is hidden, and resumes', asyn
 	// Off-screen: the step count stops.
 	await page.locator('footer').scrollIntoViewIfNeeded();
 	await expect(widget.locator('.status')).toContainText('Paused while off-screen');
-	const stopped = await stepOf(widget);
+	await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
+	const stopped = await settledStep(widget);
 	await page.waitForTimeout(1500);
 	expect(await stepOf(widget)).toBe(stopped);
 
@@ -95,7 +112,8 @@ test('a widget pauses off-screen and while the tab is hidden, and resumes', asyn
 		}, hidden);
 	await hide(true);
 	await expect(widget.locator('.status')).toContainText('Paused');
-	const hiddenAt = await stepOf(widget);
+	await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
+	const hiddenAt = await settledStep(widget);
 	await page.waitForTimeout(1500);
 	expect(await stepOf(widget)).toBe(hiddenAt);
 	await hide(false);

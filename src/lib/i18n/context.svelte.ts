@@ -29,3 +29,16 @@ export function provideLang(lang: () => Lang): I18n {
 export function useI18n(): I18n {
 	return getContext<I18n | undefined>(KEY) ?? { lang: 'en', t: (k, p) => translate('en', k, p) };
 }
+
+/**
+ * Keeps `<html lang>` (outside any component) in step with the page language while the
+ * calling component is mounted: client-side navigation does not rewrite the document.
+ */
+export function syncDocumentLang(lang: () => Lang): void {
+	$effect(() => {
+		const root = document.documentElement;
+		const previous = root.lang;
+		root.lang = lang();
+		return () => (root.lang = previous);
+	});
+}
