@@ -16,6 +16,8 @@ export default defineConfig({
 	forbidOnly: true,
 	reporter: [['list']],
 	timeout: 60_000,
+	// Software GL on a shared 2-core VM: frames (and so intersection and paint updates) can be slow.
+	expect: { timeout: 15_000 },
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		viewport: { width: 1280, height: 900 },

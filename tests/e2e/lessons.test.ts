@@ -91,6 +91,8 @@ test('a widget pauses off-screen and while the tab is hidden, and resumes', asyn
 
 	// Off-screen: the step count stops.
 	await page.locator('footer').scrollIntoViewIfNeeded();
+	// Intersection updates arrive with rendering frames, which are slow on a software GPU.
+	await expect(widget).toHaveAttribute('data-active', 'no', { timeout: 20_000 });
 	await expect(widget.locator('.status')).toContainText('Paused while off-screen');
 	await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
 	const stopped = await settledStep(widget);
@@ -111,6 +113,7 @@ test('a widget pauses off-screen and while the tab is hidden, and resumes', asyn
 			document.dispatchEvent(new Event('visibilitychange'));
 		}, hidden);
 	await hide(true);
+	await expect(widget).toHaveAttribute('data-active', 'no', { timeout: 20_000 });
 	await expect(widget.locator('.status')).toContainText('Paused');
 	await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
 	const hiddenAt = await settledStep(widget);
