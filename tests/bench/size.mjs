@@ -19,7 +19,7 @@ function htmlFiles(dir) {
 }
 
 /** Markers of the heavy libraries in minified output. */
-const MARKERS = { tfjs: /tfjs|registerKernel/, three: /WebGLRenderer|THREE\./ };
+const MARKERS = { tfjs: /registerKernel|registerBackend/, three: /WebGLRenderer/ };
 
 const rows = [];
 for (const file of htmlFiles(root)) {

@@ -155,3 +155,27 @@ test('the lesson index lists the course in both languages', async ({ page }) => 
 	await expect(page.locator('ol li')).toHaveCount(6);
 	expect(watch.errors).toEqual([]);
 });
+
+test('a lesson loads the trainer and three.js only when a widget that needs them comes near', async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(w.url()));
+	let three = false;
+	page.on('response', async (r) => {
+		if (!/\.js$/.test(new URL(r.url()).pathname)) return;
+		if ((await r.text().catch(() => '')).includes('WebGLRenderer')) three = true;
+	});
+	// The first screen of this lesson holds prose and the ψ chart (pure math, no training).
+	await page.goto('/lessons/en/a-softmax');
+	await page.waitForLoadState('networkidle');
+	expect(workers).toEqual([]);
+	expect(three).toBe(false);
+	const circle = page.locator('figure.widget[data-view="circle"]').first();
+	await circle.scrollIntoViewIfNeeded();
+	await expect(circle).toHaveAttribute('data-live', 'yes');
+	await expect.poll(() => workers.length).toBeGreaterThan(0);
+	expect(three).toBe(false); // a circle widget never needs three.js
+	expect(watch.errors).toEqual([]);
+});
