@@ -394,7 +394,7 @@ describe('formatDataCsv → parseDataFile round trip', () => {
 		['sphere', 3, 2]
 	] as const)('%s %iD, %i classes: same points and labels, bit for bit', (generator, dim, k) => {
 		const ds = generateDataset({ generator, inputDim: dim, classes: k, pointsPerClass: 50 });
-		const csv = formatDataCsv(ds);
+		const csv = formatDataCsv({ ...ds, dim });
 		expect(csv.split('\n')[0]).toBe(dim === 2 ? 'x,y,label' : 'x,y,z,label');
 		const t = table(csv);
 		expect(t.dim).toBe(dim);
@@ -406,7 +406,7 @@ describe('formatDataCsv → parseDataFile round trip', () => {
 	it('with class names that need quoting', () => {
 		const ds = generateDataset({ classes: 5, pointsPerClass: 20, inputDim: 3 });
 		const classNames = ['red', 'green, dark', 'say "hi"', 'ünïcödé 日本', '42'];
-		const csv = formatDataCsv({ ...ds, classNames });
+		const csv = formatDataCsv({ ...ds, dim: 3, classNames });
 		const t = table(csv);
 		expect(t.classNames).toEqual(classNames);
 		expect(bytes(t.points)).toEqual(bytes(ds.points));

@@ -3,10 +3,16 @@ import {
 	DATA_LIMITS,
 	DEFAULT_DATA_PARAMS,
 	GENERATOR_KINDS,
+	IDENTITIES,
+	IDENTITIES_INPUT_DIM,
+	MAX_INPUT_DIM,
 	SPLIT,
 	classDirections,
 	clampDataParams,
+	datasetProblem,
 	generateDataset,
+	inputDimLimit,
+	seenClassesOnly,
 	type DataParams,
 	type Dataset,
 	type GeneratorKind
@@ -304,10 +310,25 @@ const clampCases: Case[] = [
 		'generator "cubes"',
 		{ generator: 'cubes' },
 		{ generator: 'blobs' },
-		[/generator "cubes" is not one of blobs, spirals, rings, sphere; using blobs/]
+		[/generator "cubes" is not one of blobs, spirals, rings, sphere, identities; using blobs/]
 	],
 	['generator 3', { generator: 3 }, { generator: 'blobs' }, [/generator 3/]],
 	['generator "rings"', { generator: 'rings' }, { generator: 'rings' }, []],
+	['identities: default inputDim 8', { generator: 'identities' }, { inputDim: 8 }, []],
+	['identities inputDim 16', { generator: 'identities', inputDim: 16 }, { inputDim: 16 }, []],
+	['identities inputDim 2', { generator: 'identities', inputDim: 2 }, { inputDim: 2 }, []],
+	[
+		'identities inputDim 40',
+		{ generator: 'identities', inputDim: 40 },
+		{ inputDim: 16 },
+		[/^inputDim 40 is out of range 2–16; using 16$/]
+	],
+	[
+		'blobs inputDim 8',
+		{ generator: 'blobs', inputDim: 8 },
+		{ inputDim: 3 },
+		[/^inputDim 8 is out of range 2–3; using 3$/]
+	],
 	['heldOut not a list', { heldOut: 'x' }, { heldOut: [] }, [/heldOut "x" is not a list/]],
 	['heldOut sorted', { heldOut: [3, 0] }, { heldOut: [0, 3] }, []],
 	['heldOut strings', { heldOut: ['2'] }, { heldOut: [2] }, []],
@@ -401,5 +422,184 @@ describe('clampDataParams', () => {
 			expect(v).toBeGreaterThanOrEqual(lim.min);
 			expect(v).toBeLessThanOrEqual(lim.max);
 		}
+	});
+});
+
+// ---------------------------------------------------------------------------------------
+// The open-set family
+
+/** Per-class mean [dim] of a data set's points. */
+function classMeans(ds: Dataset): number[][] {
+	const sums = Array.from({ length: ds.numClasses }, () => new Array<number>(ds.dim).fill(0));
+	const counts = new Array<number>(ds.numClasses).fill(0);
+	for (let i = 0; i < ds.labels.length; i++) {
+		counts[ds.labels[i]]++;
+		for (let d = 0; d < ds.dim; d++) sums[ds.labels[i]][d] += ds.points[i * ds.dim + d];
+	}
+	return sums.map((s, c) => s.map((v) => v / counts[c]));
+}
+
+/** Covariance [dim][dim] of the points of class `cls` around their mean. */
+function classCovariance(ds: Dataset, cls: number, mean: number[]): number[][] {
+	const C = Array.from({ length: ds.dim }, () => new Array<number>(ds.dim).fill(0));
+	let n = 0;
+	for (let i = 0; i < ds.labels.length; i++) {
+		if (ds.labels[i] !== cls) continue;
+		n++;
+		const x = row(ds, i).map((v, d) => v - mean[d]);
+		for (let a = 0; a < ds.dim; a++) for (let b = 0; b < ds.dim; b++) C[a][b] += x[a] * x[b];
+	}
+	return C.map((r) => r.map((v) => v / n));
+}
+
+const frobenius = (A: number[][]) => Math.sqrt(A.flat().reduce((s, v) => s + v * v, 0));
+
+/** The largest eigenvalue of a symmetric PSD matrix, by power iteration. */
+function topEigenvalue(A: number[][]): { value: number; vector: number[] } {
+	let v = A.map((_, i) => 1 / Math.sqrt(i + 1));
+	let value = 0;
+	for (let it = 0; it < 500; it++) {
+		const w = A.map((r) => r.reduce((s, a, j) => s + a * v[j], 0));
+		value = norm(w);
+		v = w.map((x) => x / value);
+	}
+	return { value, vector: v };
+}
+
+describe('identities: the open-set family', () => {
+	const base = {
+		generator: 'identities' as const,
+		classes: 10,
+		heldOut: [6, 7, 8, 9],
+		pointsPerClass: 400,
+		seed: 5
+	};
+
+	it.each([2, 3, 5, 8, 16])(
+		'%iD: every coordinate strictly inside (−1, 1), at any noise and seed',
+		(inputDim) => {
+			for (const noise of [0, 0.5, 1]) {
+				for (const seed of [1, 2, 3]) {
+					const ds = generateDataset({ ...base, inputDim, noise, seed, pointsPerClass: 150 });
+					expect(ds.dim).toBe(inputDim);
+					expect(ds.points.length).toBe(10 * 150 * inputDim);
+					expect(ds.points.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeLessThan(1);
+				}
+			}
+		}
+	);
+
+	it('the coordinate bound of IDENTITIES leaves room inside the box', () => {
+		const { radius, nuisanceDirections, nuisanceSigma, isotropicSigma } = IDENTITIES;
+		const bound =
+			radius + 2.5 * Math.sqrt(nuisanceDirections) * nuisanceSigma[1] + 2.5 * isotropicSigma[1];
+		expect(bound).toBeLessThan(1);
+	});
+
+	it('is deterministic from the seed; another seed gives other identities', () => {
+		const a = generateDataset({ ...base, inputDim: 8 });
+		const b = generateDataset({ ...base, inputDim: 8 });
+		expect(bytes(a.points)).toEqual(bytes(b.points));
+		expect(Array.from(a.split)).toEqual(Array.from(b.split));
+		const c = generateDataset({ ...base, inputDim: 8, seed: 6 });
+		const [ma, mc] = [classMeans(a), classMeans(c)];
+		for (let k = 0; k < 10; k++)
+			expect(norm(ma[k].map((v, d) => v - mc[k][d]))).toBeGreaterThan(0.05);
+	});
+
+	it('held-out identities get split 2, every point of them; seen ones train and test', () => {
+		const ds = generateDataset({ ...base, inputDim: 8, testFraction: 0.25 });
+		for (let i = 0; i < ds.labels.length; i++) {
+			if (ds.labels[i] >= 6) expect(ds.split[i]).toBe(SPLIT.heldOut);
+			else expect([SPLIT.train, SPLIT.test]).toContain(ds.split[i]);
+		}
+		expect(ds.split.filter((s) => s === SPLIT.test).length).toBe(6 * 100);
+	});
+
+	it('centres are i.i.d. on one sphere: seen and held-out class means lie at the same radius and differ', () => {
+		for (const seed of [1, 2, 3, 4]) {
+			const ds = generateDataset({ ...base, seed, inputDim: 8, noise: 0.5 });
+			const means = classMeans(ds);
+			// The nuisance and noise have mean 0 (symmetric truncation): a class mean estimates
+			// its centre to about 0.2/√400 = 0.01 per direction.
+			for (const m of means) expect(Math.abs(norm(m) - IDENTITIES.radius)).toBeLessThan(0.05);
+			for (let i = 0; i < 10; i++) {
+				for (let j = i + 1; j < 10; j++) {
+					expect(norm(means[i].map((v, d) => v - means[j][d]))).toBeGreaterThan(0.05);
+				}
+			}
+		}
+	});
+
+	it('adding identities leaves the first ones unchanged (centres come from their own stream)', () => {
+		const six = generateDataset({ ...base, classes: 6, heldOut: [], inputDim: 8 });
+		const ten = generateDataset({ ...base, inputDim: 8 });
+		expect(bytes(ten.points.slice(0, six.points.length))).toEqual(bytes(six.points));
+	});
+
+	it('the nuisance is shared: every identity varies with the same covariance, mostly along 2 directions', () => {
+		const ds = generateDataset({ ...base, inputDim: 8, noise: 1 });
+		const means = classMeans(ds);
+		const covs = means.map((m, c) => classCovariance(ds, c, m));
+		const ref = covs[0];
+		for (const C of covs.slice(1)) {
+			// Sampling error of a covariance from 400 points is ~√(2/400) ≈ 0.07 relative; a
+			// nuisance drawn per identity would differ by ~√2.
+			const diff = C.map((r, a) => r.map((v, b) => v - ref[a][b]));
+			expect(frobenius(diff) / frobenius(ref)).toBeLessThan(0.3);
+		}
+		// Pooled covariance: two large eigenvalues (the shared directions), the rest small.
+		const pooled = ref.map((r, a) => r.map((_, b) => covs.reduce((s, C) => s + C[a][b], 0) / 10));
+		const trace = pooled.reduce((s, r, a) => s + r[a], 0);
+		const first = topEigenvalue(pooled);
+		const deflated = pooled.map((r, a) =>
+			r.map((v, b) => v - first.value * first.vector[a] * first.vector[b])
+		);
+		const second = topEigenvalue(deflated);
+		expect((first.value + second.value) / trace).toBeGreaterThan(0.8);
+		expect(second.value).toBeGreaterThan(10 * IDENTITIES.isotropicSigma[1] ** 2);
+	});
+
+	it('inputDimLimit: 2–16 for identities, 2–3 for the others; datasetProblem accepts 2–16', () => {
+		expect(inputDimLimit('identities')).toMatchObject({ min: 2, max: MAX_INPUT_DIM });
+		expect(IDENTITIES_INPUT_DIM.default).toBe(8);
+		for (const g of GENERATOR_KINDS.filter((k) => k !== 'identities')) {
+			expect(inputDimLimit(g)).toEqual(DATA_LIMITS.inputDim);
+		}
+		const ds = generateDataset({ ...base, inputDim: 16, pointsPerClass: 10 });
+		expect(datasetProblem(ds)).toBeNull();
+		expect(datasetProblem({ ...ds, dim: 17 })).toMatch(/2 to 16 dimensions/);
+		expect(datasetProblem({ ...ds, dim: 1 })).toMatch(/2 to 16 dimensions/);
+	});
+});
+
+describe('seenClassesOnly', () => {
+	it('keeps the seen rows in order, relabelled 0..K−1, and lists the held-out rows', () => {
+		const ds = generateDataset({ classes: 6, heldOut: [1, 4], pointsPerClass: 12, seed: 3 });
+		const { dataset, classes, heldOutRows } = seenClassesOnly(ds);
+		expect(classes).toEqual([0, 2, 3, 5]);
+		expect(dataset.numClasses).toBe(4);
+		expect(dataset.dim).toBe(ds.dim);
+		expect(datasetProblem(dataset)).toBeNull();
+		const seenRows = Array.from(ds.labels.keys()).filter((i) => ds.split[i] !== SPLIT.heldOut);
+		expect(dataset.labels.length).toBe(seenRows.length);
+		seenRows.forEach((r, k) => {
+			expect(classes[dataset.labels[k]]).toBe(ds.labels[r]);
+			expect(dataset.split[k]).toBe(ds.split[r]);
+			expect(row(dataset, k)).toEqual(row(ds, r));
+		});
+		expect(Array.from(heldOutRows)).toEqual(
+			Array.from(ds.labels.keys()).filter((i) => ds.split[i] === SPLIT.heldOut)
+		);
+		expect(new Set(Array.from(heldOutRows, (r) => ds.labels[r]))).toEqual(new Set([1, 4]));
+	});
+
+	it('without held-out classes it is the same data set', () => {
+		const ds = generateDataset({ generator: 'identities', classes: 4, pointsPerClass: 10 });
+		const { dataset, classes, heldOutRows } = seenClassesOnly(ds);
+		expect(classes).toEqual([0, 1, 2, 3]);
+		expect(heldOutRows.length).toBe(0);
+		expect(bytes(dataset.points)).toEqual(bytes(ds.points));
+		expect(Array.from(dataset.labels)).toEqual(Array.from(ds.labels));
 	});
 });

@@ -134,6 +134,80 @@ describe('snapshots', () => {
 	});
 });
 
+describe('inputs of higher dimension (the identities family)', () => {
+	test('the input layer follows the data dimension; held-out points get features; no grid', () => {
+		const t = new Trainer({
+			...small,
+			loss: 'arcface',
+			featureDim: 3,
+			data: {
+				generator: 'identities',
+				inputDim: 8,
+				classes: 5,
+				heldOut: [3, 4],
+				pointsPerClass: 30
+			}
+		});
+		expect(t.notices).toEqual([]);
+		expect(t.data.dim).toBe(8);
+		t.step(30);
+		const s = t.snapshot({ gridResolution: 16 });
+		expect(s.inputDim).toBe(8);
+		expect(s.grid).toBeNull();
+		const n = t.data.labels.length;
+		expect(s.features.length).toBe(n * 3);
+		expect(finite(s)).toBe(true);
+		// Every held-out point has a feature with a direction (cosine scores need one).
+		for (let i = 0; i < n; i++) {
+			if (t.data.split[i] !== 2) continue;
+			const f = s.features.subarray(i * 3, i * 3 + 3);
+			expect(Math.hypot(...f)).toBeGreaterThan(0);
+		}
+		// Switching the dimension rebuilds the model with a new input layer.
+		expect(t.setOptions({ data: { inputDim: 12 } }).rebuilt).toBe(true);
+		expect(t.data.dim).toBe(12);
+		expect(t.step(5).diverged).toBe(false);
+		expect(t.snapshot().inputDim).toBe(12);
+		t.dispose();
+	});
+
+	test('embed: features of any inputs, the same as in the snapshot for its own points', () => {
+		const t = new Trainer({
+			...small,
+			featureDim: 3,
+			data: { generator: 'identities', inputDim: 6, classes: 3, pointsPerClass: 20 }
+		});
+		t.step(20);
+		const s = t.snapshot();
+		const before = tf.memory().numTensors;
+		const f = t.embed(t.data.points);
+		expect(tf.memory().numTensors).toBe(before);
+		expect(Array.from(f)).toEqual(Array.from(s.features));
+		expect(Array.from(t.embed(t.data.points.subarray(6, 12)))).toEqual(
+			Array.from(s.features.subarray(3, 6))
+		);
+		expect(t.embed([]).length).toBe(0);
+		expect(() => t.embed([1, 2, 3])).toThrow(/not rows of 6 inputs/);
+		t.dispose();
+		expect(() => t.embed(new Float64Array(6))).toThrow(/disposed/);
+	});
+
+	test('an uploaded 16D data set trains; 17D is refused', () => {
+		const t = new Trainer(small);
+		const d = generateDataset({
+			generator: 'identities',
+			inputDim: 16,
+			classes: 3,
+			pointsPerClass: 20
+		});
+		t.loadDataset(d);
+		t.step(5);
+		expect(t.snapshot().inputDim).toBe(16);
+		expect(() => t.loadDataset({ ...d, dim: 17 })).toThrow(/2 to 16 dimensions/);
+		t.dispose();
+	});
+});
+
 describe('divergence', () => {
 	test('a non-finite state pauses at the last finite step with a reason; reset recovers', () => {
 		const t = new Trainer({

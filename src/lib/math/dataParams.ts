@@ -7,11 +7,21 @@ import { clampToLimit, show, toNumber, type NumericLimit } from './clamp';
 
 export type { NumericLimit } from './clamp';
 
-/** 'rings': concentric rings (2D) / shells (3D); 'sphere': clusters on the unit circle/sphere. */
-export type GeneratorKind = 'blobs' | 'spirals' | 'rings' | 'sphere';
+/**
+ * 'rings': concentric rings (2D) / shells (3D); 'sphere': clusters on the unit circle/sphere;
+ * 'identities': the open-set family, one random centre per identity in a D-dimensional input
+ * space plus nuisance variation shared by all identities (see datasets.ts).
+ */
+export type GeneratorKind = 'blobs' | 'spirals' | 'rings' | 'sphere' | 'identities';
 
 /** Every generator, in menu order (also the whitelist used by `clampDataParams`). */
-export const GENERATOR_KINDS: readonly GeneratorKind[] = ['blobs', 'spirals', 'rings', 'sphere'];
+export const GENERATOR_KINDS: readonly GeneratorKind[] = [
+	'blobs',
+	'spirals',
+	'rings',
+	'sphere',
+	'identities'
+];
 
 /** The settings that fully determine a data set. */
 export interface DataParams {
@@ -23,8 +33,11 @@ export interface DataParams {
 	pointsPerClass: number;
 	/** 0..1, generator-specific spread (0 = tight, 1 = neighbouring classes touch or overlap). */
 	noise: number;
-	/** Input dimension: 2 (plane) or 3 (space). */
-	inputDim: 2 | 3;
+	/**
+	 * Input dimension: 2 (plane) or 3 (space); the 'identities' generator allows 2..16
+	 * (`inputDimLimit`), so views that draw inputs must not assume 2 or 3.
+	 */
+	inputDim: number;
 	/** Integer seed; the same seed gives the same points and split. */
 	seed: number;
 	/** 0..0.9, fraction of each seen class put in the test split. */
@@ -54,7 +67,11 @@ export const DEFAULT_DATA_PARAMS: Readonly<Omit<DataParams, 'heldOut'>> & {
 /** The numeric fields of `DataParams`. */
 export type NumericDataField = Exclude<keyof DataParams, 'generator' | 'heldOut'>;
 
-/** Range of every numeric field, as data, so sliders and the clamp share one source. */
+/**
+ * Range of every numeric field, as data, so sliders and the clamp share one source. The
+ * inputDim entry is the planar/space generators' range; 'identities' has its own
+ * (`IDENTITIES_INPUT_DIM`, see `inputDimLimit`).
+ */
 export const DATA_LIMITS: Readonly<Record<NumericDataField, NumericLimit>> = Object.freeze({
 	classes: { min: 2, max: 10, integer: true },
 	pointsPerClass: { min: 5, max: 2000, integer: true },
@@ -64,6 +81,23 @@ export const DATA_LIMITS: Readonly<Record<NumericDataField, NumericLimit>> = Obj
 	seed: { min: 0, max: 2147483647, integer: true },
 	testFraction: { min: 0, max: 0.9, integer: false }
 });
+
+/**
+ * Input dimensions of the 'identities' generator, and its default when none is given: 8, so
+ * that identity centres and the shared nuisance directions have room (a few dimensions each)
+ * and held-out identities are not confined to the span of the seen ones, as in real inputs.
+ */
+export const IDENTITIES_INPUT_DIM: Readonly<NumericLimit & { default: number }> = Object.freeze({
+	min: 2,
+	max: 16,
+	integer: true,
+	default: 8
+});
+
+/** The allowed input dimensions of a generator: 2–16 for 'identities', 2–3 for the others. */
+export function inputDimLimit(generator: GeneratorKind): NumericLimit {
+	return generator === 'identities' ? IDENTITIES_INPUT_DIM : DATA_LIMITS.inputDim;
+}
 
 // ---------------------------------------------------------------------------------------
 // Clamping
@@ -136,7 +170,16 @@ export function clampDataParams(p: Partial<DataParams>): { params: DataParams; n
 	const classes = clampNumber('classes', src.classes, notices);
 	const pointsPerClass = clampNumber('pointsPerClass', src.pointsPerClass, notices);
 	const noise = clampNumber('noise', src.noise, notices);
-	const inputDim: 2 | 3 = clampNumber('inputDim', src.inputDim, notices) === 3 ? 3 : 2;
+	// Per generator: 'identities' lives in 2–16 dimensions (default 8), the others in 2 or 3.
+	const dimDefault =
+		generator === 'identities' ? IDENTITIES_INPUT_DIM.default : DEFAULT_DATA_PARAMS.inputDim;
+	const inputDim = clampToLimit(
+		'inputDim',
+		src.inputDim,
+		inputDimLimit(generator),
+		dimDefault,
+		notices
+	);
 	const seed = clampNumber('seed', src.seed, notices);
 	const testFraction = clampNumber('testFraction', src.testFraction, notices);
 	const heldOut = clampHeldOut(src.heldOut, classes, notices);

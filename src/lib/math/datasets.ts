@@ -1,11 +1,12 @@
 /**
  * Toy data sets in 2D and 3D input space (blobs, spirals, rings/shells, clusters on the
- * sphere), like TensorFlow Playground's: every point lies in [−1, 1]^dim, the same params and
- * seed give bit-identical arrays, and a deterministic train/test/held-out split supports both
- * the closed-set and the open-set protocol. Bad params never throw: they are clamped and
- * each change is reported in a plain sentence.
+ * sphere), like TensorFlow Playground's, and the open-set family 'identities' in up to 16
+ * dimensions: every point lies in [−1, 1]^dim, the same params and seed give bit-identical
+ * arrays, and a deterministic train/test/held-out split supports both the closed-set and the
+ * open-set protocol. Bad params never throw: they are clamped and each change is reported in
+ * a plain sentence.
  */
-import { createRng, type Rng } from './rng';
+import { createRng, hashSeed, type Rng } from './rng';
 import { angleBetween, dot, norm, normalize, unit2 } from './vec';
 import { clampDataParams, type DataParams, type GeneratorKind } from './dataParams';
 
@@ -15,7 +16,12 @@ export * from './dataParams';
 export interface Dataset {
 	/** The clamped params actually used. */
 	params: DataParams;
-	dim: 2 | 3;
+	/**
+	 * Input dimension: 2 or 3 for the planar/space generators and uploads, 2–16 for
+	 * 'identities' (`MAX_INPUT_DIM`). A view that draws inputs shows the first 2 or 3
+	 * coordinates (or a projection) when dim > 3.
+	 */
+	dim: number;
 	numClasses: number;
 	/** [n, dim] row-major, every coordinate in [−1, 1]. */
 	points: Float64Array;
@@ -108,6 +114,83 @@ function angularJitter(c: readonly number[], sigma: number, rng: Rng): number[] 
 /** Draws one point of class `cls`; built once per data set by a generator factory. */
 type Sampler = (cls: number, rng: Rng) => number[];
 
+/** The largest input dimension any data set may have (the 'identities' generator's). */
+export const MAX_INPUT_DIM = 16;
+
+/** 2 or 3: the planar/space generators' dimension (their clamp allows nothing else). */
+const planar = (dim: number): 2 | 3 => (dim === 3 ? 3 : 2);
+
+/**
+ * The 'identities' family: radius of the identity centres, number of shared nuisance
+ * directions, and the spreads σ = lo + (hi − lo)·noise of the nuisance (per direction) and
+ * of the isotropic noise (per coordinate). Every coordinate is bounded by
+ * radius + 2.5·√K·σ_nuisance + 2.5·σ_iso = 0.25 + 2.5·√2·0.18 + 2.5·0.03 ≈ 0.961 < 1 (see
+ * `identitiesSampler`). The nuisance is as large as the identity signal on purpose, as pose
+ * and lighting change a face's pixels as much as identity does: two centres are typically
+ * radius·√2 ≈ 0.35 apart, while a nuisance move has an rms length of √2·σ_n, 0.16 at noise
+ * 0.5 and 0.25 at noise 1 (reaching 0.41 and 0.64).
+ */
+export const IDENTITIES = Object.freeze({
+	radius: 0.25,
+	nuisanceDirections: 2,
+	nuisanceSigma: [0.05, 0.18] as const,
+	isotropicSigma: [0.01, 0.03] as const
+});
+
+/** A vector of `dim` standard normal draws (full tails: only its direction is used). */
+function gaussianVector(dim: number, rng: Rng): number[] {
+	return Array.from({ length: dim }, () => rng.normal());
+}
+
+/**
+ * `count` orthonormal directions in R^dim: Gram–Schmidt on Gaussian vectors, i.e. a uniformly
+ * random K-frame. A draw that is (numerically) in the span of the previous ones is redrawn;
+ * that has probability 0, the cap only makes termination obvious.
+ */
+function orthonormalFrame(count: number, dim: number, rng: Rng): number[][] {
+	const frame: number[][] = [];
+	for (let tries = 0; frame.length < count && tries < 100 * (count + 1); tries++) {
+		let v = gaussianVector(dim, rng);
+		for (const u of frame) {
+			const c = dot(v, u);
+			v = v.map((x, i) => x - c * u[i]);
+		}
+		if (norm(v) > 1e-6) frame.push(normalize(v));
+	}
+	return frame;
+}
+
+/**
+ * The open-set family. From a geometry stream of its own (so class i's centre does not
+ * depend on how many classes there are): K = min(2, D − 1) orthonormal nuisance directions
+ * v_k shared by every identity, then one centre per class, c = radius · g/‖g‖ with g standard
+ * normal, i.e. uniform on the sphere of that radius in R^D, i.i.d. for seen and held-out
+ * classes alike. A sample is x = c + σ_n Σ_k z_k v_k + σ_i e (z, e truncated normals), so all
+ * identities vary in the same way. Coordinate bound: |c_d| ≤ radius; |Σ_k z_k v_kd| ≤ ‖z‖ ·
+ * (Σ_k v_kd²)^½ ≤ 2.5√K (Cauchy–Schwarz, rows of an orthonormal frame have norm ≤ 1);
+ * |e_d| ≤ 2.5; so |x_d| ≤ radius + 2.5√K σ_n + 2.5 σ_i < 1 (see `IDENTITIES`).
+ */
+function identitiesSampler(p: DataParams, geometry: Rng): Sampler {
+	const { classes, inputDim: dim, noise } = p;
+	const { radius, nuisanceDirections, nuisanceSigma, isotropicSigma } = IDENTITIES;
+	const nuisance = orthonormalFrame(Math.min(nuisanceDirections, dim - 1), dim, geometry);
+	const centres = Array.from({ length: classes }, () => {
+		const u = normalize(gaussianVector(dim, geometry));
+		// A zero draw (probability 0) has no direction: use the first axis.
+		return norm(u) > 0 ? u.map((v) => radius * v) : u.map((_, i) => (i === 0 ? radius : 0));
+	});
+	const sn = nuisanceSigma[0] + (nuisanceSigma[1] - nuisanceSigma[0]) * noise;
+	const si = isotropicSigma[0] + (isotropicSigma[1] - isotropicSigma[0]) * noise;
+	return (cls, rng) => {
+		const x = centres[cls].map((v) => v + si * truncatedNormal(rng));
+		for (const v of nuisance) {
+			const z = sn * truncatedNormal(rng);
+			for (let d = 0; d < dim; d++) x[d] += z * v[d];
+		}
+		return x;
+	};
+}
+
 /** Blob centres sit at this radius, leaving room for a 2.5σ spread inside the unit box. */
 const BLOB_RADIUS = 0.6;
 /** Spirals: outer radius, inner start (fraction of it), number of turns, helix height in 3D. */
@@ -115,10 +198,25 @@ const SPIRAL = { radius: 0.8, start: 0.15, turns: 1.25, height: 0.6 };
 /** Rings: radius of the outermost ring/shell. */
 const RING_RADIUS = 0.8;
 
-const GENERATORS: Record<GeneratorKind, (p: DataParams) => Sampler> = {
+/**
+ * The geometry stream of a seed: derived from it, but unrelated to the points' stream
+ * `createRng(seed)` (the salt is any fixed 32-bit constant, here the first word of √2's
+ * fraction; createRng hashes again, so neighbouring seeds stay unrelated).
+ */
+function geometryRng(seed: number): Rng {
+	return createRng(hashSeed(seed) ^ 0x6a09e667);
+}
+
+/**
+ * Generator factories. `geometry` is a stream separate from the points' stream, for random
+ * geometry (the identities' centres); the planar/space generators do not use it.
+ */
+const GENERATORS: Record<GeneratorKind, (p: DataParams, geometry: Rng) => Sampler> = {
 	/** Gaussian blobs around well-spread centres; σ = 0.03 + 0.13·noise, so 0.6 + 2.5σ ≤ 1. */
 	blobs: ({ classes, inputDim, noise }) => {
-		const centres = classDirections(classes, inputDim).map((u) => u.map((v) => BLOB_RADIUS * v));
+		const centres = classDirections(classes, planar(inputDim)).map((u) =>
+			u.map((v) => BLOB_RADIUS * v)
+		);
 		const sigma = 0.03 + 0.13 * noise;
 		return (cls, rng) => centres[cls].map((v) => v + sigma * truncatedNormal(rng));
 	},
@@ -148,12 +246,12 @@ const GENERATORS: Record<GeneratorKind, (p: DataParams) => Sampler> = {
 		const sigma = gap * (0.02 + 0.18 * noise);
 		return (cls, rng) => {
 			const r = gap * (cls + 1) + sigma * truncatedNormal(rng);
-			return randomDirection(inputDim, rng).map((v) => r * v);
+			return randomDirection(planar(inputDim), rng).map((v) => r * v);
 		};
 	},
 	/** Clusters on the unit circle/sphere; angular σ is a fraction of the closest centres' angle. */
 	sphere: ({ classes, inputDim, noise }) => {
-		const centres = classDirections(classes, inputDim);
+		const centres = classDirections(classes, planar(inputDim));
 		let spacing = Math.PI;
 		for (let i = 0; i < classes; i++) {
 			for (let j = i + 1; j < classes; j++) {
@@ -162,7 +260,8 @@ const GENERATORS: Record<GeneratorKind, (p: DataParams) => Sampler> = {
 		}
 		const sigma = spacing * (0.03 + 0.3 * noise);
 		return (cls, rng) => angularJitter(centres[cls], sigma, rng);
-	}
+	},
+	identities: identitiesSampler
 };
 
 /**
@@ -180,7 +279,7 @@ export function generateDataset(p: Partial<DataParams>): Dataset {
 	const labels = new Int32Array(n); // [n]
 	const split = new Uint8Array(n); // [n]
 	const rng = createRng(params.seed);
-	const sample = GENERATORS[params.generator](params);
+	const sample = GENERATORS[params.generator](params, geometryRng(params.seed));
 	for (let cls = 0; cls < classes; cls++) {
 		for (let k = 0; k < perClass; k++) {
 			const row = cls * perClass + k;
@@ -202,14 +301,58 @@ export function generateDataset(p: Partial<DataParams>): Dataset {
 	return { params, dim, numClasses: classes, points, labels, split };
 }
 
+/** The seen classes of a data set, as a data set of their own (see `seenClassesOnly`). */
+export interface SeenClasses {
+	/** Rows of the seen classes in their original order, labels renumbered 0..K−1. */
+	dataset: Dataset;
+	/** classes[k] = the original class of new label k (increasing). */
+	classes: number[];
+	/** Indices (into the source) of the held-out rows, in order. [H] */
+	heldOutRows: Int32Array;
+}
+
+/**
+ * Splits off the held-out classes for an honest open-set model: a data set of the seen
+ * classes only, relabelled 0..K−1 in class order, so a classifier trained on it has no row for
+ * a class it never sees (a C-way head would still train the held-out rows as negatives and so
+ * learn how many unseen classes exist), and the rows to embed afterwards. Splits and
+ * coordinates are kept; `params` stays the source's (the recipe the points came from).
+ */
+export function seenClassesOnly(d: Dataset): SeenClasses {
+	// Seen: every class with a train or test row (generated sets hold out whole classes).
+	const seen = new Set<number>();
+	d.split.forEach((s, i) => {
+		if (s !== SPLIT.heldOut) seen.add(d.labels[i]);
+	});
+	const classes = [...seen].sort((a, b) => a - b);
+	const relabel = new Map(classes.map((c, k) => [c, k]));
+	const rows: number[] = [];
+	const heldOut: number[] = [];
+	d.split.forEach((s, i) => (s === SPLIT.heldOut ? heldOut : rows).push(i));
+	const points = new Float64Array(rows.length * d.dim); // [n, dim]
+	rows.forEach((r, k) => points.set(d.points.subarray(r * d.dim, (r + 1) * d.dim), k * d.dim));
+	const dataset: Dataset = {
+		params: d.params,
+		dim: d.dim,
+		numClasses: classes.length,
+		points,
+		labels: Int32Array.from(rows, (r) => relabel.get(d.labels[r]) ?? 0),
+		split: Uint8Array.from(rows, (r) => d.split[r])
+	};
+	return { dataset, classes, heldOutRows: Int32Array.from(heldOut) };
+}
+
 /**
  * Why a data set cannot be trained on, in plain words, or null when it can: consistent
- * array lengths, finite coordinates, labels that are class indices, 2–10 classes, 2D or 3D
- * inputs, and at least one training point. Used for uploaded and drawn data.
+ * array lengths, finite coordinates, labels that are class indices, 2–10 classes, 2 to
+ * MAX_INPUT_DIM input dimensions, and at least one training point. Used for uploaded and
+ * drawn data.
  */
 export function datasetProblem(d: Dataset): string | null {
 	const n = d.labels.length;
-	if (d.dim !== 2 && d.dim !== 3) return `inputs must be 2D or 3D, not ${d.dim}D`;
+	if (!Number.isInteger(d.dim) || d.dim < 2 || d.dim > MAX_INPUT_DIM) {
+		return `inputs must have 2 to ${MAX_INPUT_DIM} dimensions, not ${d.dim}`;
+	}
 	if (d.points.length !== n * d.dim || d.split.length !== n) {
 		return 'points, labels and split have different lengths';
 	}

@@ -12,7 +12,7 @@ import { tf } from './tf';
 import { FlatAdam, type AdamState } from './adam';
 import { BatchSampler, type BatchPosition } from './batches';
 import type { HeadOptions } from './heads';
-import { initParams, makeLayout, type Layout } from './network';
+import { features, initParams, makeLayout, type Layout } from './network';
 import { trainingLoss } from './training';
 import { clampTrainerOptions, needsRebuild, type TrainerOptions } from './options';
 import { readSnapshot } from './readout';
@@ -182,6 +182,28 @@ export class Trainer {
 				divergence: this.divergence
 			}
 		});
+	}
+
+	/**
+	 * Features [n·featureDim] of any inputs [n, inputDim] under the current weights: points
+	 * the trainer does not train on, such as the held-out identities of the open-set protocol.
+	 * Non-finite features become 0, as in snapshots.
+	 */
+	embed(points: ArrayLike<number>): Float32Array {
+		this.assertAlive();
+		const dim = this.layout.inputDim;
+		if (points.length % dim !== 0) {
+			throw new RangeError(`${points.length} coordinates are not rows of ${dim} inputs.`);
+		}
+		const n = points.length / dim;
+		if (n === 0) return new Float32Array(0);
+		const f = tf.tidy(() =>
+			features(this.params, this.layout, tf.tensor2d(Float32Array.from(points), [n, dim]))
+		);
+		const out = (f.dataSync() as Float32Array).slice();
+		f.dispose();
+		for (let i = 0; i < out.length; i++) if (!Number.isFinite(out[i])) out[i] = 0;
+		return out;
 	}
 
 	/** Frees every tensor. The trainer cannot be used afterwards. */
