@@ -144,6 +144,58 @@ export default ts.config(
 		}
 	},
 	{
+		// File formats (src/lib/io): pure functions over strings and bytes; math and d3-dsv only.
+		files: ['src/lib/io/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['@tensorflow/*', 'three', 'three/*', 'd3', 'd3-*', '!d3-dsv'],
+							message: 'src/lib/io may import only src/lib/math and d3-dsv.'
+						},
+						{
+							group: ['svelte', 'svelte/*', '$app/*', '*.svelte'],
+							message: 'src/lib/io never touches Svelte.'
+						},
+						{
+							group: [
+								'$lib/model/*',
+								'$lib/viz/*',
+								'$lib/state/*',
+								'$lib/components/*',
+								'$lib/i18n/*',
+								'../model/*',
+								'../viz/*',
+								'../state/*',
+								'../components/*',
+								'../i18n/*'
+							],
+							message: 'src/lib/io may import only src/lib/math and d3-dsv.'
+						}
+					]
+				}
+			],
+			'no-restricted-globals': [
+				'error',
+				'window',
+				'document',
+				'navigator',
+				'self',
+				'requestAnimationFrame'
+			],
+			'no-restricted-properties': [
+				'error',
+				{
+					object: 'Math',
+					property: 'random',
+					message: 'Use the seeded RNG in src/lib/math/rng.ts.'
+				}
+			]
+		}
+	},
+	{
 		ignores: [
 			'build/',
 			'.svelte-kit/',

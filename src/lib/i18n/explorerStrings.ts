@@ -68,6 +68,7 @@ export const EXPLORER_EN = {
 	'controls.generatorSpirals': 'Spirals',
 	'controls.generatorRings': 'Rings / shells',
 	'controls.generatorSphere': 'Clusters on the sphere',
+	'controls.generatorIdentities': 'Identities (open set)',
 	'controls.classes': 'Classes',
 	'controls.pointsPerClass': 'Points per class',
 	'controls.noise': 'Noise',
@@ -84,6 +85,32 @@ export const EXPLORER_EN = {
 	'controls.learningRate': 'Learning rate',
 	'controls.batch': 'Batch',
 
+	// Your own data: upload, status, export (DataFile, DataExport, DataControls).
+	'controls.yourData': 'Your data',
+	'controls.upload': 'Upload CSV/TSV…',
+	'controls.uploadHelp':
+		'Columns x, y, label or x, y, z, label; header optional; up to 10 classes, 20,000 rows and {limit}. You can also drop a file here or on the input space.',
+	'controls.dropHere': 'Drop the file to train on it',
+	'controls.reading': 'Reading the file…',
+	'controls.usingUpload':
+		'Using your uploaded data ({n} points, from “{name}”); Reset data to go back to the generator.',
+	'controls.usingDrawing':
+		'Using your drawn data ({n} points); Reset data to go back to the generator.',
+	'controls.restoredUpload':
+		'Using your uploaded data ({n} points) from your last visit; Reset data to go back to the generator.',
+	'controls.restoredDrawing':
+		'Using your drawn data ({n} points) from your last visit; Reset data to go back to the generator.',
+	'controls.resetData': 'Reset data',
+	'controls.generatorOff':
+		'The generator is off while your data is in use; the seed still sets the starting weights.',
+	'controls.uploadFailed': 'Could not use “{name}”: {error} Your data did not change.',
+	'controls.fileTooLarge': 'This file is {size}; the limit is {limit}.',
+	'controls.fileNotes': 'Notes on the file:',
+	'controls.export': 'Download',
+	'controls.exportData': 'Data (CSV)',
+	'controls.exportFeatures': 'Features (CSV)',
+	'controls.exportSettings': 'Settings (JSON)',
+
 	// Notices and sharing.
 	'notices.title': 'Some settings were adjusted:',
 	'notices.dismiss': 'Dismiss notices',
@@ -91,6 +118,8 @@ export const EXPLORER_EN = {
 	'share.copied': 'Link copied.',
 	'share.copyByHand': 'Copy this link:',
 	'share.link': 'Share link',
+	'share.noData': 'A link cannot carry your own data: it reproduces the settings only.',
+	'share.downloadData': 'Download data (CSV)',
 
 	// The feature circle (FeatureCircle).
 	'circle.only3d':
@@ -133,6 +162,25 @@ export const EXPLORER_EN = {
 	'input.test': 'test',
 	'input.heldOut': 'held out',
 	'input.misclassified': 'ring: misclassified',
+	'input.count': '{n} points · {classes} classes',
+	'input.projection3d': '3D inputs: x–y projection, no regions',
+	'input.highDim': 'These inputs have {dim} dimensions: this view draws 2D and 3D inputs only.',
+	'input.dropHere': 'Drop a CSV/TSV file to train on it',
+	'input.draw': 'Draw points',
+	'input.drawTools': 'Drawing tools',
+	'input.drawClass': 'Class of new points',
+	'input.classN': 'Class {n}',
+	'input.newClass': 'New class {n}',
+	'input.undo': 'Undo',
+	'input.redo': 'Redo',
+	'input.clear': 'Clear points',
+	'input.drawHint':
+		'Click or tap to add a point, drag to paint, right-click or long-press to remove; Ctrl+Z undoes. New points join the training split. After each edit training starts again from fresh weights, on your points.',
+	'input.drawKeyboard':
+		'Drawing needs a mouse, pen or touch; by keyboard, upload a CSV file under Your data instead.',
+	'input.drawNeeds2d': 'Drawing works on 2D inputs only.',
+	'input.needTrainPoint':
+		'No point is in the training split, so training is paused: add a point to train again.',
 
 	// Angle statistics (AngleStatsPanel).
 	'stats.empty': 'Statistics appear once training starts.',
@@ -229,6 +277,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'controls.generatorSpirals': '나선',
 	'controls.generatorRings': '동심원 / 동심 구면',
 	'controls.generatorSphere': '구 위의 군집',
+	'controls.generatorIdentities': '신원 (오픈셋)',
 	'controls.classes': '클래스 수',
 	'controls.pointsPerClass': '클래스당 점 개수',
 	'controls.noise': '노이즈',
@@ -245,12 +294,39 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'controls.learningRate': '학습률',
 	'controls.batch': '배치 크기',
 
+	'controls.yourData': '내 데이터',
+	'controls.upload': 'CSV/TSV 올리기…',
+	'controls.uploadHelp':
+		'열은 x, y, label 또는 x, y, z, label이며 머리글은 없어도 됩니다. 클래스 10개, 20,000행, {limit}까지 올릴 수 있습니다. 파일을 여기나 입력 공간에 끌어다 놓아도 됩니다.',
+	'controls.dropHere': '파일을 놓으면 그 데이터로 학습합니다',
+	'controls.reading': '파일을 읽는 중…',
+	'controls.usingUpload':
+		'올린 데이터(점 {n}개, “{name}”)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
+	'controls.usingDrawing':
+		'직접 그린 데이터(점 {n}개)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
+	'controls.restoredUpload':
+		'지난번에 올린 데이터(점 {n}개)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
+	'controls.restoredDrawing':
+		'지난번에 그린 데이터(점 {n}개)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
+	'controls.resetData': '데이터 초기화',
+	'controls.generatorOff':
+		'내 데이터를 쓰는 동안에는 생성기가 꺼집니다. 시드는 여전히 초기 가중치를 정합니다.',
+	'controls.uploadFailed': '“{name}” 파일을 쓸 수 없습니다: {error} 데이터는 바뀌지 않았습니다.',
+	'controls.fileTooLarge': '이 파일은 {size}이고, 한도는 {limit}입니다.',
+	'controls.fileNotes': '파일에 관한 참고 사항:',
+	'controls.export': '내려받기',
+	'controls.exportData': '데이터 (CSV)',
+	'controls.exportFeatures': '특징 (CSV)',
+	'controls.exportSettings': '설정 (JSON)',
+
 	'notices.title': '일부 설정을 조정했습니다:',
 	'notices.dismiss': '알림 닫기',
 	'share.copy': '공유 링크 복사',
 	'share.copied': '링크를 복사했습니다.',
 	'share.copyByHand': '이 링크를 복사하세요:',
 	'share.link': '공유 링크',
+	'share.noData': '링크에는 내 데이터를 담을 수 없고, 설정만 재현됩니다.',
+	'share.downloadData': '데이터 내려받기 (CSV)',
 
 	'circle.only3d':
 		'지금은 3D 특징이라 구 보기에 표시됩니다. 원으로 보려면 특징 차원을 2로 설정하세요.',
@@ -288,6 +364,25 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'input.test': '테스트',
 	'input.heldOut': '학습 제외 클래스',
 	'input.misclassified': '고리 표시: 잘못 분류됨',
+	'input.count': '점 {n}개 · 클래스 {classes}개',
+	'input.projection3d': '3D 입력: x–y 평면에 투영, 결정 영역 없음',
+	'input.highDim': '이 입력은 {dim}차원입니다. 이 보기는 2D와 3D 입력만 그립니다.',
+	'input.dropHere': 'CSV/TSV 파일을 놓으면 그 데이터로 학습합니다',
+	'input.draw': '점 그리기',
+	'input.drawTools': '그리기 도구',
+	'input.drawClass': '새 점의 클래스',
+	'input.classN': '클래스 {n}',
+	'input.newClass': '새 클래스 {n}',
+	'input.undo': '실행 취소',
+	'input.redo': '다시 실행',
+	'input.clear': '점 모두 지우기',
+	'input.drawHint':
+		'클릭하거나 탭하면 점을 더하고, 끌면 여러 점을 칠하고, 오른쪽 클릭하거나 길게 누르면 지웁니다. Ctrl+Z로 실행 취소합니다. 새 점은 학습 데이터에 들어갑니다. 고칠 때마다 새 가중치로 내 점에 대해 학습을 다시 시작합니다.',
+	'input.drawKeyboard':
+		'그리기에는 마우스, 펜이나 터치가 필요합니다. 키보드로는 내 데이터에서 CSV 파일을 올리세요.',
+	'input.drawNeeds2d': '그리기는 2D 입력에서만 됩니다.',
+	'input.needTrainPoint':
+		'학습 데이터에 점이 하나도 없어 학습을 멈췄습니다. 점을 더하면 다시 학습합니다.',
 
 	'stats.empty': '학습을 시작하면 통계가 나타납니다.',
 	'stats.sampled': ' (표본 쌍)',

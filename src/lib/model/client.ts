@@ -3,7 +3,14 @@
  * the module worker, acknowledges each snapshot after handing it on (so the worker never
  * floods the page), and terminates the worker on dispose.
  */
-import type { BackendName, DatasetMessage, FromWorker, ToWorker } from './protocol';
+import type {
+	BackendName,
+	CustomDataMessage,
+	DatasetMessage,
+	FromWorker,
+	LoadResult,
+	ToWorker
+} from './protocol';
 import type { Snapshot } from './snapshot';
 import type { TrainerOptions } from './options';
 
@@ -25,8 +32,14 @@ export function createTrainingWorker(): Worker {
 	});
 }
 
+/** What a load request answers when the worker is gone before it replied. */
+const STOPPED: LoadResult = { ok: false, error: 'The training worker was stopped.' };
+
 export class TrainerClient {
 	private worker: Worker | null;
+	/** Load requests waiting for their `loaded` answer, by id. */
+	private readonly loads = new Map<number, (r: LoadResult) => void>();
+	private nextLoadId = 1;
 
 	constructor(
 		options: Partial<TrainerOptions> | unknown,
@@ -68,16 +81,40 @@ export class TrainerClient {
 		this.send({ type: 'snapshot' });
 	}
 
+	/**
+	 * Sends a CSV/TSV file's bytes to the worker, which reads it and trains on it. The buffer
+	 * is transferred (unusable here afterwards). Resolves with the worker's answer.
+	 */
+	loadFile(bytes: ArrayBuffer): Promise<LoadResult> {
+		return this.request((id) => this.send({ type: 'loadFile', id, bytes }, [bytes]));
+	}
+
+	/** Trains on this data set (copied to the worker). Resolves with the worker's answer. */
+	loadData(data: CustomDataMessage): Promise<LoadResult> {
+		return this.request((id) => this.send({ type: 'loadData', id, data }));
+	}
+
 	/** Stops training and terminates the worker, freeing everything it held. */
 	dispose(): void {
 		if (!this.worker) return;
 		this.send({ type: 'dispose' });
 		this.worker.terminate();
 		this.worker = null;
+		for (const resolve of this.loads.values()) resolve(STOPPED);
+		this.loads.clear();
 	}
 
-	private send(msg: ToWorker): void {
-		this.worker?.postMessage(msg);
+	private request(post: (id: number) => void): Promise<LoadResult> {
+		if (!this.worker) return Promise.resolve(STOPPED);
+		const id = this.nextLoadId++;
+		return new Promise((resolve) => {
+			this.loads.set(id, resolve);
+			post(id);
+		});
+	}
+
+	private send(msg: ToWorker, transfer: Transferable[] = []): void {
+		this.worker?.postMessage(msg, transfer);
 	}
 
 	private receive(msg: FromWorker): void {
@@ -101,6 +138,10 @@ export class TrainerClient {
 				break;
 			case 'error':
 				ev.onError?.(msg.message);
+				break;
+			case 'loaded':
+				this.loads.get(msg.id)?.(msg.result);
+				this.loads.delete(msg.id);
 				break;
 		}
 	}

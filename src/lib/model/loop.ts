@@ -1,18 +1,54 @@
 /**
  * The training loop that runs inside the worker: it owns a Trainer, answers messages, and
  * while playing trains in short slices, streaming snapshots at display rate (not every
- * step) and only after the page has taken the previous one. Free of worker globals so
- * tests can drive it with a fake `post` and scheduler.
+ * step) and only after the page has taken the previous one. Uploaded files are read here
+ * too, off the page's main thread. Free of worker globals so tests can drive it with a fake
+ * `post` and scheduler.
  */
 import { Trainer } from './trainer';
 import type { Snapshot } from './snapshot';
 import {
 	buffersOf,
 	snapshotTransferables,
+	type CustomDataMessage,
 	type DatasetMessage,
 	type FromWorker,
+	type LoadResult,
 	type ToWorker
 } from './protocol';
+import { parseDataFile, tableToDataset } from '../io/dataFile';
+import { clampDataParams, type DataParams, type Dataset } from '../math/index';
+
+type LoadMessage = Extract<ToWorker, { type: 'loadFile' | 'loadData' }>;
+
+/**
+ * A trainable `Dataset` from a page's message: arrays copied into the types the trainer
+ * expects; `params` describe it as far as `DataParams` can (class count, input dimension,
+ * mean class size, the classes with held-out points; seed and test fraction from `base`).
+ * Not validated here: `Trainer.loadDataset` refuses inconsistent or non-finite sets.
+ */
+export function customDataset(data: CustomDataMessage, base: DataParams): Dataset {
+	const labels = Int32Array.from(data.labels ?? []);
+	const split = Uint8Array.from(data.split ?? []);
+	const numClasses = Number(data.numClasses);
+	const heldOut = [...new Set(labels.filter((_, i) => split[i] === 2))];
+	const { params } = clampDataParams({
+		...base,
+		classes: numClasses,
+		inputDim: data.dim as DataParams['inputDim'],
+		pointsPerClass: Math.round(labels.length / Math.max(1, numClasses)),
+		heldOut
+	});
+	return {
+		params,
+		// Checked by loadDataset (datasetProblem), whatever range Dataset allows.
+		dim: data.dim as Dataset['dim'],
+		numClasses,
+		points: Float64Array.from(data.points ?? []),
+		labels,
+		split
+	};
+}
 
 /** How the loop talks to the outside and yields between slices. */
 export interface LoopHost {
@@ -54,6 +90,10 @@ export class TrainingLoop {
 
 	/** Handles one message from the page. Errors are reported, never thrown. */
 	handle(msg: ToWorker): void {
+		if (msg.type === 'loadFile' || msg.type === 'loadData') {
+			this.load(msg);
+			return;
+		}
 		try {
 			this.dispatch(msg);
 		} catch (e) {
@@ -123,6 +163,52 @@ export class TrainingLoop {
 				this.trainer = null;
 				break;
 		}
+	}
+
+	/**
+	 * Trains on a file's data set or a given one and answers `loaded` with the same id. A
+	 * file that cannot be read, or a set the trainer refuses, is answered with one plain
+	 * sentence and changes nothing. Playing stays playing: training continues on the new data.
+	 */
+	private load(msg: LoadMessage): void {
+		let result: LoadResult;
+		try {
+			result = this.loadData(msg);
+		} catch (e) {
+			result = { ok: false, error: e instanceof Error ? e.message : String(e) };
+		}
+		const data = result.ok ? result.data : null;
+		this.host.post(
+			{ type: 'loaded', id: msg.id, result },
+			data ? buffersOf(data.points, data.labels, data.split) : []
+		);
+	}
+
+	private loadData(msg: LoadMessage): LoadResult {
+		const t = this.trainer;
+		if (!t) return { ok: false, error: 'The trainer is not ready yet; try again in a moment.' };
+		const base = t.options.data;
+		if (msg.type === 'loadData') {
+			t.loadDataset(customDataset(msg.data, base));
+			this.sendSnapshot(true);
+			return { ok: true, dataVersion: this.sentVersion, warnings: [], data: null };
+		}
+		const parsed = parseDataFile(msg.bytes);
+		if (!parsed.ok) return { ok: false, error: parsed.error };
+		const { table } = parsed;
+		const d = tableToDataset(table, { seed: base.seed, testFraction: base.testFraction });
+		t.loadDataset(d);
+		this.sendSnapshot(true);
+		// Copies: the trainer keeps the originals, the copies' buffers are transferred.
+		const data: CustomDataMessage = {
+			dim: d.dim,
+			numClasses: d.numClasses,
+			points: Float64Array.from(d.points),
+			labels: Int32Array.from(d.labels),
+			split: Uint8Array.from(d.split),
+			classNames: [...table.classNames]
+		};
+		return { ok: true, dataVersion: this.sentVersion, warnings: parsed.warnings, data };
 	}
 
 	private setRunning(on: boolean): void {

@@ -17,6 +17,39 @@ export interface DatasetMessage {
 	split: Uint8Array;
 }
 
+/**
+ * A data set given by the page or read from a file: an upload or a drawing, already in the
+ * input box [−1, 1]. Points are float64 (exactly what is stored and exported; the model
+ * trains on their float32 copy).
+ */
+export interface CustomDataMessage {
+	/** Input dimension (2 or 3 for files and drawings). */
+	dim: number;
+	numClasses: number;
+	/** [N·dim] input coordinates. */
+	points: Float64Array;
+	/** [N] class indices 0..numClasses − 1. */
+	labels: Int32Array;
+	/** [N] 0 train, 1 test, 2 held out. */
+	split: Uint8Array;
+	/** The class names of an uploaded file (as written there), or null for plain indices. */
+	classNames: string[] | null;
+}
+
+/** The worker's answer to `loadFile` / `loadData`: trained on now, or refused with a reason. */
+export type LoadResult =
+	| {
+			ok: true;
+			/** The dataVersion of the rebuilt model (snapshots of the new data carry it). */
+			dataVersion: number;
+			/** Notes from the file reader worth showing (plain text). */
+			warnings: string[];
+			/** For `loadFile`: the data set read from the file; null for `loadData`. */
+			data: CustomDataMessage | null;
+	  }
+	/** `error` is one plain-text sentence (the parser's, naming the line); nothing changed. */
+	| { ok: false; error: string };
+
 /** Page → worker. */
 export type ToWorker =
 	| { type: 'init'; options: unknown; backend?: BackendName }
@@ -32,6 +65,13 @@ export type ToWorker =
 	| { type: 'snapshot' }
 	/** The page has taken the last snapshot; the worker may send the next. */
 	| { type: 'ack' }
+	/**
+	 * The bytes of a CSV/TSV file (transferred): the worker reads it (parseDataFile), scales
+	 * and splits it with the current data seed and test fraction, and trains on it.
+	 */
+	| { type: 'loadFile'; id: number; bytes: ArrayBuffer }
+	/** Train on this data set instead of the generated one (a drawing, a restored upload). */
+	| { type: 'loadData'; id: number; data: CustomDataMessage }
 	| { type: 'dispose' };
 
 /** Worker → page. */
@@ -41,6 +81,8 @@ export type FromWorker =
 	| { type: 'snapshot'; snapshot: Snapshot; running: boolean }
 	| { type: 'options'; options: TrainerOptions; notices: string[]; rebuilt: boolean }
 	| { type: 'state'; running: boolean }
+	/** The answer to `loadFile` / `loadData` with the same id. */
+	| { type: 'loaded'; id: number; result: LoadResult }
 	| { type: 'error'; message: string };
 
 /** tfjs backends the worker can run on, in order of preference. */

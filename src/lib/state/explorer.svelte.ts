@@ -1,12 +1,23 @@
 /**
  * The explorer's state: one settings object (the URL is a view of it), the live training
- * session, the training history for the charts, and the notices shown to the user. Every
- * control goes through `setOptions`/`setUi`, which clamps, updates the worker and the URL.
+ * session, the training history for the charts, the notices shown to the user, and the
+ * user's own data (upload, drawing). Every control goes through `setOptions`/`setUi`, which
+ * clamps, updates the worker and the URL.
  */
+import type { DataParams } from '$lib/math';
 import { clampTrainerOptions, type TrainerOptions } from '$lib/model/options';
+import { translate } from '$lib/i18n';
 import { TrainingHistory, type HistoryPoint } from '$lib/viz/history';
+import { pointCount } from './customData';
+import { DrawState } from './drawing.svelte';
 import { parseSettings, serializeSettings, type Settings, type UiSettings } from './params';
 import { TrainingSession } from './session.svelte';
+import { UserData, type UploadOrigin } from './userData.svelte';
+
+/** Whether two data settings describe the same generated data apart from the seed. */
+function sameGenerator(a: DataParams, b: DataParams): boolean {
+	return JSON.stringify({ ...a, seed: 0 }) === JSON.stringify({ ...b, seed: 0 });
+}
 
 export class ExplorerState {
 	settings = $state.raw<Settings>(parseSettings('').settings);
@@ -15,6 +26,18 @@ export class ExplorerState {
 	/** Chart points; replaced on each snapshot (the buffer itself is not reactive). */
 	history = $state.raw<readonly HistoryPoint[]>([]);
 	readonly session = new TrainingSession();
+	/** The user's own data set (upload or drawing), if any; see `useGenerated`. */
+	readonly data = new UserData(
+		this.session,
+		() => this.session.setOptions(this.settings.options),
+		(c) => {
+			const key = c.source === 'upload' ? 'controls.restoredUpload' : 'controls.restoredDrawing';
+			const text = translate(this.settings.ui.lang, key, { n: pointCount(c) });
+			this.notices = [...this.notices, text];
+		}
+	);
+	/** Draw mode of the input-space view. */
+	readonly draw = new DrawState(this.data);
 	private readonly buffer = new TrainingHistory(500);
 
 	/** Loads settings from a query string and starts training state from them (paused). */
@@ -43,12 +66,36 @@ export class ExplorerState {
 		return serializeSettings(this.settings);
 	}
 
-	/** Changes trainer settings: clamped here (notices shown), then applied live or by a rebuild in the worker. */
+	/**
+	 * Changes trainer settings: clamped here (notices shown), then applied live or by a rebuild
+	 * in the worker. While the user's own data is in use, the data settings are not sent (the
+	 * worker would go back to generated data) unless the generator itself changed, which
+	 * means going back to generated data; a new seed keeps the user's data and reseeds the model.
+	 */
 	setOptions(partial: Partial<TrainerOptions>): void {
+		const previous = this.settings.options.data;
 		const { options, notices } = clampTrainerOptions(partial, this.settings.options);
 		this.settings = { ...this.settings, options };
 		if (notices.length) this.notices = notices;
-		this.session.setOptions(options);
+		if (this.data.current && sameGenerator(previous, options.data)) {
+			const { data: _data, ...rest } = options;
+			this.session.setOptions(rest);
+		} else if (this.data.current) {
+			this.useGenerated();
+		} else {
+			this.session.setOptions(options);
+		}
+	}
+
+	/** Reads `file` in the worker and trains on it; a new data set starts a new undo history. */
+	async upload(file: File, origin: UploadOrigin): Promise<void> {
+		if (await this.data.upload(file, origin)) this.draw.forget();
+	}
+
+	/** Back to the generated data of the current settings; forgets the stored custom data. */
+	useGenerated(): void {
+		this.draw.forget();
+		this.data.clear();
 	}
 
 	/** Changes page settings (speed, presentation, margin mode). */

@@ -5,7 +5,7 @@
  */
 import { formatLambda } from '$lib/math';
 import { TrainerClient } from '$lib/model/client';
-import type { DatasetMessage } from '$lib/model/protocol';
+import type { CustomDataMessage, DatasetMessage, LoadResult } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
 import type { TrainerOptions } from '$lib/model/options';
 
@@ -44,6 +44,8 @@ export class TrainingSession {
 	notices = $state.raw<string[]>([]);
 	error = $state<string | null>(null);
 	private client: TrainerClient | null = null;
+	/** Load requests made before `start`, sent right after it (a restore may come first). */
+	private queued: ((c: TrainerClient) => void)[] = [];
 	/** Called with every snapshot (e.g. to record history); not reactive. */
 	onSnapshot: ((s: Snapshot) => void) | null = null;
 
@@ -77,6 +79,8 @@ export class TrainingSession {
 			onRunning: (running) => (this.running = running),
 			onError: (message) => (this.error = message)
 		});
+		const client = this.client;
+		for (const send of this.queued.splice(0)) send(client);
 	}
 
 	play(): void {
@@ -105,6 +109,21 @@ export class TrainingSession {
 	/** Resolution of the decision grid the worker computes for 2D inputs (0 = none). */
 	setGrid(resolution: number): void {
 		this.client?.setGrid(resolution);
+	}
+
+	/** Reads a CSV/TSV file in the worker and trains on it (the buffer is transferred). */
+	loadFile(bytes: ArrayBuffer): Promise<LoadResult> {
+		return this.withClient((c) => c.loadFile(bytes));
+	}
+
+	/** Trains on this data set instead of the generated one (training keeps playing if it was). */
+	loadData(data: CustomDataMessage): Promise<LoadResult> {
+		return this.withClient((c) => c.loadData(data));
+	}
+
+	private withClient(run: (c: TrainerClient) => Promise<LoadResult>): Promise<LoadResult> {
+		if (this.client) return run(this.client);
+		return new Promise((resolve) => this.queued.push((c) => void run(c).then(resolve)));
 	}
 
 	/** Terminates the worker. */

@@ -1,7 +1,9 @@
 /**
  * Input space: the toy data with the model's decision regions as a heat map. The regions
  * are a res × res `ImageData` drawn scaled with smoothing (tensorflow/playground's soft
- * look); the points go on top, styled by split. 3D inputs show the x–y projection only.
+ * look); the points go on top, styled by split. 3D inputs show the x–y projection only;
+ * inputs of more dimensions are not drawn (the component says so). The view also maps
+ * pointer positions back to input coordinates, for the draw mode.
  */
 import type { DatasetMessage } from '../model/protocol';
 import { GRID_EXTENT, type DecisionGrid, type Snapshot } from '../model/snapshot';
@@ -73,6 +75,38 @@ export function toPixel(
 	return [(x - lo) * scale, (hi - y) * scale];
 }
 
+/**
+ * Pure: the inverse of `toPixel`: pixel offsets inside the plot square → data coordinates.
+ * px = 0 ↦ x = lo, px = size ↦ x = hi; py = 0 ↦ y = hi, py = size ↦ y = lo.
+ */
+export function toInput(
+	px: number,
+	py: number,
+	size: number,
+	extent: [number, number]
+): [number, number] {
+	const [lo, hi] = extent;
+	const unit = (hi - lo) / size;
+	return [lo + px * unit, hi - py * unit];
+}
+
+/** Where the plot square sits in the canvas (CSS px) and the data extent it spans. */
+export type Plot = { ox: number; oy: number; size: number; extent: [number, number] };
+
+/**
+ * Pure: the plot square in a canvas of `size` CSS px: a left margin for the tick labels
+ * (7% of the size, within 16–26 px), 6 px at the top and right, the rest below for ticks.
+ */
+export function plotBox(size: number, extent: [number, number] = DEFAULT_EXTENT): Plot {
+	const pad = Math.round(Math.min(26, Math.max(16, size * 0.07)));
+	return { ox: pad, oy: 6, size: size - pad - 6, extent };
+}
+
+/** Pure: whether the view draws points of this input dimension (2D, and 3D as a projection). */
+export function drawsDim(dim: number): boolean {
+	return dim === 2 || dim === 3;
+}
+
 /** Pure: point radius in CSS px for a plot of `size` px: 3 px at 400 px, within [1.5, 4.5]. */
 export function pointRadius(size: number): number {
 	return Math.min(4.5, Math.max(1.5, (size * 3) / 400));
@@ -109,9 +143,6 @@ function bucketize(d: DatasetMessage): number[][][] {
 	return buckets;
 }
 
-/** Where the plot square sits in the canvas (CSS px) and the data extent it spans. */
-type Plot = { ox: number; oy: number; size: number; extent: [number, number] };
-
 /** A canvas view of the input plane; see the module comment. */
 export class InputSpaceView {
 	private container: HTMLElement | null = null;
@@ -125,6 +156,8 @@ export class InputSpaceView {
 	private data: InputSpaceData = { dataset: null, snapshot: null };
 	private buckets: number[][][] = [[], [], []];
 	private bucketsFor: DatasetMessage | null = null;
+	/** The plot square of the last drawing, for mapping pointer positions. */
+	private plot: Plot | null = null;
 
 	/** Creates the canvas inside `container` and follows the container's size. */
 	mount(container: HTMLElement): void {
@@ -155,6 +188,26 @@ export class InputSpaceView {
 		if (fitCanvas(this.canvas, size, size)) this.draw();
 	}
 
+	/**
+	 * The input coordinates under a pointer at (clientX, clientY), or null when the pointer
+	 * is outside the plot square (or nothing is drawn yet).
+	 */
+	inputAt(clientX: number, clientY: number): [number, number] | null {
+		const p = this.plot;
+		if (!this.canvas || !p || p.size <= 0) return null;
+		const rect = this.canvas.getBoundingClientRect();
+		const px = clientX - rect.left - p.ox;
+		const py = clientY - rect.top - p.oy;
+		if (px < 0 || py < 0 || px > p.size || py > p.size) return null;
+		return toInput(px, py, p.size, p.extent);
+	}
+
+	/** Input units per CSS pixel of the last drawing (for "within a few pixels"), or 0. */
+	get unitsPerPixel(): number {
+		const p = this.plot;
+		return p && p.size > 0 ? (p.extent[1] - p.extent[0]) / p.size : 0;
+	}
+
 	/** Stops observing, cancels the pending frame and drops the canvases. */
 	dispose(): void {
 		this.observer?.disconnect();
@@ -163,7 +216,7 @@ export class InputSpaceView {
 		this.canvas?.remove();
 		if (this.heat) this.heat.width = this.heat.height = 0;
 		this.observer = this.container = this.canvas = this.heat = this.heatGrid = null;
-		this.bucketsFor = null;
+		this.bucketsFor = this.plot = null;
 	}
 
 	private schedule(): void {
@@ -183,8 +236,7 @@ export class InputSpaceView {
 		const ctx = getContext2d(canvas, dpr);
 		if (!ctx) return;
 		ctx.clearRect(0, 0, size, size);
-		const pad = Math.round(Math.min(26, Math.max(16, size * 0.07)));
-		const plot: Plot = { ox: pad, oy: 6, size: size - pad - 6, extent: DEFAULT_EXTENT };
+		const plot = plotBox(size);
 		if (plot.size <= 4) return;
 
 		const { dataset, snapshot } = this.data;
@@ -195,6 +247,7 @@ export class InputSpaceView {
 				: null;
 		const [lo, hi] = grid?.extent ?? DEFAULT_EXTENT;
 		if (Number.isFinite(lo) && Number.isFinite(hi) && hi > lo) plot.extent = [lo, hi];
+		this.plot = plot;
 
 		ctx.fillStyle = '#ffffff';
 		ctx.fillRect(plot.ox, plot.oy, plot.size, plot.size);
@@ -246,7 +299,7 @@ export class InputSpaceView {
 		p: Plot
 	): void {
 		if (d !== this.bucketsFor) [this.buckets, this.bucketsFor] = [bucketize(d), d];
-		if (d.dim < 2) return;
+		if (!drawsDim(d.dim)) return;
 		const r = pointRadius(p.size);
 		/** One sub-path per finite point of `idx`: a circle of radius `rad`, or a cross if 0. */
 		const trace = (idx: number[], rad: number) => {
