@@ -68,7 +68,8 @@ const PAGES = [
 	'/embed/sphere',
 	'/embed/input',
 	'/embed/stats',
-	'/embed/psi?curves=cosface,arcface&controls=m,loss'
+	'/embed/psi?curves=cosface,arcface&controls=m,loss',
+	'/embed/compare'
 ];
 
 for (const path of PAGES) {
@@ -77,7 +78,9 @@ for (const path of PAGES) {
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
 		// Embedded widgets load their live part when visible; wait for it before checking.
-		if (path.startsWith('/embed/')) {
+		if (path.startsWith('/embed/compare')) {
+			await expect(page.locator('.panel')).not.toHaveCount(0);
+		} else if (path.startsWith('/embed/')) {
 			await expect(page.locator('figure.widget')).toHaveAttribute('data-live', 'yes', {
 				timeout: 20_000
 			});

@@ -138,12 +138,20 @@ function attribute(text: string): string {
 		.replace(/>/g, '&gt;');
 }
 
-/** The `<iframe>` snippet an author pastes into another site. */
-export function embedSnippet(url: string, view: WidgetView): string {
-	const { width, height } = EMBED_SIZE[view];
+/** An `<iframe>` snippet for another site: the page, a title for screen readers, a size. */
+export function iframeSnippet(
+	url: string,
+	title: string,
+	size: { width: number; height: number }
+): string {
 	return (
-		`<iframe src="${attribute(url)}" title="SphereLab: ${attribute(VIEW_TITLES[view])}" ` +
-		`width="${width}" height="${height}" loading="lazy" ` +
+		`<iframe src="${attribute(url)}" title="${attribute(title)}" ` +
+		`width="${size.width}" height="${size.height}" loading="lazy" ` +
 		`style="border: 0; max-width: 100%;"></iframe>`
 	);
+}
+
+/** The `<iframe>` snippet of a widget's embed page. */
+export function embedSnippet(url: string, view: WidgetView): string {
+	return iframeSnippet(url, `SphereLab: ${VIEW_TITLES[view]}`, EMBED_SIZE[view]);
 }

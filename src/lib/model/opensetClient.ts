@@ -1,0 +1,90 @@
+/**
+ * The page's handle on the open-set worker: `report()` resolves to the open-set report of a
+ * model's features; `sweep()` runs the headless sweep with progress callbacks. The worker
+ * starts on first use and ends with `dispose()`.
+ */
+import type { OpenSetReport } from '../math/openset';
+import type { ExperimentResult } from './experiment';
+import type {
+	FromOpenSetWorker,
+	SweepConfig,
+	SweepProgress,
+	ToOpenSetWorker
+} from './opensetProtocol';
+
+export interface SweepHandlers {
+	onProgress(p: SweepProgress): void;
+	onDone(result: ExperimentResult, backend: string): void;
+	onError(message: string, cancelled: boolean): void;
+}
+
+export class OpenSetClient {
+	private worker: Worker | null = null;
+	private nextId = 1;
+	private readonly pending = new Map<number, (r: OpenSetReport) => void>();
+	private sweepHandlers: SweepHandlers | null = null;
+
+	private get port(): Worker {
+		if (!this.worker) {
+			this.worker = new Worker(new URL('./opensetWorker.ts', import.meta.url), {
+				type: 'module',
+				name: 'spherelab-openset'
+			});
+			this.worker.onmessage = (e: MessageEvent<FromOpenSetWorker>) => this.receive(e.data);
+			this.worker.onerror = (e) =>
+				this.sweepHandlers?.onError(e.message || 'The open-set worker failed.', false);
+		}
+		return this.worker;
+	}
+
+	private post(message: ToOpenSetWorker, transfer: Transferable[] = []): void {
+		this.port.postMessage(message, transfer);
+	}
+
+	private receive(msg: FromOpenSetWorker): void {
+		if (msg.type === 'report') {
+			this.pending.get(msg.id)?.(msg.report);
+			this.pending.delete(msg.id);
+		} else if (msg.type === 'progress') this.sweepHandlers?.onProgress(msg.progress);
+		else if (msg.type === 'sweepDone') this.sweepHandlers?.onDone(msg.result, msg.backend);
+		else if (msg.type === 'sweepError') this.sweepHandlers?.onError(msg.message, msg.cancelled);
+	}
+
+	/** The open-set report of the held-out points (split 2) of these features. */
+	report(
+		features: ArrayLike<number>,
+		dim: number,
+		labels: ArrayLike<number>,
+		split: ArrayLike<number>
+	): Promise<OpenSetReport> {
+		const id = this.nextId++;
+		const f = Float32Array.from(features);
+		const l = Int32Array.from(labels);
+		const s = Uint8Array.from(split);
+		return new Promise((resolve) => {
+			this.pending.set(id, resolve);
+			this.post({ type: 'report', id, features: f, dim, labels: l, split: s }, [
+				f.buffer,
+				l.buffer,
+				s.buffer
+			]);
+		});
+	}
+
+	/** Starts a sweep (cancelling any running one). */
+	sweep(config: SweepConfig, handlers: SweepHandlers): void {
+		this.sweepHandlers = handlers;
+		this.post({ type: 'sweep', config });
+	}
+
+	cancel(): void {
+		this.post({ type: 'cancel' });
+	}
+
+	dispose(): void {
+		this.worker?.terminate();
+		this.worker = null;
+		this.pending.clear();
+		this.sweepHandlers = null;
+	}
+}

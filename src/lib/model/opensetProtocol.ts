@@ -1,0 +1,30 @@
+/**
+ * Messages between the page and the open-set worker: reports on the held-out classes of a
+ * live model's features, and the headless sweep over losses, margins and seeds.
+ */
+import type { OpenSetReport } from '../math/openset';
+import type { ExperimentConfig, ExperimentProgress, ExperimentResult } from './experiment';
+
+/** A sweep as the page asks for it (no callbacks or signals cross the worker boundary). */
+export type SweepConfig = Omit<ExperimentConfig, 'onProgress' | 'signal'>;
+
+export type ToOpenSetWorker =
+	| {
+			type: 'report';
+			id: number;
+			features: Float32Array;
+			dim: number;
+			labels: Int32Array;
+			split: Uint8Array;
+	  }
+	| { type: 'sweep'; config: SweepConfig }
+	| { type: 'cancel' };
+
+/** Progress of a sweep without the finished run's full report (kept for the final result). */
+export type SweepProgress = Omit<ExperimentProgress, 'result'> & { finished: boolean };
+
+export type FromOpenSetWorker =
+	| { type: 'report'; id: number; report: OpenSetReport }
+	| { type: 'progress'; progress: SweepProgress }
+	| { type: 'sweepDone'; result: ExperimentResult; backend: string }
+	| { type: 'sweepError'; message: string; cancelled: boolean };

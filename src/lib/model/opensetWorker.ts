@@ -1,0 +1,52 @@
+/**
+ * The open-set worker (a module Web Worker): scores the held-out classes of a live model's
+ * features (verification ROC, rank-1, pair angles) and runs the headless sweep over losses,
+ * margins and seeds with tfjs, off the page's main thread.
+ */
+import { openSetReport } from '../math/openset';
+import { selectBackend } from './backend';
+import { runOpenSetExperiment } from './experiment';
+import type { FromOpenSetWorker, ToOpenSetWorker } from './opensetProtocol';
+
+interface WorkerScope {
+	onmessage: ((e: MessageEvent<ToOpenSetWorker>) => void) | null;
+	postMessage(message: FromOpenSetWorker): void;
+}
+const scope = self as unknown as WorkerScope;
+let backend: Promise<string> | null = null;
+let sweep: AbortController | null = null;
+
+async function runSweep(config: ToOpenSetWorker & { type: 'sweep' }): Promise<void> {
+	sweep?.abort();
+	const controller = new AbortController();
+	sweep = controller;
+	try {
+		backend ??= selectBackend('wasm');
+		const name = await backend;
+		const result = await runOpenSetExperiment({
+			...config.config,
+			signal: controller.signal,
+			onProgress: ({ result: finished, ...progress }) =>
+				scope.postMessage({ type: 'progress', progress: { ...progress, finished: !!finished } })
+		});
+		scope.postMessage({ type: 'sweepDone', result, backend: name });
+	} catch (e) {
+		const cancelled = controller.signal.aborted;
+		const message = cancelled ? 'Sweep cancelled.' : e instanceof Error ? e.message : String(e);
+		scope.postMessage({ type: 'sweepError', message, cancelled });
+	} finally {
+		if (sweep === controller) sweep = null;
+	}
+}
+
+scope.onmessage = (e) => {
+	const msg = e.data;
+	if (msg.type === 'report') {
+		const report = openSetReport(msg.features, msg.dim, msg.labels, msg.split);
+		scope.postMessage({ type: 'report', id: msg.id, report });
+	} else if (msg.type === 'sweep') {
+		void runSweep(msg);
+	} else if (msg.type === 'cancel') {
+		sweep?.abort();
+	}
+};

@@ -1,0 +1,117 @@
+/**
+ * The comparison page's URL: the panels (`panels=softmax,modified,asoftmax:2,asoftmax:4`,
+ * two to four of them, each a loss and its margin) plus the explorer's settings shared by
+ * every panel (data, seed, model). Pure TypeScript: no DOM, runes or tfjs.
+ */
+import type { HeadKind } from '$lib/math';
+import { LOSS_KINDS, MARGIN_LIMITS } from '$lib/model/options';
+import { parseSettings, serializeSettings, type Settings } from './params';
+
+export interface PanelSpec {
+	loss: HeadKind;
+	/** The margin (ignored by softmax and modified softmax). */
+	m: number;
+}
+
+export const MIN_PANELS = 2;
+export const MAX_PANELS = 4;
+
+/** The paper's Fig. 2 in the small: softmax, modified softmax, A-Softmax m = 2 and m = 4. */
+export const DEFAULT_PANELS: readonly PanelSpec[] = Object.freeze([
+	{ loss: 'softmax', m: 1 },
+	{ loss: 'modified', m: 1 },
+	{ loss: 'asoftmax', m: 2 },
+	{ loss: 'asoftmax', m: 4 }
+]);
+
+/**
+ * The shared settings of the comparison when the URL says nothing: ten identities in an
+ * 8-dimensional input space (centres from one distribution, shared nuisance variation), of
+ * which four (6–9) are held out of training, so the open-set test has unseen identities from
+ * the same family as the seen ones.
+ */
+export const DEFAULT_COMPARE_QUERY =
+	'data=identities&input=8&classes=10&held=6,7,8,9&noise=0.5&points=120&seed=1';
+
+const NAMES: Record<HeadKind, string> = {
+	softmax: 'Softmax',
+	modified: 'Modified softmax',
+	asoftmax: 'A-Softmax',
+	cosface: 'CosFace',
+	arcface: 'ArcFace'
+};
+
+/** "A-Softmax m = 4", "Softmax", "CosFace m = 0.35". */
+export function panelLabel(p: PanelSpec): string {
+	const hasMargin = MARGIN_LIMITS[p.loss].max > MARGIN_LIMITS[p.loss].min;
+	return hasMargin ? `${NAMES[p.loss]} m = ${p.m}` : NAMES[p.loss];
+}
+
+/** One `loss[:m]` word; null (with a notice) when it is not a loss. */
+function parsePanel(word: string, notices: string[]): PanelSpec | null {
+	const [loss, mText] = word.split(':');
+	if (!(LOSS_KINDS as readonly string[]).includes(loss)) {
+		notices.push(`panels: ${JSON.stringify(word.slice(0, 20))} is not a loss`);
+		return null;
+	}
+	const kind = loss as HeadKind;
+	const limit = MARGIN_LIMITS[kind];
+	let m = limit.default;
+	if (mText !== undefined) {
+		const v = Number(mText);
+		if (mText.trim() === '' || !Number.isFinite(v)) {
+			notices.push(`panels: margin ${JSON.stringify(mText.slice(0, 12))} is not a number`);
+		} else {
+			m = Math.min(limit.max, Math.max(limit.min, v));
+			if (m !== v) notices.push(`panels: ${kind} m ${v} is outside ${limit.min}–${limit.max}`);
+		}
+	}
+	return { loss: kind, m };
+}
+
+/**
+ * The panels and shared settings of a comparison URL. Never throws: unknown losses are
+ * dropped, margins clamped, too few panels filled from the default, too many cut.
+ */
+export function parseCompare(search: string): {
+	panels: PanelSpec[];
+	settings: Settings;
+	notices: string[];
+} {
+	const notices: string[] = [];
+	const params = new URLSearchParams(typeof search === 'string' ? search : '');
+	const panelsText = params.get('panels');
+	params.delete('panels');
+	const rest = params.toString();
+	const parsed = parseSettings(rest === '' ? DEFAULT_COMPARE_QUERY : rest);
+	notices.push(...parsed.notices);
+	let panels: PanelSpec[] = [...DEFAULT_PANELS];
+	if (panelsText !== null) {
+		const words = panelsText.split(',').filter((w) => w.trim() !== '');
+		panels = words.map((w) => parsePanel(w.trim(), notices)).filter((p) => p !== null);
+		if (panels.length > MAX_PANELS) {
+			notices.push(`panels: at most ${MAX_PANELS}; using the first ${MAX_PANELS}`);
+			panels = panels.slice(0, MAX_PANELS);
+		}
+		if (panels.length < MIN_PANELS) {
+			notices.push(`panels: at least ${MIN_PANELS}; adding from the default set`);
+			for (const p of DEFAULT_PANELS) {
+				if (panels.length >= MIN_PANELS) break;
+				if (!panels.some((q) => q.loss === p.loss && q.m === p.m)) panels.push(p);
+			}
+		}
+	}
+	return { panels, settings: parsed.settings, notices };
+}
+
+/** The comparison's query string (without '?'). */
+export function serializeCompare(panels: readonly PanelSpec[], settings: Settings): string {
+	const words = panels.map((p) =>
+		MARGIN_LIMITS[p.loss].max > MARGIN_LIMITS[p.loss].min ? `${p.loss}:${p.m}` : p.loss
+	);
+	// Loss and margin belong to the panels; the shared part is everything else.
+	const shared = serializeSettings(settings)
+		.split('&')
+		.filter((part) => !/^(loss|m)=/.test(part));
+	return [`panels=${words.join(',')}`, ...shared].join('&');
+}
