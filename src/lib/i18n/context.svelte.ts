@@ -13,6 +13,17 @@ export interface I18n {
 	t(key: StringKey, params?: Readonly<Record<string, string | number>>): string;
 }
 
+/** The training status line's words in the page language (see `statusText`). */
+export function statusWords(i18n: I18n) {
+	return {
+		starting: i18n.t('status.starting'),
+		step: i18n.t('status.step'),
+		loss: i18n.t('status.loss'),
+		train: i18n.t('status.train'),
+		test: i18n.t('status.test')
+	};
+}
+
 /** Makes `lang()` the language of this component's subtree. */
 export function provideLang(lang: () => Lang): I18n {
 	const i18n: I18n = {

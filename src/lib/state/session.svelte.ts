@@ -20,14 +20,31 @@ export function formatLoss(loss: number | null): string {
 	return loss >= 0.01 || loss === 0 ? loss.toFixed(3) : loss.toPrecision(2);
 }
 
+/** The words of the status line, so a page can show it in its language. */
+export interface StatusWords {
+	starting: string;
+	step: string;
+	loss: string;
+	train: string;
+	test: string;
+}
+
+export const STATUS_WORDS_EN: Readonly<StatusWords> = Object.freeze({
+	starting: 'Starting the trainer…',
+	step: 'step',
+	loss: 'loss',
+	train: 'train',
+	test: 'test'
+});
+
 /** The status line, e.g. "step 1200 · loss 0.213 · train 98.4% · test 97.1% · λ 5.0". */
-export function statusText(s: Snapshot | null): string {
-	if (!s) return 'Starting the trainer…';
+export function statusText(s: Snapshot | null, words: StatusWords = STATUS_WORDS_EN): string {
+	if (!s) return words.starting;
 	const parts = [
-		`step ${s.step}`,
-		`loss ${formatLoss(s.loss)}`,
-		`train ${percent(s.trainAccuracy)}`,
-		`test ${percent(s.testAccuracy)}`
+		`${words.step} ${s.step}`,
+		`${words.loss} ${formatLoss(s.loss)}`,
+		`${words.train} ${percent(s.trainAccuracy)}`,
+		`${words.test} ${percent(s.testAccuracy)}`
 	];
 	if (s.lossKind === 'asoftmax') parts.push(`λ ${formatLambda(s.lambda)}`);
 	return parts.join(' · ');
@@ -51,10 +68,15 @@ export class TrainingSession {
 
 	/** The status line for the live region. */
 	get status(): string {
+		return this.statusIn(STATUS_WORDS_EN);
+	}
+
+	/** The status line in other words (a page's language); errors stay as the worker wrote them. */
+	statusIn(words: StatusWords): string {
 		const s = this.snapshot;
 		if (this.error) return this.error;
 		if (s?.status === 'diverged' && s.message) return s.message;
-		return statusText(s);
+		return statusText(s, words);
 	}
 
 	/** Starts the worker with these options (replacing any running one). */
