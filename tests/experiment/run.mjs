@@ -1,29 +1,4 @@
-// Runs the open-set experiment (tests/experiment/main.ts) under Node through Vite's module
-// runner: tfjs-core's ESM build uses extension-less imports that Node alone cannot resolve,
-// and the experiment must use the very same tfjs modules (and resolution) as the app.
-import { createRequire } from 'node:module';
-import { createServer, createServerModuleRunner } from 'vite';
+// `npm run experiment`: the open-set sweep (tests/experiment/main.ts) under Node.
+import { runMain } from '../nodeRunner.mjs';
 
-// tfjs's Node platform code calls require() (for util, fs); give inlined modules one.
-globalThis.require = createRequire(import.meta.url);
-
-const server = await createServer({
-	configFile: false,
-	logLevel: 'error',
-	appType: 'custom',
-	server: { middlewareMode: true, hmr: false, ws: false },
-	ssr: { noExternal: ['@tensorflow/tfjs-core'] }
-});
-const runner = createServerModuleRunner(server.environments.ssr, { hmr: false });
-let code;
-try {
-	const mod = await runner.import('/tests/experiment/main.ts');
-	code = await mod.main();
-} catch (e) {
-	console.error(e);
-	code = 1;
-} finally {
-	await runner.close();
-	await server.close();
-}
-process.exit(code ?? 0);
+await runMain('/tests/experiment/main.ts');

@@ -1,0 +1,32 @@
+// Runs a TypeScript entry (its exported `main()`, which resolves to an exit code) under Node
+// through Vite's module runner: tfjs-core's ESM build uses extension-less imports that Node
+// alone cannot resolve, and the runners must use the very same tfjs modules (and resolution)
+// as the app. Used by `npm run bench` and `npm run experiment`.
+import { createRequire } from 'node:module';
+import { createServer, createServerModuleRunner } from 'vite';
+
+/** Imports `entry` (a path from the repository root) and exits with what its main() returns. */
+export async function runMain(entry) {
+	// tfjs's Node platform code calls require() (for util, fs); give inlined modules one.
+	globalThis.require = createRequire(import.meta.url);
+	const server = await createServer({
+		configFile: false,
+		logLevel: 'error',
+		appType: 'custom',
+		server: { middlewareMode: true, hmr: false, ws: false },
+		ssr: { noExternal: ['@tensorflow/tfjs-core'] }
+	});
+	const runner = createServerModuleRunner(server.environments.ssr, { hmr: false });
+	let code;
+	try {
+		const mod = await runner.import(entry);
+		code = await mod.main();
+	} catch (e) {
+		console.error(e);
+		code = 1;
+	} finally {
+		await runner.close();
+		await server.close();
+	}
+	process.exit(code ?? 0);
+}
