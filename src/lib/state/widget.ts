@@ -34,10 +34,11 @@ export interface WidgetConfig {
 /** A suggested iframe size per view (CSS pixels); the embed page also reports its height. */
 export const EMBED_SIZE: Readonly<Record<WidgetView, { width: number; height: number }>> =
 	Object.freeze({
-		circle: { width: 560, height: 700 },
-		sphere: { width: 560, height: 700 },
+		// The feature circle's two panels sit side by side from about 800 px.
+		circle: { width: 860, height: 740 },
+		sphere: { width: 640, height: 760 },
 		input: { width: 560, height: 700 },
-		stats: { width: 760, height: 760 },
+		stats: { width: 960, height: 900 },
 		psi: { width: 560, height: 520 }
 	});
 
