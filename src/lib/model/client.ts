@@ -113,6 +113,17 @@ export class TrainerClient {
 		});
 	}
 
+	/** Milliseconds between taking a snapshot and asking for the next (0 = at once). */
+	private ackDelay = 0;
+
+	/**
+	 * Caps the snapshot rate below the worker's 30 Hz, e.g. for pages that draw several
+	 * models at once; training speed is unchanged.
+	 */
+	setSnapshotInterval(ms: number): void {
+		this.ackDelay = Number.isFinite(ms) && ms > 0 ? Math.min(ms, 2000) : 0;
+	}
+
 	private send(msg: ToWorker, transfer: Transferable[] = []): void {
 		this.worker?.postMessage(msg, transfer);
 	}
@@ -125,7 +136,8 @@ export class TrainerClient {
 				break;
 			case 'snapshot':
 				ev.onSnapshot?.(msg.snapshot, msg.running);
-				this.send({ type: 'ack' });
+				if (this.ackDelay > 0) setTimeout(() => this.send({ type: 'ack' }), this.ackDelay);
+				else this.send({ type: 'ack' });
 				break;
 			case 'dataset':
 				ev.onDataset?.(msg.dataset);

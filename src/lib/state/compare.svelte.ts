@@ -11,6 +11,8 @@ import { MAX_PANELS, MIN_PANELS, parseCompare, serializeCompare, type PanelSpec 
 
 /** Steps per second of every panel: the same pace keeps the panels comparable step for step. */
 export const COMPARE_SPEED = 120;
+/** Milliseconds between a panel's snapshots (the worker alone would send 30 per second). */
+export const COMPARE_SNAPSHOT_MS = 125;
 
 export class CompareState {
 	panels = $state.raw<PanelSpec[]>([]);
@@ -33,6 +35,8 @@ export class CompareState {
 		const options = clampTrainerOptions({ loss: p.loss, m: p.m }, settings.options).options;
 		s.start(serializeSettings({ options, ui: { ...settings.ui, speed: COMPARE_SPEED } }));
 		s.session.setGrid(0); // no input-space view here
+		// Four feature views redrawing at 30 Hz each cost the page its frames; 8 Hz each is plenty.
+		s.session.setSnapshotInterval(COMPARE_SNAPSHOT_MS);
 		return s;
 	}
 

@@ -128,6 +128,10 @@ export class TrainingSession {
 	setSpeed(stepsPerSecond: number): void {
 		this.client?.setSpeed(stepsPerSecond);
 	}
+	/** At most one snapshot per `ms` milliseconds (0 = the worker's full rate). */
+	setSnapshotInterval(ms: number): void {
+		this.client?.setSnapshotInterval(ms);
+	}
 	/** Resolution of the decision grid the worker computes for 2D inputs (0 = none). */
 	setGrid(resolution: number): void {
 		this.client?.setGrid(resolution);
