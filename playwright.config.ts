@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
  * headless. Playwright's own browser downloads are never used: CHROMIUM_PATH points at the
  * system browser (default /usr/bin/chromium; Debian: apt-get install chromium).
  */
-const port = 4173;
+/** SPHERELAB_E2E_PORT lets two checkouts run their browser tests side by side. */
+const port = Number(process.env.SPHERELAB_E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

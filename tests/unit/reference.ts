@@ -1,7 +1,9 @@
 /**
- * Loads the independent float64 reference (../shared/reference/vectors.json, beside the
- * repository) as it stands. Never copied into the repo, never edited: if a test disagrees
- * with it, the implementation is wrong. SPHERELAB_REFERENCE overrides the path.
+ * Loads the independent float64 reference as it stands. The repository keeps a byte-identical
+ * copy of `../shared/reference/` in `tests/fixtures/reference/` (so a clone on its own passes
+ * its tests); `reference-copy.test.ts` fails if the copy drifts from `../shared/` when that
+ * folder is beside the repository. Never edited: if a test disagrees with it, the
+ * implementation is wrong. SPHERELAB_REFERENCE overrides the path of vectors.json.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,9 +11,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+/** The repository's copy of the reference folder. */
+export const fixtureDir = resolve(here, '../fixtures/reference');
+/** The shared folder beside the repository, when there is one (a user's clone has none). */
+export const sharedDir = resolve(here, '../../../shared/reference');
+
 /** Absolute path of vectors.json. */
-export const referencePath =
-	process.env.SPHERELAB_REFERENCE ?? resolve(here, '../../../shared/reference/vectors.json');
+export const referencePath = process.env.SPHERELAB_REFERENCE ?? resolve(fixtureDir, 'vectors.json');
 
 export interface ReferenceCase {
 	id: string;
