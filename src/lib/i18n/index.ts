@@ -3,18 +3,15 @@
  * Svelte): the component-side context lives in `context.svelte.ts`.
  */
 import { STRINGS, type StringKey } from './strings';
+import { LANGS, isLang, type Lang } from '$lib/math/settings';
 
-export type Lang = 'en' | 'ko';
-export const LANGS: readonly Lang[] = Object.freeze(['en', 'ko']);
+/** The languages are a setting (one row of the settings table); their names and strings live here. */
+export { LANGS, isLang, type Lang };
 /** The language's own name, for the language switch. */
 export const LANG_NAMES: Readonly<Record<Lang, string>> = Object.freeze({
 	en: 'English',
 	ko: '한국어'
 });
-
-export function isLang(value: unknown): value is Lang {
-	return value === 'en' || value === 'ko';
-}
 
 export type { StringKey };
 

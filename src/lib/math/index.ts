@@ -13,3 +13,5 @@ export * from './datasets';
 export * from './stats';
 export * from './clamp';
 export * from './openset';
+export * from './settings';
+export * from './settingsEngine';

@@ -3,6 +3,7 @@
  * construction, so a snapshot can cross a worker boundary and reach a view safely.
  */
 import {
+	LOSS_NAMES,
 	formatLambda,
 	type AngleHistograms,
 	type AngleStats,
@@ -96,11 +97,11 @@ export interface DivergenceContext {
 /** A plain-language reason for a divergence and what to try, for the status line. */
 export function divergenceMessage(c: DivergenceContext): string {
 	const names: Record<HeadKind, string> = {
-		softmax: 'Softmax',
-		modified: 'Modified softmax',
-		asoftmax: `A-Softmax with m = ${c.m}`,
-		cosface: `CosFace with m = ${c.m} and s = ${c.s}`,
-		arcface: `ArcFace with m = ${c.m} and s = ${c.s}`
+		softmax: LOSS_NAMES.softmax,
+		modified: LOSS_NAMES.modified,
+		asoftmax: `${LOSS_NAMES.asoftmax} with m = ${c.m}`,
+		cosface: `${LOSS_NAMES.cosface} with m = ${c.m} and s = ${c.s}`,
+		arcface: `${LOSS_NAMES.arcface} with m = ${c.m} and s = ${c.s}`
 	};
 	const what =
 		c.lossKind === 'asoftmax'

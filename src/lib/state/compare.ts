@@ -4,7 +4,8 @@
  * every panel (data, seed, model). Pure TypeScript: no DOM, runes or tfjs.
  */
 import type { HeadKind } from '$lib/math';
-import { LOSS_KINDS, MARGIN_LIMITS } from '$lib/model/options';
+import { LOSS_KINDS, LOSS_NAMES, MARGIN_LIMITS } from '$lib/model/options';
+import { hasMargin } from '$lib/math';
 import { parseSettings, serializeSettings, type Settings } from './params';
 
 export interface PanelSpec {
@@ -33,18 +34,9 @@ export const DEFAULT_PANELS: readonly PanelSpec[] = Object.freeze([
 export const DEFAULT_COMPARE_QUERY =
 	'data=identities&input=8&classes=10&held=6,7,8,9&noise=0.5&points=120&seed=1';
 
-const NAMES: Record<HeadKind, string> = {
-	softmax: 'Softmax',
-	modified: 'Modified softmax',
-	asoftmax: 'A-Softmax',
-	cosface: 'CosFace',
-	arcface: 'ArcFace'
-};
-
 /** "A-Softmax m = 4", "Softmax", "CosFace m = 0.35". */
 export function panelLabel(p: PanelSpec): string {
-	const hasMargin = MARGIN_LIMITS[p.loss].max > MARGIN_LIMITS[p.loss].min;
-	return hasMargin ? `${NAMES[p.loss]} m = ${p.m}` : NAMES[p.loss];
+	return hasMargin(p.loss) ? `${LOSS_NAMES[p.loss]} m = ${p.m}` : LOSS_NAMES[p.loss];
 }
 
 /** One `loss[:m]` word; null (with a notice) when it is not a loss. */
@@ -106,9 +98,7 @@ export function parseCompare(search: string): {
 
 /** The comparison's query string (without '?'). */
 export function serializeCompare(panels: readonly PanelSpec[], settings: Settings): string {
-	const words = panels.map((p) =>
-		MARGIN_LIMITS[p.loss].max > MARGIN_LIMITS[p.loss].min ? `${p.loss}:${p.m}` : p.loss
-	);
+	const words = panels.map((p) => (hasMargin(p.loss) ? `${p.loss}:${p.m}` : p.loss));
 	// Loss and margin belong to the panels; the shared part is everything else.
 	const shared = serializeSettings(settings)
 		.split('&')

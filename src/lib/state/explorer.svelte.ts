@@ -4,7 +4,7 @@
  * user's own data (upload, drawing). Every control goes through `setOptions`/`setUi`, which
  * clamps, updates the worker and the URL.
  */
-import type { DataParams } from '$lib/math';
+import { clampSettings, partialAt, type DataParams, type SettingPath } from '$lib/math';
 import { clampTrainerOptions, type TrainerOptions } from '$lib/model/options';
 import { translate } from '$lib/i18n';
 import { TrainingHistory, type HistoryPoint } from '$lib/viz/history';
@@ -98,11 +98,22 @@ export class ExplorerState {
 		this.data.clear();
 	}
 
-	/** Changes page settings (speed, presentation, margin mode). */
+	/** Changes page settings (speed, presentation, margin mode, language), clamped by the table. */
 	setUi(partial: Partial<UiSettings>): void {
-		const ui = { ...this.settings.ui, ...partial };
-		this.settings = { ...this.settings, ui };
-		if (partial.speed !== undefined) this.session.setSpeed(ui.speed);
+		const { settings, notices } = clampSettings(
+			{ ui: partial },
+			{ scope: 'ui.', base: this.settings }
+		);
+		this.settings = { ...this.settings, ui: settings.ui };
+		if (notices.length) this.notices = notices;
+		if (partial.speed !== undefined) this.session.setSpeed(settings.ui.speed);
+	}
+
+	/** Changes one setting by its place in the settings (what a SettingControl sends). */
+	setSetting(path: SettingPath, value: unknown): void {
+		const partial = partialAt(path, value) as Partial<Settings>;
+		if (partial.options) this.setOptions(partial.options);
+		if (partial.ui) this.setUi(partial.ui);
 	}
 
 	dismissNotices(): void {

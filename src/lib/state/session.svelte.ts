@@ -55,7 +55,6 @@ export class TrainingSession {
 	snapshot = $state.raw<Snapshot | null>(null);
 	/** The data set of the current model. */
 	dataset = $state.raw<DatasetMessage | null>(null);
-	options = $state.raw<TrainerOptions | null>(null);
 	running = $state(false);
 	backend = $state('');
 	notices = $state.raw<string[]>([]);
@@ -83,9 +82,8 @@ export class TrainingSession {
 	start(options: Partial<TrainerOptions> | unknown): void {
 		this.dispose();
 		this.client = new TrainerClient(options, {
-			onReady: (backend, opts, notices) => {
+			onReady: (backend, _opts, notices) => {
 				this.backend = backend;
-				this.options = opts;
 				this.notices = notices;
 			},
 			onSnapshot: (snapshot, running) => {
@@ -94,10 +92,7 @@ export class TrainingSession {
 				this.onSnapshot?.(snapshot);
 			},
 			onDataset: (d) => (this.dataset = d),
-			onOptions: (opts, notices) => {
-				this.options = opts;
-				this.notices = notices;
-			},
+			onOptions: (_opts, notices) => (this.notices = notices),
 			onRunning: (running) => (this.running = running),
 			onError: (message) => (this.error = message)
 		});

@@ -1,0 +1,635 @@
+/**
+ * Every setting of SphereLab as one row of one table (in the spirit of tensorflow/playground's
+ * `state.ts`, but validated): its URL key, its place in the settings object, its kind, default
+ * and limits (constants or functions of the settings read so far, e.g. the margin's range by
+ * loss), its step, whether a change applies live or rebuilds the model, its label and doc.
+ * The URL parser and serializer, the clamps of the page and of the worker, `needsRebuild` and
+ * the controls are all derived from `SETTINGS` (see `settingsEngine.ts`); a new setting is a
+ * new row. Pure TypeScript: no DOM, tfjs or Svelte.
+ */
+import type { NumericLimit } from './clamp';
+import type { HeadKind } from './psi';
+
+export type { NumericLimit } from './clamp';
+
+/**
+ * 'rings': concentric rings (2D) / shells (3D); 'sphere': clusters on the unit circle/sphere;
+ * 'identities': the open-set family, one random centre per identity in a D-dimensional input
+ * space plus nuisance variation shared by all identities (see datasets.ts).
+ */
+export type GeneratorKind = 'blobs' | 'spirals' | 'rings' | 'sphere' | 'identities';
+
+/** Every generator, in menu order. */
+export const GENERATOR_KINDS: readonly GeneratorKind[] = Object.freeze([
+	'blobs',
+	'spirals',
+	'rings',
+	'sphere',
+	'identities'
+]);
+
+/** The most classes a data set may have (generated, uploaded or drawn): ten colours. */
+export const MAX_CLASSES = 10;
+
+/** The settings that fully determine a data set. */
+export interface DataParams {
+	/** Which toy distribution to draw from. */
+	generator: GeneratorKind;
+	/** Number of classes, 2..MAX_CLASSES. */
+	classes: number;
+	/** Points drawn per class, 5..2000. */
+	pointsPerClass: number;
+	/** 0..1, generator-specific spread (0 = tight, 1 = neighbouring classes touch or overlap). */
+	noise: number;
+	/**
+	 * Input dimension: 2 (plane) or 3 (space); the 'identities' generator allows 2..16
+	 * (`inputDimLimit`), so views that draw inputs must not assume 2 or 3.
+	 */
+	inputDim: number;
+	/** Integer seed; the same seed gives the same points and split. */
+	seed: number;
+	/** 0..0.9, fraction of each seen class put in the test split. */
+	testFraction: number;
+	/** Class indices held out of training entirely (open-set); leaves >= 2 training classes. */
+	heldOut: number[];
+}
+
+/** How λ evolves for A-Softmax: off (pure margin), fixed, or one of the published schedules. */
+export type LambdaMode = 'off' | 'fixed' | 'official' | 'pytorch';
+
+/** Everything that determines a training run. */
+export interface TrainerOptions {
+	/** The toy data set (changing it rebuilds the model from the seed). */
+	data: DataParams;
+	/** Feature dimension: 2 = circle, 3 = sphere (rebuilds). */
+	featureDim: 2 | 3;
+	/** Hidden layers of the MLP (rebuilds). */
+	hiddenLayers: number;
+	/** Units per hidden layer (rebuilds). */
+	hiddenUnits: number;
+	/** Seed of the weight initialisation and batch order (rebuilds). */
+	seed: number;
+	/** The loss head (live). */
+	loss: HeadKind;
+	/** Margin: A-Softmax multiplicative m, CosFace/ArcFace additive m (live). */
+	m: number;
+	/** Scale s of the normalised heads (live). */
+	s: number;
+	/** λ mode for A-Softmax (live). */
+	lambdaMode: LambdaMode;
+	/** λ when lambdaMode is 'fixed' (live). */
+	lambdaFixed: number;
+	/** The floor of the annealing schedules (the papers use 5; 0 anneals to the pure margin). */
+	lambdaMin: number;
+	/** Adam learning rate (live). */
+	learningRate: number;
+	/** Mini-batch size (live). */
+	batchSize: number;
+	/**
+	 * Decoupled weight decay (AdamW) on every parameter (live). Like SphereFace's weight decay,
+	 * it keeps feature norms from growing without bound, so the loss never saturates and the
+	 * margin keeps pulling each class tighter.
+	 */
+	weightDecay: number;
+}
+
+/** The two languages of SphereLab's pages. */
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = Object.freeze(['en', 'ko']);
+export function isLang(value: unknown): value is Lang {
+	return value === 'en' || value === 'ko';
+}
+
+/** A-Softmax margin slider: integers 1–4 (as in the paper) or continuous up to 6. */
+export type MarginMode = 'integer' | 'continuous';
+
+/** Settings of the page, not of the training run. */
+export interface UiSettings {
+	/** Steps per second while playing; 0 = as fast as possible. */
+	speed: number;
+	/** Presentation mode (large type, advanced controls hidden). */
+	present: boolean;
+	/** A-Softmax margin slider: integers 1–4 (as in the paper) or continuous up to 6. */
+	marginMode: MarginMode;
+	/** Language of the page's text: English or Korean. */
+	lang: Lang;
+}
+
+/** Everything a URL can say: the training run and the page around it. */
+export interface Settings {
+	options: TrainerOptions;
+	ui: UiSettings;
+}
+
+/** The loss kinds in menu order. */
+export const LOSS_KINDS: readonly HeadKind[] = Object.freeze([
+	'softmax',
+	'modified',
+	'asoftmax',
+	'cosface',
+	'arcface'
+]);
+
+/** The losses' published names (A-Softmax is SphereFace's loss). */
+export const LOSS_NAMES: Readonly<Record<HeadKind, string>> = Object.freeze({
+	softmax: 'Softmax',
+	modified: 'Modified softmax',
+	asoftmax: 'A-Softmax',
+	cosface: 'CosFace',
+	arcface: 'ArcFace'
+});
+
+/** Margin range and default per loss: A-Softmax 1–6 (integers 1–4 as in the paper, real up to 6). */
+export const MARGIN_LIMITS: Readonly<Record<HeadKind, NumericLimit & { default: number }>> =
+	Object.freeze({
+		softmax: { min: 1, max: 1, integer: false, default: 1 },
+		modified: { min: 1, max: 1, integer: false, default: 1 },
+		asoftmax: { min: 1, max: 6, integer: false, default: 4 },
+		cosface: { min: 0, max: 0.8, integer: false, default: 0.35 },
+		arcface: { min: 0, max: 1.2, integer: false, default: 0.5 }
+	});
+
+/** The largest margin of the integer A-Softmax slider (m = 1, 2, 3, 4, as in the paper). */
+export const INTEGER_MARGIN_MAX = 4;
+
+/** Whether a loss has a margin to move (softmax and modified softmax have none). */
+export function hasMargin(loss: HeadKind): boolean {
+	return MARGIN_LIMITS[loss].max > MARGIN_LIMITS[loss].min;
+}
+
+/** True when m is one of the integer slider's stops (always true for losses without mode). */
+export function fitsIntegerMargin(loss: HeadKind, m: number): boolean {
+	return loss !== 'asoftmax' || (Number.isInteger(m) && m >= 1 && m <= INTEGER_MARGIN_MAX);
+}
+
+/**
+ * The slider mode a margin needs: the requested one, unless an A-Softmax m off the integer
+ * stops (2.5, 5) forces the continuous slider.
+ */
+export function marginModeFor(loss: HeadKind, m: number, requested: MarginMode): MarginMode {
+	return requested === 'continuous' || !fitsIntegerMargin(loss, m) ? 'continuous' : 'integer';
+}
+
+/** A slider's range: what the margin control (and the ←/→ keys) may offer. */
+export interface SliderRange {
+	readonly min: number;
+	readonly max: number;
+	readonly step: number;
+	/** Values are whole numbers (shown without decimals). */
+	readonly integer: boolean;
+}
+
+/**
+ * The margin slider for a loss: A-Softmax in integer mode m = 1…4 (the paper's), continuous
+ * 1–6 in steps of 0.1; CosFace and ArcFace their additive ranges in steps of 0.05. The one
+ * rule every margin control and the keyboard use.
+ */
+export function marginRange(loss: HeadKind, mode: MarginMode): SliderRange {
+	const lim = MARGIN_LIMITS[loss];
+	if (loss === 'asoftmax' && mode === 'integer')
+		return { min: lim.min, max: INTEGER_MARGIN_MAX, step: 1, integer: true };
+	return { min: lim.min, max: lim.max, step: loss === 'asoftmax' ? 0.1 : 0.05, integer: false };
+}
+
+/** The margin one slider step from m (direction ±1), kept in range and to two decimals. */
+export function stepMargin(loss: HeadKind, mode: MarginMode, m: number, direction: 1 | -1): number {
+	const r = marginRange(loss, mode);
+	const next = Math.min(r.max, Math.max(r.min, m + direction * r.step));
+	return Math.round(next * 100) / 100;
+}
+
+/**
+ * Input dimensions of the 'identities' generator, and its default when none is given: 8, so
+ * that identity centres and the shared nuisance directions have room (a few dimensions each)
+ * and held-out identities are not confined to the span of the seen ones, as in real inputs.
+ */
+export const IDENTITIES_INPUT_DIM: Readonly<NumericLimit & { default: number }> = Object.freeze({
+	min: 2,
+	max: 16,
+	integer: true,
+	default: 8
+});
+
+/** Input dimensions of the planar and space generators. */
+const PLANE_INPUT_DIM: NumericLimit = Object.freeze({ min: 2, max: 3, integer: true });
+
+/** The allowed input dimensions of a generator: 2–16 for 'identities', 2–3 for the others. */
+export function inputDimLimit(generator: GeneratorKind): NumericLimit {
+	return generator === 'identities' ? IDENTITIES_INPUT_DIM : PLANE_INPUT_DIM;
+}
+
+// ---------------------------------------------------------------------------------------
+// The table
+
+/** Where a setting lives in `Settings`. */
+export type SettingPath =
+	| `options.data.${keyof DataParams}`
+	| `options.${Exclude<keyof TrainerOptions, 'data'>}`
+	| `ui.${keyof UiSettings}`;
+
+/** What a change does: retrains from fresh weights, applies to the running model, or the page only. */
+export type Apply = 'rebuild' | 'live' | 'page';
+
+/** A value that is fixed, or depends on the settings read before it in the table. */
+export type Dependent<T> = T | ((s: Settings) => T);
+
+interface RowBase {
+	/** The URL key: a public interface (lessons and embeds link with it), never rename one. */
+	readonly key: string;
+	/** Where the value lives in `Settings`. */
+	readonly path: SettingPath;
+	/** One line for people: what the setting does and which values it takes. */
+	readonly doc: string;
+	/** Written to the URL even when it equals the default, so a link states the essentials. */
+	readonly always?: boolean;
+	readonly apply: Apply;
+	/** The control's label (a UI string key of `$lib/i18n`), when the setting has a control. */
+	readonly label?: string;
+}
+
+export interface NumberRow extends RowBase {
+	readonly kind: 'number';
+	readonly default: Dependent<number>;
+	readonly limit: Dependent<NumericLimit>;
+	/** The control's step (sliders and number fields). */
+	readonly step: Dependent<number>;
+	/** The control's range when it offers less than the limit allows (the margin slider). */
+	readonly range?: (s: Settings) => SliderRange;
+	/** How a control shows it: a slider (default), a number field, a menu of presets, or buttons. */
+	readonly control?: Dependent<'slider' | 'number' | 'menu' | 'segmented'>;
+	/** Values a menu or the buttons offer (a menu adds the current value when it is not one). */
+	readonly presets?: readonly number[];
+	/** Labels of the presets: UI string keys, by value. */
+	readonly presetLabels?: Readonly<Record<number, string>>;
+	/** Decimals shown beside a slider (default: none for integer limits, two otherwise). */
+	readonly digits?: number;
+	/**
+	 * When a base is given and this setting is missing, whether the base value still applies
+	 * (e.g. a margin only survives when the loss stays the same). Default: always.
+	 */
+	readonly keep?: (base: Settings, next: Settings) => boolean;
+}
+
+export interface ChoiceRow<T extends string = string> extends RowBase {
+	readonly kind: 'choice';
+	readonly choices: readonly T[];
+	readonly default: Dependent<T>;
+	/** Read case-insensitively ('lang=KO'). */
+	readonly caseless?: boolean;
+	/** Choices' published names (loss names stay as published in every language). */
+	readonly names?: Readonly<Record<string, string>>;
+	/** Choices' labels: UI string keys, by choice (these win over `names`). */
+	readonly choiceLabels?: Readonly<Record<string, string>>;
+	/**
+	 * A constraint across settings, applied after the value is read: returns the value to use
+	 * (and pushes a notice when it changes an explicit value).
+	 */
+	readonly refine?: (value: T, s: Settings, name: string, notices: string[]) => T;
+}
+
+export interface FlagRow extends RowBase {
+	readonly kind: 'flag';
+	readonly default: boolean;
+}
+
+/** A list of class indices (`held=0,3`), each below `classes`, leaving two to train on. */
+export interface ClassListRow extends RowBase {
+	readonly kind: 'classes';
+	readonly default: readonly number[];
+}
+
+export type SettingRow = NumberRow | ChoiceRow | FlagRow | ClassListRow;
+
+const seedLimit: NumericLimit = { min: 0, max: 2147483647, integer: true };
+const num = (min: number, max: number, integer = false): NumericLimit => ({ min, max, integer });
+
+/**
+ * Every setting, in the order the URL writes them and the clamps read them (a row may depend
+ * on rows above it: the margin on the loss, the input dimension on the generator, the held-out
+ * classes on the number of classes, the data seed on the seed, the margin mode on loss and m).
+ */
+export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
+	{
+		key: 'loss',
+		path: 'options.loss',
+		kind: 'choice',
+		choices: LOSS_KINDS,
+		default: 'asoftmax',
+		names: LOSS_NAMES,
+		choiceLabels: { modified: 'controls.lossModified' },
+		always: true,
+		apply: 'live',
+		label: 'controls.loss',
+		doc: 'loss head: softmax, modified, asoftmax, cosface or arcface'
+	},
+	{
+		key: 'm',
+		path: 'options.m',
+		kind: 'number',
+		default: (s) => MARGIN_LIMITS[s.options.loss].default,
+		limit: (s) => MARGIN_LIMITS[s.options.loss],
+		step: (s) => marginRange(s.options.loss, s.ui.marginMode).step,
+		range: (s) => marginRange(s.options.loss, s.ui.marginMode),
+		keep: (base, next) => base.options.loss === next.options.loss,
+		always: true,
+		apply: 'live',
+		label: 'controls.margin',
+		doc: 'margin: A-Softmax 1–6, CosFace 0–0.8, ArcFace 0–1.2 (softmax: 1)'
+	},
+	{
+		key: 'dim',
+		path: 'options.featureDim',
+		kind: 'number',
+		default: 2,
+		limit: num(2, 3, true),
+		step: 1,
+		control: 'segmented',
+		presets: [2, 3],
+		presetLabels: { 2: 'controls.features2d', 3: 'controls.features3d' },
+		always: true,
+		apply: 'rebuild',
+		label: 'controls.featureDim',
+		doc: 'feature dimension: 2 (circle) or 3 (sphere)'
+	},
+	{
+		key: 'data',
+		path: 'options.data.generator',
+		kind: 'choice',
+		choices: GENERATOR_KINDS,
+		default: 'blobs',
+		always: true,
+		apply: 'rebuild',
+		label: 'controls.generator',
+		choiceLabels: {
+			blobs: 'controls.generatorBlobs',
+			spirals: 'controls.generatorSpirals',
+			rings: 'controls.generatorRings',
+			sphere: 'controls.generatorSphere',
+			identities: 'controls.generatorIdentities'
+		},
+		doc: 'toy data: blobs, spirals, rings, sphere or identities'
+	},
+	{
+		key: 'classes',
+		path: 'options.data.classes',
+		kind: 'number',
+		default: 4,
+		limit: num(2, MAX_CLASSES, true),
+		step: 1,
+		always: true,
+		apply: 'rebuild',
+		label: 'controls.classes',
+		doc: `number of classes, 2–${MAX_CLASSES}`
+	},
+	{
+		key: 'seed',
+		path: 'options.seed',
+		kind: 'number',
+		default: 1,
+		limit: seedLimit,
+		step: 1,
+		always: true,
+		control: 'number',
+		apply: 'rebuild',
+		label: 'controls.seed',
+		doc: 'seed of the data and of the model: the same seed gives the same run'
+	},
+	{
+		key: 'dseed',
+		path: 'options.data.seed',
+		kind: 'number',
+		// Non-negative 31-bit seeds: short in a URL, and distinct seeds stay distinct in hashSeed.
+		default: (s) => s.options.seed,
+		limit: seedLimit,
+		step: 1,
+		apply: 'rebuild',
+		doc: 'data seed, only when it differs from seed'
+	},
+	{
+		key: 'points',
+		path: 'options.data.pointsPerClass',
+		kind: 'number',
+		default: 100,
+		limit: num(5, 2000, true),
+		step: 5,
+		apply: 'rebuild',
+		label: 'controls.pointsPerClass',
+		doc: 'points per class, 5–2000'
+	},
+	{
+		key: 'noise',
+		path: 'options.data.noise',
+		kind: 'number',
+		default: 0.2,
+		limit: num(0, 1),
+		step: 0.05,
+		apply: 'rebuild',
+		label: 'controls.noise',
+		doc: 'spread of the data, 0 (tight) to 1 (classes touch)'
+	},
+	{
+		key: 'input',
+		path: 'options.data.inputDim',
+		kind: 'number',
+		default: (s) => (s.options.data.generator === 'identities' ? IDENTITIES_INPUT_DIM.default : 2),
+		limit: (s) => inputDimLimit(s.options.data.generator),
+		step: 1,
+		apply: 'rebuild',
+		label: 'controls.inputDim',
+		control: (s) => (s.options.data.generator === 'identities' ? 'number' : 'segmented'),
+		presets: [2, 3],
+		presetLabels: { 2: 'controls.inputDimOption', 3: 'controls.inputDimOption' },
+		doc: 'input dimension: 2 (plane) or 3 (space); identities 2–16'
+	},
+	{
+		key: 'test',
+		path: 'options.data.testFraction',
+		kind: 'number',
+		default: 0.25,
+		limit: num(0, 0.9),
+		step: 0.05,
+		apply: 'rebuild',
+		doc: 'fraction of each class kept for testing, 0–0.9'
+	},
+	{
+		key: 'held',
+		path: 'options.data.heldOut',
+		kind: 'classes',
+		default: Object.freeze([]),
+		apply: 'rebuild',
+		doc: 'classes held out of training (open set), comma-separated, e.g. 0,3'
+	},
+	{
+		key: 'layers',
+		path: 'options.hiddenLayers',
+		kind: 'number',
+		default: 2,
+		limit: num(0, 4, true),
+		step: 1,
+		control: 'number',
+		apply: 'rebuild',
+		label: 'controls.hiddenLayers',
+		doc: 'hidden layers, 0–4'
+	},
+	{
+		key: 'units',
+		path: 'options.hiddenUnits',
+		kind: 'number',
+		default: 32,
+		limit: num(2, 128, true),
+		step: 1,
+		control: 'number',
+		apply: 'rebuild',
+		label: 'controls.units',
+		doc: 'units per hidden layer, 2–128'
+	},
+	{
+		key: 'lr',
+		path: 'options.learningRate',
+		kind: 'number',
+		default: 0.01,
+		limit: num(1e-5, 1),
+		step: 0.001,
+		control: 'menu',
+		presets: [0.001, 0.003, 0.01, 0.03, 0.1],
+		apply: 'live',
+		label: 'controls.learningRate',
+		doc: 'Adam learning rate, 0.00001–1'
+	},
+	{
+		key: 'batch',
+		path: 'options.batchSize',
+		kind: 'number',
+		default: 256,
+		limit: num(1, 1024, true),
+		step: 1,
+		control: 'number',
+		apply: 'live',
+		label: 'controls.batch',
+		doc: 'mini-batch size, 1–1024'
+	},
+	{
+		key: 'lambda',
+		path: 'options.lambdaMode',
+		kind: 'choice',
+		choices: ['official', 'pytorch', 'fixed', 'off'],
+		// A pure margin by default: dragging m shows its full effect at once; the toy data
+		// converge without SphereFace's annealing, which stays one click away.
+		default: 'off',
+		choiceLabels: {
+			official: 'controls.lambdaOfficial',
+			pytorch: 'controls.lambdaPytorch',
+			fixed: 'controls.lambdaFixed',
+			off: 'controls.lambdaOff'
+		},
+		apply: 'live',
+		label: 'controls.lambdaAnnealing',
+		doc: 'A-Softmax λ: off, official, pytorch or fixed'
+	},
+	{
+		key: 'lmin',
+		path: 'options.lambdaMin',
+		kind: 'number',
+		default: 5,
+		limit: num(0, 1000),
+		step: 0.5,
+		control: 'number',
+		apply: 'live',
+		label: 'controls.lambdaFloor',
+		doc: 'floor of the λ annealing, 0–1000'
+	},
+	{
+		key: 'lfixed',
+		path: 'options.lambdaFixed',
+		kind: 'number',
+		default: 5,
+		limit: num(0, 10000),
+		step: 1,
+		apply: 'live',
+		control: 'number',
+		doc: 'λ when lambda=fixed, 0–10000'
+	},
+	{
+		key: 's',
+		path: 'options.s',
+		kind: 'number',
+		default: 16,
+		limit: num(1, 64),
+		step: 1,
+		digits: 0,
+		apply: 'live',
+		label: 'controls.scale',
+		doc: 'scale s of CosFace and ArcFace, 1–64'
+	},
+	{
+		key: 'wd',
+		path: 'options.weightDecay',
+		kind: 'number',
+		default: 0.01,
+		limit: num(0, 1),
+		step: 0.001,
+		apply: 'live',
+		doc: 'weight decay, 0–1'
+	},
+	{
+		key: 'speed',
+		path: 'ui.speed',
+		kind: 'number',
+		default: 0,
+		limit: num(0, 2000, true),
+		step: 1,
+		apply: 'page',
+		label: 'explorer.speed',
+		doc: 'training steps per second, 0 (as fast as possible) to 2000'
+	},
+	{
+		key: 'present',
+		path: 'ui.present',
+		kind: 'flag',
+		default: false,
+		apply: 'page',
+		doc: 'presentation mode: 1 or 0'
+	},
+	{
+		key: 'mmode',
+		path: 'ui.marginMode',
+		kind: 'choice',
+		choices: ['integer', 'continuous'],
+		// The integer slider only has m = 1…4; any other A-Softmax m needs the continuous slider.
+		default: (s) => (fitsIntegerMargin(s.options.loss, s.options.m) ? 'integer' : 'continuous'),
+		refine: (mode, s, name, notices) => {
+			if (mode === 'continuous' || fitsIntegerMargin(s.options.loss, s.options.m)) return mode;
+			notices.push(
+				`${name} integer has only m 1–${INTEGER_MARGIN_MAX}; using continuous for m ${s.options.m}`
+			);
+			return 'continuous';
+		},
+		apply: 'page',
+		label: 'controls.continuousMargin',
+		doc: 'A-Softmax margin slider: integer (1–4) or continuous (up to 6)'
+	},
+	{
+		key: 'lang',
+		path: 'ui.lang',
+		kind: 'choice',
+		choices: LANGS,
+		default: 'en',
+		caseless: true,
+		apply: 'page',
+		doc: 'language of the page: en (English) or ko (Korean)'
+	}
+]);
+
+/** The row of a URL key (undefined for unknown keys). */
+export const ROW_BY_KEY: ReadonlyMap<string, SettingRow> = new Map(SETTINGS.map((r) => [r.key, r]));
+/** The row of a place in the settings. */
+export const ROW_BY_PATH: ReadonlyMap<SettingPath, SettingRow> = new Map(
+	SETTINGS.map((r) => [r.path, r])
+);
+
+/** The row at `path`; throws on a path that no row has (a programming error, caught by tests). */
+export function rowAt(path: SettingPath): SettingRow {
+	const row = ROW_BY_PATH.get(path);
+	if (!row) throw new Error(`no setting at ${path}`);
+	return row;
+}
