@@ -16,6 +16,6 @@ export {
 	type ParseOptions,
 	type ParseResult
 } from './dataReader';
-export { showValue } from './messages';
+export { showValue, withCommas } from './messages';
 export { tableToDataset, unitBox } from './tableDataset';
 export { SPLIT_NAMES, formatDataCsv, formatFeaturesCsv, type FeatureTable } from './dataWriters';
