@@ -174,7 +174,7 @@ describe('angleStats: skipped rows', () => {
 		['negative label', [1, 1], -1],
 		['fractional label', [1, 1], 0.5],
 		['NaN label', [1, 1], NaN],
-		['label beyond MAX_CLASSES', [1, 1], 1e9]
+		['label beyond MAX_LABEL', [1, 1], 1e9]
 	])('%s is skipped and reported', (_name, bad, badLabel) => {
 		const features = [...bad, ...good.features, ...bad];
 		const labels = [badLabel, ...good.labels, badLabel];

@@ -90,7 +90,7 @@ export const EXPLORER_EN = {
 	'controls.yourData': 'Your data',
 	'controls.upload': 'Upload CSV/TSV…',
 	'controls.uploadHelp':
-		'Columns x, y, label or x, y, z, label; header optional; up to 10 classes, 20,000 rows and {limit}. You can also drop a file here or on the input space.',
+		'Columns x, y, label or x, y, z, label; header optional; up to {classes} classes, {rows} rows and {limit}. You can also drop a file here or on the input space.',
 	'controls.dropHere': 'Drop the file to train on it',
 	'controls.reading': 'Reading the file…',
 	'controls.usingUpload':
@@ -299,7 +299,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'controls.yourData': '내 데이터',
 	'controls.upload': 'CSV/TSV 올리기…',
 	'controls.uploadHelp':
-		'열은 x, y, label 또는 x, y, z, label이며 머리글은 없어도 됩니다. 클래스 10개, 20,000행, {limit}까지 올릴 수 있습니다. 파일을 여기나 입력 공간에 끌어다 놓아도 됩니다.',
+		'열은 x, y, label 또는 x, y, z, label이며 머리글은 없어도 됩니다. 클래스 {classes}개, {rows}행, {limit}까지 올릴 수 있습니다. 파일을 여기나 입력 공간에 끌어다 놓아도 됩니다.',
 	'controls.dropHere': '파일을 놓으면 그 데이터로 학습합니다',
 	'controls.reading': '파일을 읽는 중…',
 	'controls.usingUpload':

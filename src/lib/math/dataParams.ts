@@ -8,7 +8,6 @@ import { show, type NumericLimit } from './clamp';
 import {
 	GENERATOR_KINDS,
 	IDENTITIES_INPUT_DIM,
-	MAX_CLASSES,
 	inputDimLimit,
 	rowAt,
 	type DataParams,
@@ -18,7 +17,7 @@ import { DEFAULTS, clampSettings, evaluate } from './settingsEngine';
 
 export type { NumericLimit } from './clamp';
 export type { DataParams, GeneratorKind };
-export { GENERATOR_KINDS, IDENTITIES_INPUT_DIM, MAX_CLASSES, inputDimLimit };
+export { GENERATOR_KINDS, IDENTITIES_INPUT_DIM, inputDimLimit };
 
 /**
  * The preset used when a field is missing: four well-separated 2D blobs. Deeply frozen (its

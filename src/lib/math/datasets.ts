@@ -9,8 +9,11 @@
 import { createRng, hashSeed, type Rng } from './rng';
 import { angleBetween, dot, norm, normalize, unit2 } from './vec';
 import { clampDataParams, type DataParams, type GeneratorKind } from './dataParams';
+import { MAX_CLASSES, MIN_CLASSES } from './limits';
+import { SPLIT, stratifiedSplit } from './split';
 
 export * from './dataParams';
+export { SPLIT, stratifiedSplit } from './split';
 
 /** A generated data set. Rows are grouped by class (class 0 first); trainers shuffle. */
 export interface Dataset {
@@ -30,9 +33,6 @@ export interface Dataset {
 	/** [n]: 0 = train, 1 = test (seen classes), 2 = held out (unseen classes, open-set). */
 	split: Uint8Array;
 }
-
-/** The values of `Dataset.split`, by name. */
-export const SPLIT = Object.freeze({ train: 0, test: 1, heldOut: 2 } as const);
 
 // ---------------------------------------------------------------------------------------
 // Geometry
@@ -267,8 +267,8 @@ const GENERATORS: Record<GeneratorKind, (p: DataParams, geometry: Rng) => Sample
 /**
  * Generates a data set from (possibly invalid) params, clamped by `clampDataParams` first.
  * The seeded stream draws all points class by class, then shuffles every class (held out or
- * not) for the split, so points never depend on `testFraction`/`heldOut`, and holding out a
- * class leaves the other classes' splits unchanged. Within each seen class,
+ * not) for the split (`stratifiedSplit`), so points never depend on `testFraction`/`heldOut`,
+ * and holding out a class leaves the other classes' splits unchanged. Within each seen class,
  * round(testFraction·count) shuffled points go to test, but at least one stays in train.
  */
 export function generateDataset(p: Partial<DataParams>): Dataset {
@@ -277,7 +277,6 @@ export function generateDataset(p: Partial<DataParams>): Dataset {
 	const n = classes * perClass;
 	const points = new Float64Array(n * dim); // [n, dim]
 	const labels = new Int32Array(n); // [n]
-	const split = new Uint8Array(n); // [n]
 	const rng = createRng(params.seed);
 	const sample = GENERATORS[params.generator](params, geometryRng(params.seed));
 	for (let cls = 0; cls < classes; cls++) {
@@ -290,14 +289,7 @@ export function generateDataset(p: Partial<DataParams>): Dataset {
 			labels[row] = cls;
 		}
 	}
-	const held = new Set(params.heldOut);
-	// At most count − 1 in test: round(0.9·5) = 5 would leave a class with no training point.
-	const nTest = Math.min(perClass - 1, Math.round(params.testFraction * perClass));
-	for (let cls = 0; cls < classes; cls++) {
-		const order = rng.shuffle(Array.from({ length: perClass }, (_, k) => cls * perClass + k));
-		if (held.has(cls)) order.forEach((row) => (split[row] = SPLIT.heldOut));
-		else for (let k = 0; k < nTest; k++) split[order[k]] = SPLIT.test;
-	}
+	const split = stratifiedSplit(labels, classes, params.testFraction, rng, params.heldOut);
 	return { params, dim, numClasses: classes, points, labels, split };
 }
 
@@ -344,9 +336,9 @@ export function seenClassesOnly(d: Dataset): SeenClasses {
 
 /**
  * Why a data set cannot be trained on, in plain words, or null when it can: consistent
- * array lengths, finite coordinates, labels that are class indices, 2–10 classes, 2 to
- * MAX_INPUT_DIM input dimensions, and at least one training point. Used for uploaded and
- * drawn data.
+ * array lengths, finite coordinates, labels that are class indices, MIN_CLASSES to
+ * MAX_CLASSES (2–10) classes, 2 to MAX_INPUT_DIM input dimensions, and at least one training
+ * point. Used for uploaded and drawn data.
  */
 export function datasetProblem(d: Dataset): string | null {
 	const n = d.labels.length;
@@ -356,11 +348,13 @@ export function datasetProblem(d: Dataset): string | null {
 	if (d.points.length !== n * d.dim || d.split.length !== n) {
 		return 'points, labels and split have different lengths';
 	}
-	if (d.numClasses < 2 || d.numClasses > 10) return 'there must be 2 to 10 classes';
+	if (d.numClasses < MIN_CLASSES || d.numClasses > MAX_CLASSES) {
+		return `there must be ${MIN_CLASSES} to ${MAX_CLASSES} classes`;
+	}
 	if (!d.points.every(Number.isFinite)) return 'some coordinates are not finite numbers';
 	if (!d.labels.every((l) => Number.isInteger(l) && l >= 0 && l < d.numClasses)) {
 		return `labels must be class indices 0–${d.numClasses - 1}`;
 	}
-	if (!d.split.some((s) => s === 0)) return 'no point is in the training split';
+	if (!d.split.some((s) => s === SPLIT.train)) return 'no point is in the training split';
 	return null;
 }

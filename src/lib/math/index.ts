@@ -10,6 +10,7 @@ export * from './boundary';
 export * from './circle';
 export * from './logits';
 export * from './datasets';
+export * from './limits';
 export * from './stats';
 export * from './clamp';
 export * from './openset';

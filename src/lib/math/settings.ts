@@ -8,6 +8,7 @@
  * new row. Pure TypeScript: no DOM, tfjs or Svelte.
  */
 import type { NumericLimit } from './clamp';
+import { MAX_CLASSES, MIN_CLASSES } from './limits';
 import type { HeadKind } from './psi';
 
 export type { NumericLimit } from './clamp';
@@ -28,14 +29,11 @@ export const GENERATOR_KINDS: readonly GeneratorKind[] = Object.freeze([
 	'identities'
 ]);
 
-/** The most classes a data set may have (generated, uploaded or drawn): ten colours. */
-export const MAX_CLASSES = 10;
-
 /** The settings that fully determine a data set. */
 export interface DataParams {
 	/** Which toy distribution to draw from. */
 	generator: GeneratorKind;
-	/** Number of classes, 2..MAX_CLASSES. */
+	/** Number of classes, MIN_CLASSES..MAX_CLASSES (2..10). */
 	classes: number;
 	/** Points drawn per class, 5..2000. */
 	pointsPerClass: number;
@@ -374,12 +372,12 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		path: 'options.data.classes',
 		kind: 'number',
 		default: 4,
-		limit: num(2, MAX_CLASSES, true),
+		limit: num(MIN_CLASSES, MAX_CLASSES, true),
 		step: 1,
 		always: true,
 		apply: 'rebuild',
 		label: 'controls.classes',
-		doc: `number of classes, 2–${MAX_CLASSES}`
+		doc: `number of classes, ${MIN_CLASSES}–${MAX_CLASSES}`
 	},
 	{
 		key: 'seed',

@@ -18,8 +18,8 @@ export type LabelArray = Int32Array | Uint8Array | Float64Array | readonly numbe
  * above it pairs are sampled.
  */
 export const DEFAULT_MAX_PAIRS = 4_500_000;
-/** Labels must be integers in [0, MAX_LABELS): a garbage label cannot allocate a huge array. */
-export const MAX_LABELS = 1024;
+/** Labels must be integers in [0, MAX_LABEL): a garbage label cannot allocate a huge array. */
+export const MAX_LABEL = 1024;
 
 /** Options for the pairwise statistics. */
 export interface PairOptions {
@@ -112,7 +112,7 @@ function prepare(features: FeatureRows, dim: number, labels: LabelArray): Prepar
 	const row = new Array<number>(n > 0 ? dim : 0); // dim is valid whenever n > 0
 	for (let r = 0; r < n; r++) {
 		const label = labels[r];
-		const validLabel = Number.isInteger(label) && label >= 0 && label < MAX_LABELS;
+		const validLabel = Number.isInteger(label) && label >= 0 && label < MAX_LABEL;
 		let scale = 0;
 		if (validLabel && readRow(features, dim, r, row)) {
 			for (const v of row) scale = Math.max(scale, Math.abs(v));

@@ -4,6 +4,8 @@
  * new arrays, so an undo stack can keep old ones and Svelte sees a new object.
  */
 import type { Vec2 } from '$lib/math';
+import { MAX_CLASSES } from '$lib/math/limits';
+import { formatSize } from '$lib/io/messages';
 import type { CustomDataMessage, DatasetMessage } from '$lib/model/protocol';
 
 /** Where a custom data set came from: a file, or points drawn (possibly on top of a file). */
@@ -15,9 +17,6 @@ export interface CustomData extends CustomDataMessage {
 	/** The uploaded file's name ('' for a drawing started from generated data). */
 	name: string;
 }
-
-/** Most classes a data set may have (the trainer's limit). */
-export const MAX_CLASSES = 10;
 
 /** Split values (as in `Dataset.split`). */
 const TRAIN = 0;
@@ -190,13 +189,8 @@ export function toDatasetMessage(c: CustomData): DatasetMessage {
 	};
 }
 
-/** A byte count for people, like the file reader's messages: "2 MB", "12.5 KB", "900 bytes" (rounded up). */
-export function formatBytes(bytes: number): string {
-	const up = (v: number) => String(Math.ceil(v * 10) / 10);
-	if (bytes >= 1024 * 1024) return `${up(bytes / (1024 * 1024))} MB`;
-	if (bytes >= 1024) return `${up(bytes / 1024)} KB`;
-	return `${bytes} bytes`;
-}
+/** A byte count for people, as the file reader's messages write it: "2 MB", "12.5 KB", "900 bytes" (rounded up). */
+export const formatBytes = formatSize;
 
 /**
  * The shortest decimal text that reads back as the float32 value `v` (0.1 for the float32

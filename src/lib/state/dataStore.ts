@@ -7,7 +7,7 @@
  */
 import { del, get, set } from 'idb-keyval';
 import type { CustomData, DataSource } from './customData';
-import { MAX_CLASSES } from './customData';
+import { MAX_CLASSES } from '$lib/math/limits';
 
 /** The IndexedDB key (idb-keyval's default database); the version is part of the record. */
 export const STORE_KEY = 'spherelab.customData';

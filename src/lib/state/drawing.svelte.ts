@@ -5,11 +5,11 @@
  * goes back to the generator. A stroke (press, drag, release) is one undo step.
  */
 import type { Vec2 } from '$lib/math';
+import { MAX_CLASSES } from '$lib/math/limits';
 import {
 	addPoints,
 	clearPoints,
 	fromDataset,
-	MAX_CLASSES,
 	nearestPoint,
 	pointCount,
 	removePoint,
@@ -44,7 +44,7 @@ export class DrawState {
 		return this.data.current?.numClasses ?? this.data.session.dataset?.numClasses ?? 0;
 	}
 
-	/** Classes the picker offers: the existing ones plus one new class, at most 10. */
+	/** Classes the picker offers: the existing ones plus one new class, at most MAX_CLASSES. */
 	get pickable(): number {
 		return Math.min(MAX_CLASSES, this.numClasses + 1);
 	}

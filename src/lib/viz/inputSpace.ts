@@ -8,7 +8,7 @@
 import type { DatasetMessage } from '../model/protocol';
 import { GRID_EXTENT, type DecisionGrid, type Snapshot } from '../model/snapshot';
 import { drawFrame, fitCanvas, getContext2d, type Tick } from './canvas';
-import { CLASS_COLORS, classColor } from './palette';
+import { CLASS_COLORS, HELD_OUT_COLOR, classColor } from './palette';
 
 /** What the view draws: the data set (sent once per rebuild) and the latest snapshot. */
 export interface InputSpaceData {
@@ -21,7 +21,6 @@ export const DEFAULT_EXTENT: [number, number] = GRID_EXTENT;
 
 /** Opacity of the heat map over white, low enough that class-coloured points stay readable. */
 const HEAT_ALPHA = 0.45;
-const HELD_OUT = '#6e7781';
 /** Misclassified ring: dark crimson on a white halo, told apart by shape and darkness, not hue. */
 const WRONG = '#a50021';
 
@@ -324,7 +323,7 @@ export class InputSpaceView {
 		const [train, test, held] = this.buckets;
 		// Held out: small grey crosses, underneath everything.
 		trace(held.flat(), 0);
-		stroke(ctx, HELD_OUT, 1.2);
+		stroke(ctx, HELD_OUT_COLOR, 1.2);
 		// Test: hollow rings in the class colour over a faint dark halo (yellow on light regions).
 		const ring = Math.max(1.2, r * 0.5);
 		test.forEach((idx, c) => {

@@ -11,13 +11,13 @@ import regionsFrag from './shaders/sphereRegions.frag.glsl?raw';
 import regionsVert from './shaders/sphereRegions.vert.glsl?raw';
 import pointsFrag from './shaders/points.frag.glsl?raw';
 import pointsVert from './shaders/points.vert.glsl?raw';
-import { CLASS_COLORS } from './palette';
+import { CLASS_COLORS, HELD_OUT_COLOR } from './palette';
 import { prefersReducedMotion } from './motion';
 import { featureExtent } from './featureGeometry';
 import type { Snapshot } from '../model/snapshot';
 import type { HeadKind } from '../math/index';
+import { MAX_CLASSES } from '../math/limits';
 
-const MAX_CLASSES = 10;
 const KIND_CODE: Record<HeadKind, number> = {
 	softmax: 0,
 	modified: 0,
@@ -25,7 +25,7 @@ const KIND_CODE: Record<HeadKind, number> = {
 	cosface: 3,
 	arcface: 4
 };
-const HELD_OUT = new THREE.Color('#8c959f');
+const HELD_OUT = new THREE.Color(HELD_OUT_COLOR);
 
 /** What went wrong, in words for the page (null: all is well). */
 export type SphereProblem = 'no-webgl' | 'context-lost' | null;
