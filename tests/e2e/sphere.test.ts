@@ -1,26 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { artifacts, watchPage } from './helpers';
+import { renders, rendersDuring, sampleSphere } from './sphereCanvas';
 
-/** Samples the sphere's WebGL canvas: how many pixels are not background, and a cheap hash. */
-function sample(page: Page) {
-	return page.evaluate(() => {
-		const gl = document.querySelector('.sphere canvas') as HTMLCanvasElement | null;
-		if (!gl) return { painted: 0, hash: 0, width: 0 };
-		const c = document.createElement('canvas');
-		c.width = 200;
-		c.height = 200;
-		const ctx = c.getContext('2d', { willReadFrequently: true })!;
-		ctx.drawImage(gl, 0, 0, 200, 200);
-		const px = ctx.getImageData(0, 0, 200, 200).data;
-		let painted = 0;
-		let hash = 0;
-		for (let i = 0; i < px.length; i += 4) {
-			if (px[i + 3] > 0 && (px[i] < 245 || px[i + 1] < 245 || px[i + 2] < 245)) painted++;
-			hash = (hash * 31 + px[i] + 7 * px[i + 1] + 13 * px[i + 2]) >>> 0;
-		}
-		return { painted, hash, width: gl.width };
-	});
-}
+/** The sphere's canvas, scaled to 200 × 200 (see sphereCanvas.ts). */
+const sample = (page: Page) => sampleSphere(page);
 
 test('a 3D run paints the sphere; m repaints it; dragging rotates it', async ({ page }) => {
 	const watch = await watchPage(page);
@@ -108,5 +91,87 @@ test('50 sphere mounts and unmounts leave one WebGL canvas and no lost contexts;
 	await expect
 		.poll(async () => (await sample(page)).painted, { timeout: 10_000 })
 		.toBeGreaterThan(200 * 200 * 0.2);
+	expect(watch.errors).toEqual([]);
+});
+
+test('the sphere renders on demand: nothing while paused and still; a drag, an m change and auto-rotate render', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const watch = await watchPage(page);
+	await page.goto('/?dim=3&classes=4&loss=asoftmax&m=1&seed=3');
+	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+	await expect.poll(() => renders(page)).toBeGreaterThan(0);
+	// Paused and still: once the first snapshot is drawn, no frame is rendered at all.
+	await expect.poll(() => rendersDuring(page, 1000), { timeout: 20_000 }).toBe(0);
+	const still = await renders(page);
+	await page.waitForTimeout(1500);
+	expect(await renders(page)).toBe(still);
+
+	// A drag orbits the camera: frames while dragging and while damping settles, then none.
+	const box = (await page.locator('.sphere canvas').boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width / 2 + 100, box.y + box.height / 2 + 20, { steps: 6 });
+	await page.mouse.up();
+	await expect.poll(() => renders(page)).toBeGreaterThan(still);
+	// Damping settles after about a hundred frames, which software GL can take long to draw.
+	await expect.poll(() => rendersDuring(page, 1000), { timeout: 60_000 }).toBe(0);
+	const dragged = await renders(page);
+
+	// A new m repaints the regions (a new snapshot, no training step), then the view is still.
+	const slider = page.getByRole('slider', { name: 'Margin m' });
+	await slider.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(slider).toHaveValue('2');
+	await expect.poll(() => renders(page)).toBeGreaterThan(dragged);
+	await expect.poll(() => rendersDuring(page, 1000), { timeout: 20_000 }).toBe(0);
+
+	// Auto-rotate keeps frames coming until it is turned off.
+	const autoRotate = page.getByRole('checkbox', { name: 'Auto-rotate' });
+	await autoRotate.check();
+	await expect.poll(() => rendersDuring(page, 500)).toBeGreaterThan(0);
+	expect(await rendersDuring(page, 1000)).toBeGreaterThan(0);
+	await autoRotate.uncheck();
+	await expect.poll(() => rendersDuring(page, 1000), { timeout: 20_000 }).toBe(0);
+	expect(watch.errors).toEqual([]);
+});
+
+test('the whole sphere and its W arrows stay inside the canvas at 1280×800, 1920×1080 and 390×844', async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	for (const [width, height] of [
+		[1280, 800],
+		[1920, 1080],
+		[390, 844]
+	]) {
+		await page.setViewportSize({ width, height });
+		await page.goto('/?dim=3&classes=6&loss=asoftmax&m=2&seed=4');
+		await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+		await expect.poll(() => renders(page)).toBeGreaterThan(0);
+		await expect.poll(() => rendersDuring(page, 500), { timeout: 20_000 }).toBe(0);
+		const framed = await sampleSphere(page);
+		// The sphere is drawn, large, and nothing touches the canvas's outer 2.5 %.
+		expect(framed.painted).toBeGreaterThan(200 * 200 * 0.2);
+		expect(framed.atEdge).toBe(0);
+		await page.screenshot({ path: `${artifacts}/sphere-frame-${width}x${height}.png` });
+		await page
+			.locator('.sphere-wrap')
+			.screenshot({ path: `${artifacts}/sphere-panel-${width}x${height}.png` });
+
+		// Orbiting keeps the camera's distance, so every side of the scene stays framed.
+		const box = (await page.locator('.sphere canvas').boundingBox())!;
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.25, { steps: 8 });
+		await page.mouse.up();
+		// Sampled while damping still turns it, and again later: any orientation fits.
+		const turned = await renders(page);
+		await expect.poll(() => renders(page)).toBeGreaterThan(turned);
+		expect((await sampleSphere(page)).atEdge).toBe(0);
+		await page.waitForTimeout(1000);
+		expect((await sampleSphere(page)).atEdge).toBe(0);
+	}
 	expect(watch.errors).toEqual([]);
 });

@@ -4,16 +4,20 @@
  * bands painted per pixel by a fragment shader from W, the loss, m and λ (uniforms, so
  * dragging m repaints at once). Orbit, zoom and touch via OrbitControls; auto-rotate for
  * the projector. One renderer per mount; everything is disposed on dispose().
+ *
+ * Frames are drawn on demand, as threlte's scheduler does: a change (snapshot, margin or
+ * settings, resize, a restored context) asks for one frame; orbiting asks for frames while
+ * OrbitControls reports the camera moving ('change', which also covers damping settling and
+ * auto-rotate); a still, paused sphere draws nothing. The canvas counts its renders in
+ * `data-renders` (the browser tests read it).
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import regionsFrag from './shaders/sphereRegions.frag.glsl?raw';
-import regionsVert from './shaders/sphereRegions.vert.glsl?raw';
-import pointsFrag from './shaders/points.frag.glsl?raw';
-import pointsVert from './shaders/points.vert.glsl?raw';
 import { CLASS_COLORS, HELD_OUT_COLOR } from './palette';
+import { pointsMaterial, regionsMaterial } from './sphereMaterials';
 import { prefersReducedMotion } from './motion';
 import { featureExtent } from './featureGeometry';
+import { fitDistance } from './cameraFit';
 import type { Snapshot } from '../model/snapshot';
 import type { HeadKind } from '../math/index';
 import { MAX_CLASSES } from '../math/limits';
@@ -26,6 +30,16 @@ const KIND_CODE: Record<HeadKind, number> = {
 	arcface: 4
 };
 const HELD_OUT = new THREE.Color(HELD_OUT_COLOR);
+/** Length of the class-weight arrows (from the centre; the unit sphere has radius 1). */
+const ARROW_LENGTH = 1.45;
+/**
+ * Radius of a sphere around everything drawn: the arrow tips, with 5 % room so the heads do
+ * not touch the edge. Projected points lie at 1.012; raw-norm points are scaled to 1.6 / 1.15
+ * ≈ 1.39 at their 98th percentile (see updatePoints), so inside it too.
+ */
+const SCENE_RADIUS = ARROW_LENGTH * 1.05;
+/** Direction from the centre to the camera of the initial (and reset) view. */
+const VIEW_DIR = new THREE.Vector3(2.2, 1.4, 2.6).normalize();
 
 /** What went wrong, in words for the page (null: all is well). */
 export type SphereProblem = 'no-webgl' | 'context-lost' | null;
@@ -44,6 +58,14 @@ export class SphereView {
 	private snapshot: Snapshot | null = null;
 	private labels: Int32Array | null = null;
 	private split: Uint8Array | null = null;
+	/** Pending animation frame (0: none): at most one render is ever queued. */
+	private frame = 0;
+	/** Renders so far, mirrored in the canvas's data-renders attribute. */
+	private renders = 0;
+	/** Camera distance that frames SCENE_RADIUS at the current size (see resize). */
+	private fit = 1;
+	/** CSS size the renderer was last set to (resize does nothing when it is unchanged). */
+	private size = { w: -1, h: -1 };
 	/** Called when the view's problem state changes (WebGL missing, context lost/restored). */
 	onProblem: ((p: SphereProblem) => void) | null = null;
 
@@ -65,41 +87,40 @@ export class SphereView {
 		container.append(r.domElement);
 		r.domElement.addEventListener('webglcontextlost', this.lost);
 		r.domElement.addEventListener('webglcontextrestored', this.restored);
-		this.camera.position.set(2.2, 1.4, 2.6);
+		// At distance `fit` = 1 for now: resize() scales it to the distance that frames the scene.
+		this.camera.position.copy(VIEW_DIR);
 		this.controls = new OrbitControls(this.camera, r.domElement);
 		this.controls.enableDamping = !prefersReducedMotion();
 		this.controls.minDistance = 1.6;
-		this.controls.maxDistance = 12;
 		this.controls.autoRotateSpeed = 1.2;
 		this.controls.saveState();
-		this.sphere = new THREE.Mesh(
-			new THREE.SphereGeometry(1, 96, 64),
-			new THREE.ShaderMaterial({
-				vertexShader: regionsVert,
-				fragmentShader: regionsFrag,
-				transparent: true,
-				depthWrite: true,
-				uniforms: {
-					uW: { value: Array.from({ length: MAX_CLASSES }, () => new THREE.Vector3()) },
-					uColor: { value: CLASS_COLORS.map((c) => new THREE.Color(c)) },
-					uCount: { value: 0 },
-					uKind: { value: 0 },
-					uM: { value: 1 },
-					uLambda: { value: 0 },
-					uBand: { value: new THREE.Color('#6e7781') },
-					uOpacity: { value: 1 }
-				}
-			})
-		);
+		// Fired by the controls whenever the camera moved: while dragging, while damping
+		// settles, while auto-rotating, on zoom and on reset.
+		this.controls.addEventListener('change', this.invalidate);
+		this.sphere = new THREE.Mesh(new THREE.SphereGeometry(1, 96, 64), regionsMaterial());
 		this.scene.add(this.sphere);
 		this.observer = new ResizeObserver(() => this.resize());
 		this.observer.observe(container);
 		this.resize();
-		r.setAnimationLoop(() => {
-			this.controls?.update();
-			r.render(this.scene, this.camera);
-		});
+		this.invalidate();
 	}
+
+	/** Asks for one render on the next animation frame (several requests share one frame). */
+	invalidate = (): void => {
+		if (!this.frame && this.renderer) this.frame = requestAnimationFrame(this.tick);
+	};
+
+	/** Renders one frame. controls.update() steps damping and auto-rotate; when that moves the
+	 * camera it fires 'change', which queues the next frame, so motion keeps frames coming
+	 * until it settles. */
+	private tick = (): void => {
+		this.frame = 0;
+		const r = this.renderer;
+		if (!r) return;
+		this.controls?.update();
+		r.render(this.scene, this.camera);
+		r.domElement.dataset.renders = String(++this.renders);
+	};
 
 	/** New training state; cheap (buffers are updated in place). */
 	update(snapshot: Snapshot | null, labels: Int32Array | null, split: Uint8Array | null): void {
@@ -117,6 +138,7 @@ export class SphereView {
 		u.uOpacity.value = this.raw ? 0.35 : 1;
 		this.updatePoints(snapshot);
 		this.updateArrows(snapshot, c);
+		this.invalidate();
 	}
 
 	/** Shows features at their own radius (scaled to fit) instead of projected on the sphere. */
@@ -125,24 +147,43 @@ export class SphereView {
 		this.update(this.snapshot, this.labels, this.split);
 	}
 
+	/** Turns auto-rotate on or off; once started it keeps itself going through 'change'. */
 	setAutoRotate(on: boolean): void {
 		if (this.controls) this.controls.autoRotate = on && !prefersReducedMotion();
+		this.invalidate();
 	}
 
 	resetView(): void {
 		this.controls?.reset();
 	}
 
+	/**
+	 * Follows the container's size and keeps the whole scene in view: the camera distance is
+	 * the one at which the bounding sphere (SCENE_RADIUS) fits both the height and the width
+	 * of the canvas (fitDistance). The camera's current distance is scaled by the same factor,
+	 * so a zoom the reader chose is kept relative to the fit; reset returns to the fit.
+	 */
 	resize(): void {
 		const el = this.container;
-		if (!el || !this.renderer) return;
+		const controls = this.controls;
+		if (!el || !this.renderer || !controls) return;
 		const w = el.clientWidth;
 		const h = el.clientHeight || w;
+		if (w === this.size.w && h === this.size.h) return;
+		this.size = { w, h };
 		this.renderer.setSize(w, h, false);
 		this.renderer.domElement.style.width = '100%';
 		this.renderer.domElement.style.height = '100%';
 		this.camera.aspect = w / Math.max(1, h);
 		this.camera.updateProjectionMatrix();
+		const fit = fitDistance(SCENE_RADIUS, this.camera.fov, this.camera.aspect);
+		const offset = this.camera.position.clone().sub(controls.target);
+		this.camera.position.copy(controls.target).addScaledVector(offset, fit / this.fit);
+		controls.position0.copy(controls.target0).addScaledVector(VIEW_DIR, fit);
+		controls.maxDistance = Math.max(12, 3 * fit);
+		this.fit = fit;
+		controls.update();
+		this.invalidate(); // a resized canvas is blank
 	}
 
 	/** GPU memory still held (geometries, textures): 0 after dispose() of everything but the renderer. */
@@ -153,7 +194,9 @@ export class SphereView {
 
 	dispose(): void {
 		this.observer?.disconnect();
-		this.renderer?.setAnimationLoop(null);
+		if (this.frame) cancelAnimationFrame(this.frame);
+		this.frame = 0;
+		this.controls?.removeEventListener('change', this.invalidate);
 		this.controls?.dispose();
 		for (const a of this.arrows) a.dispose();
 		this.arrows = [];
@@ -190,6 +233,7 @@ export class SphereView {
 	private restored = () => {
 		this.onProblem?.(null);
 		this.update(this.snapshot, this.labels, this.split);
+		this.invalidate(); // also without a snapshot: the restored canvas is blank
 	};
 
 	private updatePoints(s: Snapshot): void {
@@ -201,12 +245,7 @@ export class SphereView {
 			const g = new THREE.BufferGeometry();
 			g.setAttribute('position', new THREE.BufferAttribute(new Float32Array(n * 3), 3));
 			g.setAttribute('color', new THREE.BufferAttribute(new Float32Array(n * 3), 3));
-			const m = new THREE.ShaderMaterial({
-				vertexShader: pointsVert,
-				fragmentShader: pointsFrag,
-				uniforms: { uSize: { value: 9 } }
-			});
-			this.points = new THREE.Points(g, m);
+			this.points = new THREE.Points(g, pointsMaterial());
 			this.scene.add(this.points);
 		}
 		const pos = this.points.geometry.getAttribute('position') as THREE.BufferAttribute;
@@ -242,7 +281,7 @@ export class SphereView {
 				a = new THREE.ArrowHelper(
 					dir,
 					new THREE.Vector3(),
-					1.45,
+					ARROW_LENGTH,
 					new THREE.Color(CLASS_COLORS[j % CLASS_COLORS.length]).getHex(),
 					0.14,
 					0.07
