@@ -47,10 +47,10 @@ test('a 3D run paints the sphere; m repaints it; dragging rotates it', async ({ 
 	expect(watch.external).toEqual([]);
 });
 
-test('50 sphere mounts and unmounts leave one WebGL canvas and no lost contexts; a lost context is explained and recovers', async ({
+test('20 sphere mounts and unmounts leave one WebGL canvas and no lost contexts; a lost context is explained and recovers', async ({
 	page
 }) => {
-	test.setTimeout(300_000); // 100 remounts, each rebuilding the model in the worker
+	test.setTimeout(300_000); // 40 remounts, each rebuilding the model in the worker
 	const watch = await watchPage(page);
 	const warnings: string[] = [];
 	page.on('console', (msg) => {
@@ -60,7 +60,9 @@ test('50 sphere mounts and unmounts leave one WebGL canvas and no lost contexts;
 	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
 	const sphere = page.getByRole('radio', { name: '3D (sphere)' });
 	const circle = page.getByRole('radio', { name: '2D features (circle)' });
-	for (let i = 0; i < 50; i++) {
+	// Chromium keeps at most 16 WebGL contexts: 20 mounts that leaked their renderers would
+	// make it drop the oldest and warn, so 20 prove what 50 did at 40 % of the time.
+	for (let i = 0; i < 20; i++) {
 		await circle.click();
 		await expect(page.getByRole('heading', { name: 'Feature circle' })).toBeVisible();
 		await sphere.click();
