@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { TrainingHistory, type HistoryPoint } from '../../src/lib/viz/history';
+import { latestValue, TrainingHistory, type HistoryPoint } from '../../src/lib/viz/history';
 
 const pt = (step: number, loss: number | null = 1 / (step + 1)): HistoryPoint => ({
 	step,
@@ -82,5 +82,16 @@ describe('TrainingHistory', () => {
 		h.push(pt(2));
 		expect(h.points).not.toBe(a);
 		expect(a).toHaveLength(1);
+	});
+});
+
+describe('latestValue', () => {
+	test.each([
+		['no points', [], null],
+		['the last point has it', [pt(0, 2), pt(1, 1)], 1],
+		['skips trailing missing values', [pt(0, 2), pt(1, 0.5), pt(2, null), pt(3, null)], 0.5],
+		['all missing', [pt(0, null), pt(1, null)], null]
+	] as [string, HistoryPoint[], number | null][])('%s', (_, points, want) => {
+		expect(latestValue(points, (p) => p.loss)).toBe(want);
 	});
 });

@@ -105,3 +105,15 @@ export class TrainingHistory {
 		this.#view = null;
 	}
 }
+
+/** The last non-null value of a metric over the points (null when there is none). */
+export function latestValue(
+	points: readonly HistoryPoint[],
+	get: (p: HistoryPoint) => number | null
+): number | null {
+	for (let i = points.length - 1; i >= 0; i--) {
+		const v = get(points[i]);
+		if (v !== null) return v;
+	}
+	return null;
+}
