@@ -65,3 +65,29 @@ test('copy embed code writes an iframe snippet for the widget as it is now', asy
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
 	expect(watch.errors).toEqual([]);
 });
+
+test("a widget's explorer link and embed code follow its controls (the frame reads the body's settings)", async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	// The ψ chart keeps its settings in the frame; the circle in its training state.
+	for (const view of ['psi', 'circle']) {
+		await page.goto(`/embed/${view}?loss=asoftmax&m=2&controls=m,loss&autoplay=0`);
+		const widget = page.locator('figure.widget');
+		await expect(widget).toHaveAttribute('data-live', 'yes', { timeout: 20_000 });
+		const link = widget.getByRole('link', { name: /SphereLab/ });
+		await expect(link).toHaveAttribute('href', /[?&]m=2(&|$)/);
+		await widget.getByRole('slider', { name: /margin/i }).fill('4');
+		await expect(link).toHaveAttribute('href', /[?&]m=4(&|$)/);
+		await widget.getByRole('combobox', { name: 'Loss' }).selectOption('cosface');
+		// A new loss takes its own default margin, clamped as the explorer clamps it.
+		await expect(link).toHaveAttribute('href', /loss=cosface&m=0\.35(&|$)/);
+		await widget.getByRole('button', { name: 'Copy embed code' }).click();
+		const snippet = await widget.getByRole('textbox', { name: 'Embed code' }).inputValue();
+		const src = new URL(/src="([^"]+)"/.exec(snippet)![1].replace(/&amp;/g, '&'));
+		expect(src.pathname).toBe(`/embed/${view}`);
+		expect(src.searchParams.get('loss')).toBe('cosface');
+		expect(src.searchParams.get('m')).toBe('0.35');
+	}
+	expect(watch.errors).toEqual([]);
+});
