@@ -41,6 +41,12 @@ const NAMES: Record<HeadKind, string> = {
 	arcface: 'ArcFace'
 };
 
+/** The panel "Add" brings: the first default panel not shown yet, else CosFace m = 0.35. */
+export function nextPanel(panels: readonly PanelSpec[]): PanelSpec {
+	const used = new Set(panels.map((p) => `${p.loss}:${p.m}`));
+	return DEFAULT_PANELS.find((p) => !used.has(`${p.loss}:${p.m}`)) ?? { loss: 'cosface', m: 0.35 };
+}
+
 /** "A-Softmax m = 4", "Softmax", "CosFace m = 0.35". */
 export function panelLabel(p: PanelSpec): string {
 	const hasMargin = MARGIN_LIMITS[p.loss].max > MARGIN_LIMITS[p.loss].min;
