@@ -49,7 +49,8 @@ const frames = (page, ms) =>
 				const tick = (t) => {
 					out.push(t - last);
 					last = t;
-					if (t < end) requestAnimationFrame(tick);
+					// At least two whole frames, however long they take.
+					if (t < end || out.length < 3) requestAnimationFrame(tick);
 					else resolve(out.slice(1));
 				};
 				requestAnimationFrame(tick);
