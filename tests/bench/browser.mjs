@@ -22,6 +22,16 @@ const query =
 	process.env.BENCH_QUERY ?? '?loss=asoftmax&m=4&dim=2&data=blobs&classes=4&seed=1&points=256';
 const compareQuery = process.env.BENCH_COMPARE_QUERY ?? '';
 
+// A server already on the port would be measured instead of this build.
+if (
+	await fetch(`http://127.0.0.1:${port}/`).then(
+		() => true,
+		() => false
+	)
+) {
+	console.error(`Port ${port} is in use: stop that server or set BENCH_PORT.`);
+	process.exit(1);
+}
 const server = spawn(
 	'npx',
 	['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
