@@ -6,7 +6,8 @@
 // pages of one run, not figures across machines.
 // Environment: BENCH_PORT (preview port, default 4179), BENCH_QUERY (the explorer's query),
 // BENCH_COMPARE_QUERY (the comparison's query, default: its own default panels and data),
-// BENCH_SECONDS (length of each measured phase, default 6).
+// BENCH_SECONDS (length of each measured phase, default 6), BENCH_VIEWPORT (default 1280x900;
+// /compare shows its first two panels at that size, 1280x1800 shows all four).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,7 +18,8 @@ const log = (...a) => {
 };
 const port = Number(process.env.BENCH_PORT ?? 4179);
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
-const viewport = { width: 1280, height: 900 };
+const [vw, vh] = (process.env.BENCH_VIEWPORT ?? '1280x900').split('x').map(Number);
+const viewport = { width: vw, height: vh };
 const query =
 	process.env.BENCH_QUERY ?? '?loss=asoftmax&m=4&dim=2&data=blobs&classes=4&seed=1&points=256';
 const compareQuery = process.env.BENCH_COMPARE_QUERY ?? '';
