@@ -10,8 +10,8 @@
  * (REGION_RES²) that every frame only scales onto the canvas; points change style only when
  * the colour changes (fills carry their alpha in the colour: switching globalAlpha per point
  * was most of the cost); draws go through the page's shared DrawQueue, so views that got
- * snapshots at the same moment draw in different frames; a view scrolled out of sight does
- * not draw until it comes back.
+ * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
+ * only once a second until it comes back.
  */
 import { classColor } from './palette';
 import { prefersReducedMotion } from './motion';
@@ -34,6 +34,11 @@ const FILL_ALPHA = 0.85;
 const HELD_OUT_COLOR = '#8c959f';
 /** How far outside the viewport a view still counts as visible (its export buttons sit just below). */
 const VISIBLE_MARGIN = '200px';
+/**
+ * Out of sight, a view still catches up this often (ms), so a full-page screenshot or a
+ * printout shows its canvases at most this stale, at a fraction of the cost of every frame.
+ */
+const HIDDEN_DRAW_MS = 1000;
 
 /** `rgba(…, FILL_ALPHA)` of a #rrggbb colour: a filled point's style. */
 function fillStyleOf(hex: string): string {
@@ -52,6 +57,7 @@ export class FeatureCircleView {
 	/** Whether a canvas is on screen (or near it); a hidden view only notes that it is stale. */
 	private visible = true;
 	private stale = false;
+	private hiddenTimer: ReturnType<typeof setTimeout> | null = null;
 	/** The decision-region raster, its pixels, and whether they lag behind the snapshot. */
 	private region: HTMLCanvasElement | null = null;
 	private regionImage: ImageData | null = null;
@@ -152,6 +158,8 @@ export class FeatureCircleView {
 
 	dispose(): void {
 		this.queue.cancel(this.drawFrame);
+		if (this.hiddenTimer !== null) clearTimeout(this.hiddenTimer);
+		this.hiddenTimer = null;
 		this.observer?.disconnect();
 		this.visibility?.disconnect();
 		this.observer = this.visibility = null;
@@ -171,8 +179,16 @@ export class FeatureCircleView {
 	private draw(): void {
 		if (!this.visible) {
 			this.stale = true;
+			this.hiddenTimer ??= setTimeout(() => {
+				this.hiddenTimer = null;
+				if (this.stale) this.render();
+			}, HIDDEN_DRAW_MS);
 			return;
 		}
+		this.render();
+	}
+
+	private render(): void {
 		this.stale = false;
 		const s = this.snapshot;
 		const raw = this.raw && this.context(this.raw);
