@@ -7,7 +7,8 @@
 // Environment: BENCH_PORT (preview port, default 4179), BENCH_QUERY (the explorer's query),
 // BENCH_COMPARE_QUERY (the comparison's query, default: its own default panels and data),
 // BENCH_SECONDS (length of each measured phase, default 6), BENCH_VIEWPORT (default 1280x900;
-// /compare shows its first two panels at that size, 1280x1800 shows all four).
+// /compare shows its first two panels at that size, 1280x1800 shows all four), BENCH_PAGES
+// and BENCH_COMPOSITORS (subsets, for quick A/B runs; the default measures everything).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -145,6 +146,20 @@ async function measure(browser, name) {
 	}
 }
 
+/** Which compositors and pages to measure (BENCH_COMPOSITORS=soft,gl; BENCH_PAGES=explorer,compare). */
+const compositorArgs = {
+	soft: ['--disable-gpu'],
+	gl: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
+};
+const compositors = (process.env.BENCH_COMPOSITORS ?? 'soft,gl')
+	.split(',')
+	.map((c) => compositorArgs[c]);
+const pageNames = (process.env.BENCH_PAGES ?? 'explorer,compare').split(',');
+if (compositors.some((c) => !c) || pageNames.some((n) => !pages[n])) {
+	console.error('BENCH_COMPOSITORS is a list of soft, gl; BENCH_PAGES of explorer, compare.');
+	process.exit(1);
+}
+
 let code = 0;
 try {
 	for (let i = 0; i < 50; i++) {
@@ -159,10 +174,7 @@ try {
 	// SwiftShader (what WebGL needs here). The second is bounded by SwiftShader's buffer
 	// swaps, not by the page: a trace showed ~85 % of the GPU thread in SwapBuffers.
 	const runs = [];
-	for (const gpuArgs of [
-		['--disable-gpu'],
-		['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
-	]) {
+	for (const gpuArgs of compositors) {
 		const browser = await chromium.launch({
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 			args: [
@@ -174,7 +186,7 @@ try {
 			]
 		});
 		try {
-			for (const name of Object.keys(pages)) {
+			for (const name of pageNames) {
 				const r = { gpuArgs: gpuArgs.join(' '), ...(await measure(browser, name)) };
 				runs.push(r);
 				log(
