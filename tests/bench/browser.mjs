@@ -1,8 +1,14 @@
-// npm run bench:browser [-- --json]: in headless Chromium, the explorer's frame times while
-// paused and while training (the worker streaming snapshots the page draws), and the
-// worker's steps per second while the page renders. Builds nothing: run `npm run build`
-// first (the npm script does). Frame times here come from a software GPU: compare the two
-// phases of one run, not figures across machines.
+// npm run bench:browser [-- --json]: in headless Chromium, frame times while paused and while
+// training (the workers streaming snapshots the page draws) on two pages, the explorer and
+// /compare (four panels, four workers), plus the workers' steps per second while the page
+// renders and the ratio p95 training / p95 paused. Builds nothing: run `npm run build` first
+// (the npm script does). Frame times here come from a software GPU: compare the phases and
+// pages of one run, not figures across machines.
+// Environment: BENCH_PORT (preview port, default 4179), BENCH_QUERY (the explorer's query),
+// BENCH_COMPARE_QUERY (the comparison's query, default: its own default panels and data),
+// BENCH_SECONDS (length of each measured phase, default 6), BENCH_VIEWPORT (default 1280x900;
+// /compare shows its first two panels at that size, 1280x1800 shows all four), BENCH_PAGES
+// and BENCH_COMPOSITORS (subsets, for quick A/B runs; the default measures everything).
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,11 +17,24 @@ const json = process.argv.includes('--json');
 const log = (...a) => {
 	if (!json) console.log(...a);
 };
-const port = 4179;
-const seconds = 6;
+const port = Number(process.env.BENCH_PORT ?? 4179);
+const seconds = Number(process.env.BENCH_SECONDS ?? 6);
+const [vw, vh] = (process.env.BENCH_VIEWPORT ?? '1280x900').split('x').map(Number);
+const viewport = { width: vw, height: vh };
 const query =
 	process.env.BENCH_QUERY ?? '?loss=asoftmax&m=4&dim=2&data=blobs&classes=4&seed=1&points=256';
+const compareQuery = process.env.BENCH_COMPARE_QUERY ?? '';
 
+// A server already on the port would be measured instead of this build.
+if (
+	await fetch(`http://127.0.0.1:${port}/`).then(
+		() => true,
+		() => false
+	)
+) {
+	console.error(`Port ${port} is in use: stop that server or set BENCH_PORT.`);
+	process.exit(1);
+}
 const server = spawn(
 	'npx',
 	['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
@@ -43,7 +62,8 @@ const frames = (page, ms) =>
 				const tick = (t) => {
 					out.push(t - last);
 					last = t;
-					if (t < end) requestAnimationFrame(tick);
+					// At least two whole frames, however long they take.
+					if (t < end || out.length < 3) requestAnimationFrame(tick);
 					else resolve(out.slice(1));
 				};
 				requestAnimationFrame(tick);
@@ -52,54 +72,92 @@ const frames = (page, ms) =>
 	);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
-const stepOf = async (page) =>
-	Number(/step (\d+)/.exec((await page.getByRole('status').textContent()) ?? '')?.[1] ?? 0);
+const stats = (xs) => ({ medianFrameMs: +median(xs).toFixed(2), p95FrameMs: +p95(xs).toFixed(2) });
+const stepIn = (text) => Number(/step (\d+)/.exec(text ?? '')?.[1] ?? -1);
 
-/** Measures one browser configuration; returns the result object. */
-async function measure(gpuArgs) {
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			...gpuArgs
-		]
-	});
+/**
+ * The two pages: where they are, when they are ready, their play/pause buttons and their
+ * training steps (one per worker).
+ */
+const pages = {
+	explorer: {
+		url: `/${query}`,
+		play: 'Play',
+		pause: 'Pause',
+		async ready(page) {
+			await page.getByRole('button', { name: 'Play' }).waitFor();
+			await page.waitForFunction(
+				() => !document.querySelector('button.primary')?.hasAttribute('disabled')
+			);
+		},
+		steps: async (page) => [stepIn(await page.getByRole('status').textContent())],
+		backend: async (page) =>
+			(await page.getByText(/Training in a worker on tfjs/).textContent())?.match(/tfjs (\w+)/)?.[1]
+	},
+	compare: {
+		url: `/compare${compareQuery}`,
+		play: 'Play all',
+		pause: 'Pause all',
+		async ready(page) {
+			await page.getByRole('button', { name: 'Play all' }).waitFor();
+			// Every panel's worker has sent its first snapshot.
+			await page.waitForFunction(() => {
+				const texts = [...document.querySelectorAll('.panel .status')].map((e) => e.textContent);
+				return texts.length > 0 && texts.every((t) => /step \d+/.test(t ?? ''));
+			});
+		},
+		steps: async (page) => (await page.locator('.panel .status').allTextContents()).map(stepIn),
+		backend: async () => undefined
+	}
+};
+
+/** Measures one page in one browser configuration; returns the result object. */
+async function measure(browser, name) {
+	const target = pages[name];
+	const page = await browser.newPage({ viewport });
 	try {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-		await page.goto(`http://127.0.0.1:${port}/${query}`);
-		await page.getByRole('button', { name: 'Play' }).waitFor();
-		await page.waitForFunction(
-			() => !document.querySelector('button.primary')?.hasAttribute('disabled')
-		);
-		const backend = (await page.getByText(/Training in a worker on tfjs/).textContent())?.match(
-			/tfjs (\w+)/
-		)?.[1];
+		await page.goto(`http://127.0.0.1:${port}${target.url}`);
+		await target.ready(page);
+		const backend = await target.backend(page);
 		await frames(page, 1000); // settle
 		const paused = await frames(page, seconds * 1000);
-		await page.getByRole('button', { name: 'Play' }).click();
+		await page.getByRole('button', { name: target.play, exact: true }).click();
 		await sleep(1500); // warm-up
-		const s0 = await stepOf(page);
+		const s0 = await target.steps(page);
 		const t0 = Date.now();
 		const training = await frames(page, seconds * 1000);
-		const stepsPerSec = Math.round(((await stepOf(page)) - s0) / ((Date.now() - t0) / 1000));
-		await page.getByRole('button', { name: 'Pause' }).click();
+		const s1 = await target.steps(page);
+		const elapsed = (Date.now() - t0) / 1000;
+		// Forced: a page that misses frames never looks "stable" to Playwright's click.
+		await page.getByRole('button', { name: target.pause, exact: true }).click({ force: true });
+		const p = stats(paused);
+		const t = stats(training);
 		return {
-			gpuArgs: gpuArgs.join(' '),
+			page: name,
 			backend,
-			paused: { medianFrameMs: +median(paused).toFixed(2), p95FrameMs: +p95(paused).toFixed(2) },
-			training: {
-				medianFrameMs: +median(training).toFixed(2),
-				p95FrameMs: +p95(training).toFixed(2)
-			},
-			worker: { stepsPerSec },
-			frameRateCost: +(1 - median(paused) / median(training)).toFixed(3)
+			paused: p,
+			training: t,
+			workers: { stepsPerSec: s1.map((s, i) => Math.round((s - s0[i]) / elapsed)) },
+			frameRateCost: +(1 - median(paused) / median(training)).toFixed(3),
+			p95Ratio: +(t.p95FrameMs / p.p95FrameMs).toFixed(2)
 		};
 	} finally {
-		await browser.close();
+		await page.close();
 	}
+}
+
+/** Which compositors and pages to measure (BENCH_COMPOSITORS=soft,gl; BENCH_PAGES=explorer,compare). */
+const compositorArgs = {
+	soft: ['--disable-gpu'],
+	gl: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
+};
+const compositors = (process.env.BENCH_COMPOSITORS ?? 'soft,gl')
+	.split(',')
+	.map((c) => compositorArgs[c]);
+const pageNames = (process.env.BENCH_PAGES ?? 'explorer,compare').split(',');
+if (compositors.some((c) => !c) || pageNames.some((n) => !pages[n])) {
+	console.error('BENCH_COMPOSITORS is a list of soft, gl; BENCH_PAGES of explorer, compare.');
+	process.exit(1);
 }
 
 let code = 0;
@@ -116,17 +174,36 @@ try {
 	// SwiftShader (what WebGL needs here). The second is bounded by SwiftShader's buffer
 	// swaps, not by the page: a trace showed ~85 % of the GPU thread in SwapBuffers.
 	const runs = [];
-	for (const args of [
-		['--disable-gpu'],
-		['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
-	]) {
-		const r = await measure(args);
-		runs.push(r);
-		log(
-			`[${r.gpuArgs}] backend ${r.backend}; paused: median frame ${r.paused.medianFrameMs} ms (p95 ${r.paused.p95FrameMs}); training: median ${r.training.medianFrameMs} ms (p95 ${r.training.p95FrameMs}); worker ${r.worker.stepsPerSec} steps/s; frame-rate cost ${(r.frameRateCost * 100).toFixed(1)} %`
-		);
+	for (const gpuArgs of compositors) {
+		const browser = await chromium.launch({
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				...gpuArgs
+			]
+		});
+		try {
+			for (const name of pageNames) {
+				const r = { gpuArgs: gpuArgs.join(' '), ...(await measure(browser, name)) };
+				runs.push(r);
+				log(
+					`[${r.gpuArgs}] ${r.page}${r.backend ? ` (tfjs ${r.backend})` : ''}: paused median frame ${r.paused.medianFrameMs} ms (p95 ${r.paused.p95FrameMs}); training median ${r.training.medianFrameMs} ms (p95 ${r.training.p95FrameMs}); p95 training / paused ${r.p95Ratio}; workers ${r.workers.stepsPerSec.join(', ')} steps/s; frame-rate cost ${(r.frameRateCost * 100).toFixed(1)} %`
+				);
+			}
+		} finally {
+			await browser.close();
+		}
 	}
-	if (json) console.log(JSON.stringify({ config: { query, seconds, viewport: '1280x800' }, runs }));
+	if (json)
+		console.log(
+			JSON.stringify({
+				config: { query, compareQuery, seconds, viewport: `${viewport.width}x${viewport.height}` },
+				runs
+			})
+		);
 } catch (e) {
 	console.error(e);
 	code = 1;

@@ -1,18 +1,52 @@
 /**
  * The comparison's state: one live training session per panel (each in its own worker, on
- * the same data and seed), the shared settings, and commands that act on every panel at
- * once. The URL is a view of `panels` + `settings`.
+ * the same data and seed), the shared settings, commands that act on every panel at once,
+ * and the open-set test of each panel's features (the open-set worker, the timer that
+ * re-scores the panels while they change, and the cache of the last report per panel).
+ * The URL is a view of `panels` + `settings`. `start` starts it all, `dispose` ends it all.
  */
+import type { OpenSetReport } from '$lib/math';
 import type { TrainerOptions } from '$lib/model/options';
 import { clampTrainerOptions } from '$lib/model/options';
+import { OpenSetClient } from '$lib/model/opensetClient';
+import type { Snapshot } from '$lib/model/snapshot';
 import { serializeSettings, type Settings } from './params';
 import { ExplorerState } from './explorer.svelte';
-import { MAX_PANELS, MIN_PANELS, parseCompare, serializeCompare, type PanelSpec } from './compare';
+import {
+	MAX_PANELS,
+	MIN_PANELS,
+	panelLabel,
+	parseCompare,
+	serializeCompare,
+	type PanelSpec
+} from './compare';
 
 /** Steps per second of every panel: the same pace keeps the panels comparable step for step. */
 export const COMPARE_SPEED = 120;
 /** Milliseconds between a panel's snapshots (the worker alone would send 30 per second). */
 export const COMPARE_SNAPSHOT_MS = 125;
+/** Milliseconds between two open-set scorings of the panels (about once a second). */
+export const REPORT_INTERVAL_MS = 1200;
+
+/** A started training session for one panel (its query string has the panel's loss and m). */
+export type SessionFactory = (query: string) => ExplorerState;
+
+/** What the comparison is built from; tests pass fakes (no workers in Node). */
+export interface CompareDeps {
+	/** The open-set worker's client (also runs the sweep below the panels). */
+	openset: OpenSetClient;
+	newSession: SessionFactory;
+}
+
+/** A real panel session: its own training worker, no input grid, 8 snapshots a second. */
+function liveSession(query: string): ExplorerState {
+	const s = new ExplorerState();
+	s.start(query);
+	s.session.setGrid(0); // no input-space view here
+	// Four feature views redrawing at 30 Hz each cost the page its frames; 8 Hz each is plenty.
+	s.session.setSnapshotInterval(COMPARE_SNAPSHOT_MS);
+	return s;
+}
 
 export class CompareState {
 	panels = $state.raw<PanelSpec[]>([]);
@@ -20,24 +54,86 @@ export class CompareState {
 	notices = $state.raw<string[]>([]);
 	/** One explorer state (worker, snapshot, history) per panel. */
 	sessions = $state.raw<ExplorerState[]>([]);
+	/** The open-set report of each panel (null until its features have been scored). */
+	reports = $state.raw<(OpenSetReport | null)[]>([]);
+	/** The panels' names, e.g. "A-Softmax m = 4". */
+	readonly labels = $derived(this.panels.map(panelLabel));
+	/** Each panel's closed-set (test) accuracy, null before its first snapshot. */
+	readonly closedSet = $derived(this.sessions.map((s) => s.session.snapshot?.testAccuracy ?? null));
+	/** The open-set worker's client; the sweep uses it too. */
+	readonly openset: OpenSetClient;
+	private readonly newSession: SessionFactory;
+	private timer: ReturnType<typeof setInterval> | null = null;
+	/** The snapshot each session was last scored at, and its report: unchanged panels are not re-scored. */
+	private readonly scored = new WeakMap<ExplorerState, { at: Snapshot; report: OpenSetReport }>();
+	private refreshing = false;
 
-	/** Reads the URL and starts one paused session per panel. */
+	constructor(deps: Partial<CompareDeps> = {}) {
+		this.openset = deps.openset ?? new OpenSetClient();
+		this.newSession = deps.newSession ?? liveSession;
+	}
+
+	/**
+	 * Reads the URL, starts one paused session per panel, and scores the panels on the
+	 * held-out classes every `REPORT_INTERVAL_MS` from now on.
+	 */
 	start(search: string): void {
 		const { panels, settings, notices } = parseCompare(search);
 		this.panels = panels;
 		this.settings = settings;
 		this.notices = notices;
 		this.sessions = panels.map((p) => this.session(p, settings));
+		this.reports = panels.map(() => null);
+		this.stopReports();
+		this.refreshing = false; // a request cut off by dispose() never answers
+		this.timer = setInterval(() => void this.refreshReports(), REPORT_INTERVAL_MS);
 	}
 
 	private session(p: PanelSpec, settings: Settings): ExplorerState {
-		const s = new ExplorerState();
 		const options = clampTrainerOptions({ loss: p.loss, m: p.m }, settings.options).options;
-		s.start(serializeSettings({ options, ui: { ...settings.ui, speed: COMPARE_SPEED } }));
-		s.session.setGrid(0); // no input-space view here
-		// Four feature views redrawing at 30 Hz each cost the page its frames; 8 Hz each is plenty.
-		s.session.setSnapshotInterval(COMPARE_SNAPSHOT_MS);
-		return s;
+		return this.newSession(
+			serializeSettings({ options, ui: { ...settings.ui, speed: COMPARE_SPEED } })
+		);
+	}
+
+	/**
+	 * Scores every panel whose features changed since its last report (in the open-set
+	 * worker, one request per changed panel). One refresh at a time: a tick that finds the
+	 * previous one still waiting (the worker busy with a sweep) does nothing. A result that
+	 * comes back after the panels were added or removed is dropped; the next tick redoes it.
+	 */
+	async refreshReports(): Promise<void> {
+		if (this.refreshing) return;
+		this.refreshing = true;
+		try {
+			const sessions = this.sessions;
+			const next = await Promise.all(sessions.map((s) => this.reportOf(s)));
+			if (sessions === this.sessions) this.reports = next;
+		} finally {
+			this.refreshing = false;
+		}
+	}
+
+	private async reportOf(s: ExplorerState): Promise<OpenSetReport | null> {
+		const snap = s.session.snapshot;
+		const data = s.session.dataset;
+		// Features and labels must come from the same data set (a rebuild sends both, in turn).
+		if (!snap || !data || data.dataVersion !== snap.dataVersion) return null;
+		const last = this.scored.get(s);
+		if (last?.at === snap) return last.report;
+		const report = await this.openset.report(
+			snap.features,
+			snap.featureDim,
+			data.labels,
+			data.split
+		);
+		this.scored.set(s, { at: snap, report });
+		return report;
+	}
+
+	private stopReports(): void {
+		if (this.timer !== null) clearInterval(this.timer);
+		this.timer = null;
 	}
 
 	get query(): string {
@@ -87,6 +183,7 @@ export class CompareState {
 		if (!this.settings || this.panels.length >= MAX_PANELS) return;
 		this.panels = [...this.panels, spec];
 		this.sessions = [...this.sessions, this.session(spec, this.settings)];
+		this.reports = [...this.reports, null];
 	}
 
 	removePanel(i: number): void {
@@ -94,10 +191,15 @@ export class CompareState {
 		this.sessions[i]?.dispose();
 		this.panels = this.panels.filter((_, j) => j !== i);
 		this.sessions = this.sessions.filter((_, j) => j !== i);
+		// Each remaining panel keeps its own report (the cache is per session, not per index).
+		this.reports = this.reports.filter((_, j) => j !== i);
 	}
 
+	/** Stops the timer and ends every worker (the panels' and the open-set one). */
 	dispose(): void {
+		this.stopReports();
 		for (const s of this.sessions) s.dispose();
 		this.sessions = [];
+		this.openset.dispose();
 	}
 }

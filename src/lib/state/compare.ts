@@ -34,6 +34,12 @@ export const DEFAULT_PANELS: readonly PanelSpec[] = Object.freeze([
 export const DEFAULT_COMPARE_QUERY =
 	'data=identities&input=8&classes=10&held=6,7,8,9&noise=0.5&points=120&seed=1';
 
+/** The panel "Add" brings: the first default panel not shown yet, else CosFace m = 0.35. */
+export function nextPanel(panels: readonly PanelSpec[]): PanelSpec {
+	const used = new Set(panels.map((p) => `${p.loss}:${p.m}`));
+	return DEFAULT_PANELS.find((p) => !used.has(`${p.loss}:${p.m}`)) ?? { loss: 'cosface', m: 0.35 };
+}
+
 /** "A-Softmax m = 4", "Softmax", "CosFace m = 0.35". */
 export function panelLabel(p: PanelSpec): string {
 	return hasMargin(p.loss) ? `${LOSS_NAMES[p.loss]} m = ${p.m}` : LOSS_NAMES[p.loss];

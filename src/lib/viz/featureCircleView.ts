@@ -4,52 +4,45 @@
  * them, and the same features projected onto the unit circle. Both panels draw in a
  * logical 400 × 400 space that matches the SVG overlays' viewBox, so Svelte's SVG (arrows,
  * sectors, wedges, labels) and these canvases line up at any size.
+ *
+ * Cost per frame is kept small because a page may hold four of these views training at
+ * once: the decision regions are rasterised once per snapshot into a small ImageData
+ * (REGION_RES²) that every frame only scales onto the canvas; points change style only when
+ * the colour changes (fills carry their alpha in the colour: switching globalAlpha per point
+ * was most of the cost); draws go through the page's shared DrawQueue, so views that got
+ * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
+ * only once a second until it comes back.
  */
 import { classColor } from './palette';
 import { prefersReducedMotion } from './motion';
 import { fitCanvas, getContext2d } from './canvas';
+import { drawQueue, type DrawQueue } from './drawQueue';
 import { featureExtent } from './featureGeometry';
+import { circlePosition, paintRegions, PANEL, rawToPanel, REGION_RES, rgbOf } from './featurePlot';
 import type { Snapshot } from '../model/snapshot';
 
-/** Logical size of a panel (SVG viewBox and canvas drawing units). */
-export const PANEL = 400;
-/** Radius of the unit circle in the projected panel. */
-export const CIRCLE_R = 150;
+export { CIRCLE_R, circlePosition, PANEL, plainClass, rawToPanel } from './featurePlot';
+
 /** Duration of the glide between two snapshots (about the interval between snapshots). */
 const TWEEN_MS = 60;
 
-/** Cells per side of the decision-region raster behind the raw features. */
-const REGION_RES = 96;
+/** Point radius and ring width (logical units), and the opacity of filled points. */
+const POINT_R = 2.6;
+const RING_WIDTH = 1.4;
+const FILL_ALPHA = 0.85;
+/** Colour of held-out points (classes never trained on). */
+const HELD_OUT_COLOR = '#8c959f';
+/** How far outside the viewport a view still counts as visible (its export buttons sit just below). */
+const VISIBLE_MARGIN = '200px';
+/**
+ * Out of sight, a view still catches up this often (ms), so a full-page screenshot or a
+ * printout shows its canvases at most this stale, at a fraction of the cost of every frame.
+ */
+const HIDDEN_DRAW_MS = 1000;
 
-/** Logical → pixel transform of the raw panel for a half-width `extent`. */
-export function rawToPanel(x: number, y: number, extent: number): [number, number] {
-	const k = (PANEL / 2 - 16) / extent;
-	return [PANEL / 2 + x * k, PANEL / 2 - y * k];
-}
-
-/** Where point i of the projected panel sits: on the circle, spread over a thin band so density shows. */
-export function circlePosition(x: number, y: number, i: number): [number, number] {
-	const n = Math.hypot(x, y);
-	if (!(n > 0)) return [PANEL / 2, PANEL / 2];
-	const band = 1 - 0.09 * (((i * 2654435761) >>> 0) / 4294967296);
-	return [PANEL / 2 + (x / n) * CIRCLE_R * band, PANEL / 2 - (y / n) * CIRCLE_R * band];
-}
-
-/** The class a plain (no-margin) head predicts at feature (x, y): what the raw panel's regions show. */
-export function plainClass(s: Snapshot, x: number, y: number): number {
-	let best = 0;
-	let top = -Infinity;
-	for (let j = 0; j < s.numClasses; j++) {
-		const wx = s.weights[2 * j];
-		const wy = s.weights[2 * j + 1];
-		// Softmax: W_j·x + b_j with the raw W (unit rows × their norms); angular heads: x·ŵ_j.
-		const v = s.bias ? s.weightNorms[j] * (wx * x + wy * y) + s.bias[j] : wx * x + wy * y;
-		if (v > top) {
-			top = v;
-			best = j;
-		}
-	}
-	return best;
+/** `rgba(…, FILL_ALPHA)` of a #rrggbb colour: a filled point's style. */
+function fillStyleOf(hex: string): string {
+	return `rgba(${rgbOf(hex).join(',')},${FILL_ALPHA})`;
 }
 
 export class FeatureCircleView {
@@ -59,13 +52,25 @@ export class FeatureCircleView {
 	private labels: Int32Array | null = null;
 	private split: Uint8Array | null = null;
 	private extent = 1;
-	private frame = 0;
 	private observer: ResizeObserver | null = null;
+	private visibility: IntersectionObserver | null = null;
+	/** Whether a canvas is on screen (or near it); a hidden view only notes that it is stale. */
+	private visible = true;
+	private stale = false;
+	private hiddenTimer: ReturnType<typeof setTimeout> | null = null;
+	/** The decision-region raster, its pixels, and whether they lag behind the snapshot. */
 	private region: HTMLCanvasElement | null = null;
+	private regionImage: ImageData | null = null;
+	private regionStale = true;
 	/** Tweening between snapshots: positions drawn now, from and to, and when the tween began. */
 	private shown: Float32Array | null = null;
 	private from: Float32Array | null = null;
+	private between: Float32Array | null = null;
 	private tweenStart = 0;
+	private readonly drawFrame = () => this.draw();
+
+	/** `queue`: the frame loop to draw in (the page's shared one unless a test passes its own). */
+	constructor(private readonly queue: DrawQueue = drawQueue) {}
 
 	/** Takes over the two canvases (one per panel). */
 	mount(raw: HTMLCanvasElement, circle: HTMLCanvasElement): void {
@@ -77,6 +82,19 @@ export class FeatureCircleView {
 		this.observer = new ResizeObserver(() => this.resize());
 		this.observer.observe(raw);
 		this.observer.observe(circle);
+		if (typeof IntersectionObserver !== 'undefined') {
+			const seen = new Map<Element, boolean>();
+			this.visibility = new IntersectionObserver(
+				(entries) => {
+					for (const e of entries) seen.set(e.target, e.isIntersecting);
+					this.visible = [...seen.values()].some(Boolean);
+					if (this.visible && this.stale) this.queue.request(this.drawFrame);
+				},
+				{ rootMargin: VISIBLE_MARGIN }
+			);
+			this.visibility.observe(raw);
+			this.visibility.observe(circle);
+		}
 		this.resize();
 	}
 
@@ -85,21 +103,26 @@ export class FeatureCircleView {
 		return this.extent;
 	}
 
-	/** New data; drawn on the next animation frame (at most one draw per frame). */
+	/** New data; drawn on a coming animation frame (at most one draw per frame). */
 	update(snapshot: Snapshot | null, labels: Int32Array | null, split: Uint8Array | null): void {
 		this.snapshot = snapshot;
 		this.labels = labels;
 		this.split = split;
 		// Points glide from where they are drawn to the new features (not with reduced motion).
-		const same = snapshot && this.shown && this.shown.length === snapshot.features.length;
-		this.from = same && !prefersReducedMotion() ? this.shown!.slice() : null;
+		const shown = this.shown;
+		const same = snapshot && shown && shown.length === snapshot.features.length;
+		if (same && !prefersReducedMotion()) {
+			if (this.from?.length !== shown.length) this.from = new Float32Array(shown.length);
+			this.from.set(shown);
+		} else this.from = null;
 		this.tweenStart = performance.now();
 		if (snapshot && snapshot.featureDim === 2) {
 			// Grow at once, shrink slowly: the plot should not breathe with every snapshot.
 			const target = featureExtent(snapshot.features, 2);
 			this.extent = target > this.extent ? target : this.extent + 0.08 * (target - this.extent);
 		}
-		if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+		this.regionStale = true;
+		this.queue.request(this.drawFrame);
 	}
 
 	/** Follows the canvases' CSS size (backing store = CSS size × devicePixelRatio). */
@@ -134,10 +157,14 @@ export class FeatureCircleView {
 	}
 
 	dispose(): void {
-		if (this.frame) cancelAnimationFrame(this.frame);
+		this.queue.cancel(this.drawFrame);
+		if (this.hiddenTimer !== null) clearTimeout(this.hiddenTimer);
+		this.hiddenTimer = null;
 		this.observer?.disconnect();
-		this.observer = null;
+		this.visibility?.disconnect();
+		this.observer = this.visibility = null;
 		this.raw = this.circle = this.region = null;
+		this.regionImage = null;
 	}
 
 	private context(c: HTMLCanvasElement): CanvasRenderingContext2D | null {
@@ -150,43 +177,65 @@ export class FeatureCircleView {
 	}
 
 	private draw(): void {
-		this.frame = 0;
+		if (!this.visible) {
+			this.stale = true;
+			this.hiddenTimer ??= setTimeout(() => {
+				this.hiddenTimer = null;
+				if (this.stale) this.render();
+			}, HIDDEN_DRAW_MS);
+			return;
+		}
+		this.render();
+	}
+
+	private render(): void {
+		this.stale = false;
 		const s = this.snapshot;
 		const raw = this.raw && this.context(this.raw);
 		const circle = this.circle && this.context(this.circle);
 		if (!s || !raw || !circle || s.featureDim !== 2 || !this.labels) return;
 		this.drawRegions(raw, s);
 		const pos = this.tween(s.features);
-		const n = s.features.length / 2;
-		for (let i = 0; i < n; i++) {
+		this.drawPoints(raw, pos, 'raw');
+		this.drawPoints(circle, pos, 'circle');
+	}
+
+	/** The points of one panel, in data order (later points on top), each a dot or a test ring. */
+	private drawPoints(ctx: CanvasRenderingContext2D, pos: Float32Array, panel: 'raw' | 'circle') {
+		const labels = this.labels!;
+		const split = this.split;
+		const k = (PANEL / 2 - 16) / this.extent; // as rawToPanel, inlined: no array per point
+		const C = PANEL / 2;
+		const fills = new Map<string, string>();
+		let fillNow = '';
+		let strokeNow = '';
+		ctx.lineWidth = RING_WIDTH;
+		for (let i = 0; i < pos.length / 2; i++) {
 			const fx = pos[2 * i];
 			const fy = pos[2 * i + 1];
 			if (!Number.isFinite(fx) || !Number.isFinite(fy)) continue;
-			const label = this.labels[i] ?? 0;
-			const heldOut = this.split?.[i] === 2;
-			const color = heldOut ? '#8c959f' : classColor(label);
-			const test = this.split?.[i] === 1;
-			for (const [ctx, [px, py]] of [
-				[raw, rawToPanel(fx, fy, this.extent)],
-				[circle, circlePosition(fx, fy, i)]
-			] as const) {
-				ctx.beginPath();
-				ctx.arc(px, py, 2.6, 0, 2 * Math.PI);
-				if (test) {
-					ctx.strokeStyle = color;
-					ctx.lineWidth = 1.4;
-					ctx.stroke();
-				} else {
-					ctx.fillStyle = color;
-					ctx.globalAlpha = 0.85;
-					ctx.fill();
-					ctx.globalAlpha = 1;
-				}
+			let px: number;
+			let py: number;
+			if (panel === 'raw') {
+				px = C + fx * k;
+				py = C - fy * k;
+			} else [px, py] = circlePosition(fx, fy, i);
+			const color = split?.[i] === 2 ? HELD_OUT_COLOR : classColor(labels[i] ?? 0);
+			ctx.beginPath();
+			ctx.arc(px, py, POINT_R, 0, 2 * Math.PI);
+			if (split?.[i] === 1) {
+				if (strokeNow !== color) ctx.strokeStyle = strokeNow = color;
+				ctx.stroke();
+			} else {
+				let fill = fills.get(color);
+				if (fill === undefined) fills.set(color, (fill = fillStyleOf(color)));
+				if (fillNow !== fill) ctx.fillStyle = fillNow = fill;
+				ctx.fill();
 			}
 		}
 	}
 
-	/** Positions for this frame, eased from the previous ones; schedules the next frame while moving. */
+	/** Positions for this frame, eased from the previous ones; asks for the next frame while moving. */
 	private tween(target: Float32Array): Float32Array {
 		const from = this.from;
 		const t = Math.min(1, (performance.now() - this.tweenStart) / TWEEN_MS);
@@ -195,33 +244,29 @@ export class FeatureCircleView {
 			return target;
 		}
 		const e = t * (2 - t); // ease-out
-		const out = new Float32Array(target.length);
+		if (this.between?.length !== target.length) this.between = new Float32Array(target.length);
+		const out = this.between;
 		for (let i = 0; i < out.length; i++) out[i] = from[i] + (target[i] - from[i]) * e;
 		this.shown = out;
-		this.frame = requestAnimationFrame(() => this.draw());
+		this.queue.request(this.drawFrame);
 		return out;
 	}
 
-	/** The plain decision regions over the raw plane, as a soft raster. */
+	/**
+	 * The plain decision regions over the raw plane, as a soft raster: recomputed only when a
+	 * snapshot came since the last time (weights and extent change only then), scaled onto
+	 * the canvas every frame.
+	 */
 	private drawRegions(ctx: CanvasRenderingContext2D, s: Snapshot): void {
 		const region = this.region;
 		const rctx = region?.getContext('2d');
 		if (!region || !rctx) return;
-		const img = rctx.createImageData(REGION_RES, REGION_RES);
-		const k = this.extent / ((PANEL / 2 - 16) / (PANEL / 2));
-		for (let r = 0; r < REGION_RES; r++) {
-			for (let c = 0; c < REGION_RES; c++) {
-				const x = ((c + 0.5) / REGION_RES) * 2 * k - k;
-				const y = k - ((r + 0.5) / REGION_RES) * 2 * k;
-				const hex = classColor(plainClass(s, x, y));
-				const o = (r * REGION_RES + c) * 4;
-				img.data[o] = parseInt(hex.slice(1, 3), 16);
-				img.data[o + 1] = parseInt(hex.slice(3, 5), 16);
-				img.data[o + 2] = parseInt(hex.slice(5, 7), 16);
-				img.data[o + 3] = 40;
-			}
+		if (this.regionStale || !this.regionImage) {
+			this.regionImage ??= rctx.createImageData(REGION_RES, REGION_RES);
+			paintRegions(this.regionImage, s, this.extent);
+			rctx.putImageData(this.regionImage, 0, 0);
+			this.regionStale = false;
 		}
-		rctx.putImageData(img, 0, 0);
 		ctx.imageSmoothingEnabled = true;
 		ctx.drawImage(region, 0, 0, PANEL, PANEL);
 	}
