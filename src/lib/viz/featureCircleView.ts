@@ -13,7 +13,7 @@
  * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
  * only once a second until it comes back.
  */
-import { classColor } from './palette';
+import { classColor, HELD_OUT_COLOR } from './palette';
 import { prefersReducedMotion } from './motion';
 import { fitCanvas, getContext2d } from './canvas';
 import { drawQueue, type DrawQueue } from './drawQueue';
@@ -30,8 +30,6 @@ const TWEEN_MS = 60;
 const POINT_R = 2.6;
 const RING_WIDTH = 1.4;
 const FILL_ALPHA = 0.85;
-/** Colour of held-out points (classes never trained on). */
-const HELD_OUT_COLOR = '#8c959f';
 /** How far outside the viewport a view still counts as visible (its export buttons sit just below). */
 const VISIBLE_MARGIN = '200px';
 /**
@@ -70,7 +68,14 @@ export class FeatureCircleView {
 	private readonly drawFrame = () => this.draw();
 
 	/** `queue`: the frame loop to draw in (the page's shared one unless a test passes its own). */
-	constructor(private readonly queue: DrawQueue = drawQueue) {}
+	/**
+	 * @param onExtent hears the raw panel's half-width whenever it changes (it grows at once and
+	 *   shrinks slowly), so an overlay drawn outside the view can use the same scale.
+	 */
+	constructor(
+		private readonly onExtent: (extent: number) => void = () => {},
+		private readonly queue: DrawQueue = drawQueue
+	) {}
 
 	/** Takes over the two canvases (one per panel). */
 	mount(raw: HTMLCanvasElement, circle: HTMLCanvasElement): void {
@@ -119,7 +124,8 @@ export class FeatureCircleView {
 		if (snapshot && snapshot.featureDim === 2) {
 			// Grow at once, shrink slowly: the plot should not breathe with every snapshot.
 			const target = featureExtent(snapshot.features, 2);
-			this.extent = target > this.extent ? target : this.extent + 0.08 * (target - this.extent);
+			const next = target > this.extent ? target : this.extent + 0.08 * (target - this.extent);
+			if (next !== this.extent) this.onExtent((this.extent = next));
 		}
 		this.regionStale = true;
 		this.queue.request(this.drawFrame);
