@@ -123,7 +123,7 @@ export class FeatureCircleView {
 		// nor beside other views in sight: see `inSight`).
 		const shown = this.shown;
 		const same = snapshot && shown && shown.length === snapshot.features.length;
-		if (same && inSight.size <= 1 && !prefersReducedMotion()) {
+		if (same && this.visible && inSight.size <= 1 && !prefersReducedMotion()) {
 			if (this.from?.length !== shown.length) this.from = new Float32Array(shown.length);
 			this.from.set(shown);
 		} else this.from = null;
