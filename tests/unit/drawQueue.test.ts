@@ -1,25 +1,26 @@
 /**
  * The shared frame loop of the canvas views: one draw per view per frame however often it
- * is asked, draws in the order asked, at most a time budget of them per frame (always at
- * least one) with the rest in the next frame, draws asked during a frame (a tween's next
+ * is asked, draws in the order asked, at most a time budget and a count of them per frame
+ * (always at least one) with the rest in the next frame, draws asked during a frame (a tween's next
  * step) in the next one, and a cancelled draw never runs. A fake clock and fake frames.
  */
 import { describe, expect, test } from 'vitest';
 import { DrawQueue } from '../../src/lib/viz/drawQueue';
 
-function setup(budget: number) {
+function setup(budgetMs: number, maxPerFrame = 10) {
 	let clock = 0;
 	let pending: (() => void) | null = null;
 	let frames = 0;
-	const queue = new DrawQueue(
-		budget,
-		() => clock,
-		(cb) => {
+	const queue = new DrawQueue({
+		budgetMs,
+		maxPerFrame,
+		now: () => clock,
+		raf: (cb) => {
 			pending = cb;
 			return ++frames;
 		},
-		() => (pending = null)
-	);
+		caf: () => (pending = null)
+	});
 	const log: string[] = [];
 	/** A draw that takes `ms` of the fake clock. */
 	const view = (name: string, ms: number) => () => {
@@ -53,6 +54,14 @@ describe('DrawQueue', () => {
 		frame();
 		expect(scheduled()).toBe(false);
 		expect(log).toEqual(['a', 'b', '|', 'c', 'd', '|']);
+	});
+
+	test('at most maxPerFrame draws a frame, however cheap', () => {
+		const { queue, log, view, frame } = setup(6, 2);
+		for (const name of ['a', 'b', 'c']) queue.request(view(name, 0));
+		frame();
+		frame();
+		expect(log).toEqual(['a', 'b', '|', 'c', '|']);
 	});
 
 	test('a draw longer than the budget still runs, one per frame', () => {

@@ -11,7 +11,7 @@
  * the colour changes (fills carry their alpha in the colour: switching globalAlpha per point
  * was most of the cost); draws go through the page's shared DrawQueue, so views that got
  * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
- * only once a second until it comes back.
+ * only once a second until it comes back; points glide only in a view alone in sight.
  */
 import { classColor, HELD_OUT_COLOR } from './palette';
 import { prefersReducedMotion } from './motion';
@@ -42,6 +42,14 @@ const HIDDEN_DRAW_MS = 1000;
 function fillStyleOf(hex: string): string {
 	return `rgba(${rgbOf(hex).join(',')},${FILL_ALPHA})`;
 }
+
+/**
+ * The feature views in sight on the page. Points glide between snapshots only while a view
+ * is alone in sight: each glide redraws (and hands the compositor a copy of) both canvases
+ * on about four more frames per snapshot, which with the comparison's panels side by side
+ * was most of the page's main-thread time; there the points step from snapshot to snapshot.
+ */
+const inSight = new Set<FeatureCircleView>();
 
 export class FeatureCircleView {
 	private raw: HTMLCanvasElement | null = null;
@@ -93,6 +101,8 @@ export class FeatureCircleView {
 				(entries) => {
 					for (const e of entries) seen.set(e.target, e.isIntersecting);
 					this.visible = [...seen.values()].some(Boolean);
+					if (this.visible) inSight.add(this);
+					else inSight.delete(this);
 					if (this.visible && this.stale) this.queue.request(this.drawFrame);
 				},
 				{ rootMargin: VISIBLE_MARGIN }
@@ -100,6 +110,7 @@ export class FeatureCircleView {
 			this.visibility.observe(raw);
 			this.visibility.observe(circle);
 		}
+		inSight.add(this); // until the observer says otherwise
 		this.resize();
 	}
 
@@ -113,10 +124,11 @@ export class FeatureCircleView {
 		this.snapshot = snapshot;
 		this.labels = labels;
 		this.split = split;
-		// Points glide from where they are drawn to the new features (not with reduced motion).
+		// Points glide from where they are drawn to the new features (not with reduced motion,
+		// nor beside other views in sight: see `inSight`).
 		const shown = this.shown;
 		const same = snapshot && shown && shown.length === snapshot.features.length;
-		if (same && !prefersReducedMotion()) {
+		if (same && this.visible && inSight.size <= 1 && !prefersReducedMotion()) {
 			if (this.from?.length !== shown.length) this.from = new Float32Array(shown.length);
 			this.from.set(shown);
 		} else this.from = null;
@@ -128,7 +140,8 @@ export class FeatureCircleView {
 			if (next !== this.extent) this.onExtent((this.extent = next));
 		}
 		this.regionStale = true;
-		this.queue.request(this.drawFrame);
+		if (this.visible) this.queue.request(this.drawFrame);
+		else this.draw(); // out of sight: only notes that it is stale
 	}
 
 	/** Follows the canvases' CSS size (backing store = CSS size × devicePixelRatio). */
@@ -169,6 +182,7 @@ export class FeatureCircleView {
 		this.observer?.disconnect();
 		this.visibility?.disconnect();
 		this.observer = this.visibility = null;
+		inSight.delete(this);
 		this.raw = this.circle = this.region = null;
 		this.regionImage = null;
 	}
