@@ -9,212 +9,29 @@
  */
 import type { NumericLimit } from './clamp';
 import { MAX_CLASSES, MIN_CLASSES } from './limits';
-import type { HeadKind } from './psi';
+import {
+	GENERATOR_KINDS,
+	LANGS,
+	type DataParams,
+	type Settings,
+	type TrainerOptions,
+	type UiSettings
+} from './settingTypes';
+import {
+	IDENTITIES_INPUT_DIM,
+	LOSS_KINDS,
+	LOSS_NAMES,
+	MARGIN_LIMITS,
+	INTEGER_MARGIN_MAX,
+	fitsIntegerMargin,
+	inputDimLimit,
+	marginRange,
+	type SliderRange
+} from './margins';
 
 export type { NumericLimit } from './clamp';
-
-/**
- * 'rings': concentric rings (2D) / shells (3D); 'sphere': clusters on the unit circle/sphere;
- * 'identities': the open-set family, one random centre per identity in a D-dimensional input
- * space plus nuisance variation shared by all identities (see datasets.ts).
- */
-export type GeneratorKind = 'blobs' | 'spirals' | 'rings' | 'sphere' | 'identities';
-
-/** Every generator, in menu order. */
-export const GENERATOR_KINDS: readonly GeneratorKind[] = Object.freeze([
-	'blobs',
-	'spirals',
-	'rings',
-	'sphere',
-	'identities'
-]);
-
-/** The settings that fully determine a data set. */
-export interface DataParams {
-	/** Which toy distribution to draw from. */
-	generator: GeneratorKind;
-	/** Number of classes, MIN_CLASSES..MAX_CLASSES (2..10). */
-	classes: number;
-	/** Points drawn per class, 5..2000. */
-	pointsPerClass: number;
-	/** 0..1, generator-specific spread (0 = tight, 1 = neighbouring classes touch or overlap). */
-	noise: number;
-	/**
-	 * Input dimension: 2 (plane) or 3 (space); the 'identities' generator allows 2..16
-	 * (`inputDimLimit`), so views that draw inputs must not assume 2 or 3.
-	 */
-	inputDim: number;
-	/** Integer seed; the same seed gives the same points and split. */
-	seed: number;
-	/** 0..0.9, fraction of each seen class put in the test split. */
-	testFraction: number;
-	/** Class indices held out of training entirely (open-set); leaves >= 2 training classes. */
-	heldOut: number[];
-}
-
-/** How λ evolves for A-Softmax: off (pure margin), fixed, or one of the published schedules. */
-export type LambdaMode = 'off' | 'fixed' | 'official' | 'pytorch';
-
-/** Everything that determines a training run. */
-export interface TrainerOptions {
-	/** The toy data set (changing it rebuilds the model from the seed). */
-	data: DataParams;
-	/** Feature dimension: 2 = circle, 3 = sphere (rebuilds). */
-	featureDim: 2 | 3;
-	/** Hidden layers of the MLP (rebuilds). */
-	hiddenLayers: number;
-	/** Units per hidden layer (rebuilds). */
-	hiddenUnits: number;
-	/** Seed of the weight initialisation and batch order (rebuilds). */
-	seed: number;
-	/** The loss head (live). */
-	loss: HeadKind;
-	/** Margin: A-Softmax multiplicative m, CosFace/ArcFace additive m (live). */
-	m: number;
-	/** Scale s of the normalised heads (live). */
-	s: number;
-	/** λ mode for A-Softmax (live). */
-	lambdaMode: LambdaMode;
-	/** λ when lambdaMode is 'fixed' (live). */
-	lambdaFixed: number;
-	/** The floor of the annealing schedules (the papers use 5; 0 anneals to the pure margin). */
-	lambdaMin: number;
-	/** Adam learning rate (live). */
-	learningRate: number;
-	/** Mini-batch size (live). */
-	batchSize: number;
-	/**
-	 * Decoupled weight decay (AdamW) on every parameter (live). Like SphereFace's weight decay,
-	 * it keeps feature norms from growing without bound, so the loss never saturates and the
-	 * margin keeps pulling each class tighter.
-	 */
-	weightDecay: number;
-}
-
-/** The two languages of SphereLab's pages. */
-export type Lang = 'en' | 'ko';
-export const LANGS: readonly Lang[] = Object.freeze(['en', 'ko']);
-export function isLang(value: unknown): value is Lang {
-	return value === 'en' || value === 'ko';
-}
-
-/** A-Softmax margin slider: integers 1–4 (as in the paper) or continuous up to 6. */
-export type MarginMode = 'integer' | 'continuous';
-
-/** Settings of the page, not of the training run. */
-export interface UiSettings {
-	/** Steps per second while playing; 0 = as fast as possible. */
-	speed: number;
-	/** Presentation mode (large type, advanced controls hidden). */
-	present: boolean;
-	/** A-Softmax margin slider: integers 1–4 (as in the paper) or continuous up to 6. */
-	marginMode: MarginMode;
-	/** Language of the page's text: English or Korean. */
-	lang: Lang;
-}
-
-/** Everything a URL can say: the training run and the page around it. */
-export interface Settings {
-	options: TrainerOptions;
-	ui: UiSettings;
-}
-
-/** The loss kinds in menu order. */
-export const LOSS_KINDS: readonly HeadKind[] = Object.freeze([
-	'softmax',
-	'modified',
-	'asoftmax',
-	'cosface',
-	'arcface'
-]);
-
-/** The losses' published names (A-Softmax is SphereFace's loss). */
-export const LOSS_NAMES: Readonly<Record<HeadKind, string>> = Object.freeze({
-	softmax: 'Softmax',
-	modified: 'Modified softmax',
-	asoftmax: 'A-Softmax',
-	cosface: 'CosFace',
-	arcface: 'ArcFace'
-});
-
-/** Margin range and default per loss: A-Softmax 1–6 (integers 1–4 as in the paper, real up to 6). */
-export const MARGIN_LIMITS: Readonly<Record<HeadKind, NumericLimit & { default: number }>> =
-	Object.freeze({
-		softmax: { min: 1, max: 1, integer: false, default: 1 },
-		modified: { min: 1, max: 1, integer: false, default: 1 },
-		asoftmax: { min: 1, max: 6, integer: false, default: 4 },
-		cosface: { min: 0, max: 0.8, integer: false, default: 0.35 },
-		arcface: { min: 0, max: 1.2, integer: false, default: 0.5 }
-	});
-
-/** The largest margin of the integer A-Softmax slider (m = 1, 2, 3, 4, as in the paper). */
-export const INTEGER_MARGIN_MAX = 4;
-
-/** Whether a loss has a margin to move (softmax and modified softmax have none). */
-export function hasMargin(loss: HeadKind): boolean {
-	return MARGIN_LIMITS[loss].max > MARGIN_LIMITS[loss].min;
-}
-
-/** True when m is one of the integer slider's stops (always true for losses without mode). */
-export function fitsIntegerMargin(loss: HeadKind, m: number): boolean {
-	return loss !== 'asoftmax' || (Number.isInteger(m) && m >= 1 && m <= INTEGER_MARGIN_MAX);
-}
-
-/**
- * The slider mode a margin needs: the requested one, unless an A-Softmax m off the integer
- * stops (2.5, 5) forces the continuous slider.
- */
-export function marginModeFor(loss: HeadKind, m: number, requested: MarginMode): MarginMode {
-	return requested === 'continuous' || !fitsIntegerMargin(loss, m) ? 'continuous' : 'integer';
-}
-
-/** A slider's range: what the margin control (and the ←/→ keys) may offer. */
-export interface SliderRange {
-	readonly min: number;
-	readonly max: number;
-	readonly step: number;
-	/** Values are whole numbers (shown without decimals). */
-	readonly integer: boolean;
-}
-
-/**
- * The margin slider for a loss: A-Softmax in integer mode m = 1…4 (the paper's), continuous
- * 1–6 in steps of 0.1; CosFace and ArcFace their additive ranges in steps of 0.05. The one
- * rule every margin control and the keyboard use.
- */
-export function marginRange(loss: HeadKind, mode: MarginMode): SliderRange {
-	const lim = MARGIN_LIMITS[loss];
-	if (loss === 'asoftmax' && mode === 'integer')
-		return { min: lim.min, max: INTEGER_MARGIN_MAX, step: 1, integer: true };
-	return { min: lim.min, max: lim.max, step: loss === 'asoftmax' ? 0.1 : 0.05, integer: false };
-}
-
-/** The margin one slider step from m (direction ±1), kept in range and to two decimals. */
-export function stepMargin(loss: HeadKind, mode: MarginMode, m: number, direction: 1 | -1): number {
-	const r = marginRange(loss, mode);
-	const next = Math.min(r.max, Math.max(r.min, m + direction * r.step));
-	return Math.round(next * 100) / 100;
-}
-
-/**
- * Input dimensions of the 'identities' generator, and its default when none is given: 8, so
- * that identity centres and the shared nuisance directions have room (a few dimensions each)
- * and held-out identities are not confined to the span of the seen ones, as in real inputs.
- */
-export const IDENTITIES_INPUT_DIM: Readonly<NumericLimit & { default: number }> = Object.freeze({
-	min: 2,
-	max: 16,
-	integer: true,
-	default: 8
-});
-
-/** Input dimensions of the planar and space generators. */
-const PLANE_INPUT_DIM: NumericLimit = Object.freeze({ min: 2, max: 3, integer: true });
-
-/** The allowed input dimensions of a generator: 2–16 for 'identities', 2–3 for the others. */
-export function inputDimLimit(generator: GeneratorKind): NumericLimit {
-	return generator === 'identities' ? IDENTITIES_INPUT_DIM : PLANE_INPUT_DIM;
-}
+export * from './settingTypes';
+export * from './margins';
 
 // ---------------------------------------------------------------------------------------
 // The table

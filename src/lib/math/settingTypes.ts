@@ -1,0 +1,112 @@
+/**
+ * The types of SphereLab's settings: the data set, the training run, the page and the
+ * languages, and the lists of generators and languages. The table that defines each
+ * setting's default, limits and control is `SETTINGS` in settings.ts. Pure TypeScript.
+ */
+import type { HeadKind } from './psi';
+
+/**
+ * 'rings': concentric rings (2D) / shells (3D); 'sphere': clusters on the unit circle/sphere;
+ * 'identities': the open-set family, one random centre per identity in a D-dimensional input
+ * space plus nuisance variation shared by all identities (see datasets.ts).
+ */
+export type GeneratorKind = 'blobs' | 'spirals' | 'rings' | 'sphere' | 'identities';
+
+/** Every generator, in menu order. */
+export const GENERATOR_KINDS: readonly GeneratorKind[] = Object.freeze([
+	'blobs',
+	'spirals',
+	'rings',
+	'sphere',
+	'identities'
+]);
+
+/** The settings that fully determine a data set. */
+export interface DataParams {
+	/** Which toy distribution to draw from. */
+	generator: GeneratorKind;
+	/** Number of classes, MIN_CLASSES..MAX_CLASSES (2..10). */
+	classes: number;
+	/** Points drawn per class, 5..2000. */
+	pointsPerClass: number;
+	/** 0..1, generator-specific spread (0 = tight, 1 = neighbouring classes touch or overlap). */
+	noise: number;
+	/**
+	 * Input dimension: 2 (plane) or 3 (space); the 'identities' generator allows 2..16
+	 * (`inputDimLimit`), so views that draw inputs must not assume 2 or 3.
+	 */
+	inputDim: number;
+	/** Integer seed; the same seed gives the same points and split. */
+	seed: number;
+	/** 0..0.9, fraction of each seen class put in the test split. */
+	testFraction: number;
+	/** Class indices held out of training entirely (open-set); leaves >= 2 training classes. */
+	heldOut: number[];
+}
+
+/** How λ evolves for A-Softmax: off (pure margin), fixed, or one of the published schedules. */
+export type LambdaMode = 'off' | 'fixed' | 'official' | 'pytorch';
+
+/** Everything that determines a training run. */
+export interface TrainerOptions {
+	/** The toy data set (changing it rebuilds the model from the seed). */
+	data: DataParams;
+	/** Feature dimension: 2 = circle, 3 = sphere (rebuilds). */
+	featureDim: 2 | 3;
+	/** Hidden layers of the MLP (rebuilds). */
+	hiddenLayers: number;
+	/** Units per hidden layer (rebuilds). */
+	hiddenUnits: number;
+	/** Seed of the weight initialisation and batch order (rebuilds). */
+	seed: number;
+	/** The loss head (live). */
+	loss: HeadKind;
+	/** Margin: A-Softmax multiplicative m, CosFace/ArcFace additive m (live). */
+	m: number;
+	/** Scale s of the normalised heads (live). */
+	s: number;
+	/** λ mode for A-Softmax (live). */
+	lambdaMode: LambdaMode;
+	/** λ when lambdaMode is 'fixed' (live). */
+	lambdaFixed: number;
+	/** The floor of the annealing schedules (the papers use 5; 0 anneals to the pure margin). */
+	lambdaMin: number;
+	/** Adam learning rate (live). */
+	learningRate: number;
+	/** Mini-batch size (live). */
+	batchSize: number;
+	/**
+	 * Decoupled weight decay (AdamW) on every parameter (live). Like SphereFace's weight decay,
+	 * it keeps feature norms from growing without bound, so the loss never saturates and the
+	 * margin keeps pulling each class tighter.
+	 */
+	weightDecay: number;
+}
+
+/** The two languages of SphereLab's pages. */
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = Object.freeze(['en', 'ko']);
+export function isLang(value: unknown): value is Lang {
+	return value === 'en' || value === 'ko';
+}
+
+/** A-Softmax margin slider: integers 1–4 (as in the paper) or continuous up to 6. */
+export type MarginMode = 'integer' | 'continuous';
+
+/** Settings of the page, not of the training run. */
+export interface UiSettings {
+	/** Steps per second while playing; 0 = as fast as possible. */
+	speed: number;
+	/** Presentation mode (large type, advanced controls hidden). */
+	present: boolean;
+	/** A-Softmax margin slider: integers 1–4 (as in the paper) or continuous up to 6. */
+	marginMode: MarginMode;
+	/** Language of the page's text: English or Korean. */
+	lang: Lang;
+}
+
+/** Everything a URL can say: the training run and the page around it. */
+export interface Settings {
+	options: TrainerOptions;
+	ui: UiSettings;
+}
