@@ -2,7 +2,8 @@
  * The comparison's state (rune class) with fake workers: one session per panel from the URL,
  * the open-set scoring on a timer (each panel scored once per new snapshot, one refresh at a
  * time, a stale answer dropped), reports that stay with their panel when another is
- * removed, and dispose() ending the timer and every worker.
+ * removed, panels out of sight slowed to one snapshot a second, and dispose() ending the
+ * timer and every worker.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { flushSync } from 'svelte';
@@ -12,7 +13,12 @@ import type { DatasetMessage } from '../../src/lib/model/protocol';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import type { ExplorerState } from '../../src/lib/state/explorer.svelte';
 import { parseSettings } from '../../src/lib/state/params';
-import { CompareState, REPORT_INTERVAL_MS } from '../../src/lib/state/compare.svelte';
+import {
+	COMPARE_SNAPSHOT_MS,
+	CompareState,
+	HIDDEN_SNAPSHOT_MS,
+	REPORT_INTERVAL_MS
+} from '../../src/lib/state/compare.svelte';
 
 /** The page side of one training worker, driven by the test. */
 class FakeSession {
@@ -24,6 +30,7 @@ class FakeSession {
 	step = vi.fn();
 	reset = vi.fn();
 	setOptions = vi.fn();
+	setSnapshotInterval = vi.fn();
 }
 
 /** A panel's session as the comparison sees it (an ExplorerState without its worker). */
@@ -246,6 +253,16 @@ describe('CompareState', () => {
 			'true 0.25,0.75 1,1',
 			'false 0.25,0.75 1,1'
 		]);
+	});
+
+	test('a panel out of sight takes one snapshot a second, back in sight the full rate', () => {
+		const { compare, panels } = setup();
+		compare.setInView(compare.sessions[2], false);
+		expect(panels[2].session.setSnapshotInterval).toHaveBeenLastCalledWith(HIDDEN_SNAPSHOT_MS);
+		expect(panels[0].session.setSnapshotInterval).not.toHaveBeenCalled();
+		compare.setInView(compare.sessions[2], true);
+		expect(panels[2].session.setSnapshotInterval).toHaveBeenLastCalledWith(COMPARE_SNAPSHOT_MS);
+		expect(HIDDEN_SNAPSHOT_MS).toBeGreaterThan(COMPARE_SNAPSHOT_MS);
 	});
 
 	test('dispose stops the timer and ends every worker', async () => {

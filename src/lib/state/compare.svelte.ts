@@ -25,6 +25,11 @@ import {
 export const COMPARE_SPEED = 120;
 /** Milliseconds between a panel's snapshots (the worker alone would send 30 per second). */
 export const COMPARE_SNAPSHOT_MS = 125;
+/**
+ * Milliseconds between the snapshots of a panel out of sight: its worker skips the feature
+ * readout and the page the redraw, for a panel nobody sees; it catches up as it scrolls in.
+ */
+export const HIDDEN_SNAPSHOT_MS = 1000;
 /** Milliseconds between two open-set scorings of the panels (about once a second). */
 export const REPORT_INTERVAL_MS = 1200;
 
@@ -159,6 +164,11 @@ export class CompareState {
 	}
 	reset(): void {
 		for (const s of this.sessions) s.session.reset();
+	}
+
+	/** A panel came into sight (or left it): full snapshot rate in sight, one a second out of it. */
+	setInView(s: ExplorerState, inView: boolean): void {
+		s.session.setSnapshotInterval(inView ? COMPARE_SNAPSHOT_MS : HIDDEN_SNAPSHOT_MS);
 	}
 
 	/** Changes a setting shared by every panel (data, seed, model). */
