@@ -3,13 +3,19 @@
  * Kept free of tfjs so unit tests can import it without registering a backend.
  */
 import { parseArgs } from 'node:util';
+import { MAX_FEATURE_DIM } from '../../src/lib/math/limits';
+import { LOSS_KINDS, MARGIN_LIMITS } from '../../src/lib/math/margins';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
+	DEFAULT_IDENTITIES,
+	DEFAULT_SWEEP,
+	IDENTITY_SWEEP,
+	DEFAULT_UNSEEN,
 	EXPERIMENT_DATA,
 	EXPERIMENT_MODEL,
-	METRICS,
+	type DeltaMetric,
 	type ExperimentResult,
-	type HeadMode,
+	type ExperimentRow,
 	type LossSpec,
 	type RunMetrics
 } from '../../src/lib/model/experiment';
@@ -23,8 +29,37 @@ export interface CliOptions {
 	points: number;
 	noise: number;
 	inputDim: number;
-	featureDim: 2 | 3;
-	head: HeadMode;
+	featureDim: number;
+	hiddenUnits: number;
+	identities: number[];
+	unseen: number;
+	losses: LossSpec[];
+}
+
+/**
+ * --losses: comma-separated `loss` or `loss:m` (softmax, modified, asoftmax:2, cosface:0.35,
+ * arcface:0.5), or `paper` (the default: softmax, modified, A-Softmax m = 1–4, CosFace, ArcFace)
+ * or `identity` (the identity sweep's six).
+ */
+function lossesOption(raw: string | undefined): LossSpec[] {
+	if (raw === undefined || raw === 'paper') return [...DEFAULT_SWEEP];
+	if (raw === 'identity') return [...IDENTITY_SWEEP];
+	return raw.split(',').map((token) => {
+		const [name, m, extra] = token.split(':');
+		const loss = LOSS_KINDS.find((k) => k === name);
+		const margin = m === undefined ? null : Number(m);
+		if (
+			!loss ||
+			extra !== undefined ||
+			(margin !== null && (m.trim() === '' || !Number.isFinite(margin)))
+		) {
+			throw new RangeError(
+				`--losses ${token}: expected paper, identity or a list of ${LOSS_KINDS.join('|')}[:m]`
+			);
+		}
+		const plain = loss === 'softmax' || loss === 'modified';
+		return { loss, m: plain ? null : (margin ?? MARGIN_LIMITS[loss].default) };
+	});
 }
 
 export const QUICK = { seeds: 1, steps: 150, points: 40 };
@@ -43,7 +78,10 @@ export function parseCli(argv: string[]): CliOptions {
 			noise: { type: 'string' },
 			'input-dim': { type: 'string' },
 			'feature-dim': { type: 'string' },
-			head: { type: 'string' }
+			units: { type: 'string' },
+			identities: { type: 'string' },
+			unseen: { type: 'string' },
+			losses: { type: 'string' }
 		},
 		strict: true
 	});
@@ -71,6 +109,13 @@ export function parseCli(argv: string[]): CliOptions {
 		return v;
 	};
 	const q = values.quick;
+	const identities =
+		values.identities === undefined
+			? [...DEFAULT_IDENTITIES]
+			: values.identities.split(',').map((t) => num('identities', t, 0, 2, 250));
+	if (new Set(identities).size !== identities.length) {
+		throw new RangeError(`--identities ${values.identities}: each count once`);
+	}
 	return {
 		json: values.json,
 		seeds: num('seeds', values.seeds, q ? QUICK.seeds : 3, 1, 100),
@@ -85,20 +130,22 @@ export function parseCli(argv: string[]): CliOptions {
 		),
 		noise: num('noise', values.noise, EXPERIMENT_DATA.noise, 0, 1, false),
 		inputDim: num('input-dim', values['input-dim'], EXPERIMENT_DATA.inputDim, 2, 16),
-		featureDim: num('feature-dim', values['feature-dim'], EXPERIMENT_MODEL.featureDim, 2, 3) as
-			2 | 3,
-		head: headOption(values.head)
+		featureDim: num(
+			'feature-dim',
+			values['feature-dim'],
+			EXPERIMENT_MODEL.featureDim,
+			2,
+			MAX_FEATURE_DIM
+		),
+		hiddenUnits: num('units', values.units, EXPERIMENT_MODEL.hiddenUnits, 1, 512),
+		identities,
+		unseen: num('unseen', values.unseen, DEFAULT_UNSEEN, 2, 100),
+		losses: lossesOption(values.losses)
 	};
 }
 
-/** --head seen|all (default seen). */
-function headOption(raw: string | undefined): HeadMode {
-	if (raw === undefined || raw === 'seen' || raw === 'all') return raw ?? 'seen';
-	throw new RangeError(`--head ${raw}: expected seen or all`);
-}
-
-/** "A-Softmax m = 2", "softmax", … */
-export function lossLabel(s: LossSpec): string {
+/** "A-Softmax m = 2", "softmax", … (a lowered margin says so: "CosFace m = 0.0199 (fitted)"). */
+export function lossLabel(s: LossSpec & { mScaled?: boolean }): string {
 	const names = {
 		softmax: 'softmax',
 		modified: 'modified',
@@ -106,54 +153,120 @@ export function lossLabel(s: LossSpec): string {
 		cosface: 'CosFace',
 		arcface: 'ArcFace'
 	};
-	return s.m === null ? names[s.loss] : `${names[s.loss]} m = ${s.m}`;
+	if (s.m === null) return names[s.loss];
+	return `${names[s.loss]} m = ${s.m}${s.mScaled ? ' (fitted)' : ''}`;
 }
 
-const HEADERS: Record<keyof RunMetrics, string> = {
-	closedSetAcc: 'closed-set acc',
-	verifAUC: 'verif AUC',
-	verifAccBest: 'verif acc (best thr)',
-	tarAtFar1e2: 'TAR @ FAR 1e-2',
-	rank1: 'rank-1'
-};
-
 export const fmt = (v: number | null, digits = 3) => (v === null ? '—' : v.toFixed(digits));
+const signed = (v: number, digits = 3) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
 
-/** The markdown table: mean ± sample std over seeds, and the raw-input reference row. */
+/** The table's columns: a metric (mean ± std over seeds) or a paired difference against modified. */
+const COLUMNS: { head: string; key: keyof RunMetrics; delta?: DeltaMetric; digits?: number }[] = [
+	{ head: 'train acc', key: 'trainAcc' },
+	{ head: 'closed-set acc', key: 'closedSetAcc' },
+	{ head: 'new people: verif AUC', key: 'verifAUC' },
+	{ head: 'TAR @ FAR 1e-2', key: 'tarAtFar1e2' },
+	{ head: 'rank-1', key: 'rank1' },
+	{ head: 'known people, new photos: verif AUC', key: 'seenVerifAUC' },
+	{ head: 'TAR @ FAR 1e-2', key: 'seenTarAtFar1e2' },
+	{ head: 'rank-1', key: 'seenRank1' },
+	{ head: 'max intra (°)', key: 'maxIntraDeg', digits: 1 },
+	{ head: 'min inter (°)', key: 'minInterDeg', digits: 1 },
+	{ head: 'Δ AUC new people', key: 'verifAUC', delta: 'verifAUC' },
+	{ head: 'Δ TAR new people', key: 'tarAtFar1e2', delta: 'tarAtFar1e2' },
+	{ head: 'Δ AUC known people', key: 'seenVerifAUC', delta: 'seenVerifAUC' }
+];
+
+function cell(row: ExperimentRow, c: (typeof COLUMNS)[number]): string {
+	if (c.delta) {
+		const d = row.delta?.[c.delta];
+		if (!d || row.loss === 'modified') return '—';
+		return row.seeds > 1
+			? `${signed(d.mean)} ± ${fmt(d.std)} (${d.ahead}/${d.seeds})`
+			: signed(d.mean);
+	}
+	const s = row.spread[c.key];
+	const digits = c.digits ?? 3;
+	return s && row.seeds > 1
+		? `${fmt(row[c.key], digits)} ± ${fmt(s.std, digits)}`
+		: fmt(row[c.key], digits);
+}
+
+/**
+ * The markdown table: per identity count and loss, mean ± sample std over seeds, paired
+ * differences against modified softmax (with the seeds it was ahead on), and the raw inputs.
+ */
 export function markdownTable(r: ExperimentResult): string {
-	const head = ['loss', ...METRICS.map((k) => HEADERS[k]), 'seeds'];
+	const head = ['seen ids', 'loss', ...COLUMNS.map((c) => c.head), 'seeds'];
 	const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
 	for (const row of r.rows) {
-		const cells = METRICS.map((k) => {
-			const s = row.spread[k];
-			return s ? `${fmt(row[k])} ± ${fmt(s.std)}` : fmt(row[k]);
-		});
 		const notes = [
 			row.diverged > 0 ? `${row.diverged} diverged` : '',
 			row.unconverged > 0 ? `${row.unconverged} unconverged` : ''
 		].filter(Boolean);
 		const seeds = notes.length > 0 ? `${row.seeds} (${notes.join(', ')})` : `${row.seeds}`;
-		lines.push(`| ${lossLabel(row)} | ${cells.join(' | ')} | ${seeds} |`);
+		const cells = COLUMNS.map((c) => cell(row, c));
+		lines.push(`| ${row.identities} | ${lossLabel(row)} | ${cells.join(' | ')} | ${seeds} |`);
 	}
-	const b = r.inputBaseline;
-	const baseline = [b.verifAUC, b.verifAccBest, b.tarAtFar1e2, b.rank1].map((v) => fmt(v));
-	lines.push(
-		`| *raw inputs (no training)* | — | ${baseline.join(' | ')} | ${r.rows[0]?.seeds ?? 0} |`
-	);
+	for (const { identities, baseline: b } of r.inputBaselines) {
+		const cells = COLUMNS.map((c) =>
+			c.delta || c.key === 'trainAcc' || c.key === 'closedSetAcc'
+				? '—'
+				: fmt(b[c.key as keyof typeof b], c.digits ?? 3)
+		);
+		lines.push(
+			`| ${identities} | *raw inputs (no training)* | ${cells.join(' | ')} | ${r.rows[0]?.seeds ?? 0} |`
+		);
+	}
 	return lines.join('\n');
 }
 
-/** The JSON line: exactly the agreed keys, finite numbers. */
+/** The keys of a JSON row, in order; every value a finite number (or the loss and m). */
+export const JSON_KEYS = [
+	'loss',
+	'm',
+	'identities',
+	'trainAcc',
+	'closedSetAcc',
+	'verifAUC',
+	'seenVerifAUC',
+	'tarAtFar1e2',
+	'rank1',
+	'seeds',
+	'unseen',
+	'verifAccBest',
+	'seenTarAtFar1e2',
+	'seenRank1',
+	'maxIntraDeg',
+	'minInterDeg'
+] as const;
+
+/** Paired differences against modified softmax in the JSON row (when it is in the sweep). */
+const JSON_DELTAS: [string, DeltaMetric][] = [
+	['deltaVerifAUC', 'verifAUC'],
+	['deltaTarAtFar1e2', 'tarAtFar1e2'],
+	['deltaRank1', 'rank1'],
+	['deltaSeenVerifAUC', 'seenVerifAUC']
+];
+
+/** The JSON line: the agreed keys, finite numbers; a metric without a value is an error. */
 export function jsonLine(r: ExperimentResult): string {
 	const rows = r.rows.map((row) => {
-		const out: Record<string, unknown> = { loss: row.loss, m: row.m };
-		for (const k of METRICS) {
+		const out: Record<string, unknown> = {};
+		for (const k of JSON_KEYS) {
 			const v = row[k];
-			if (v === null || !Number.isFinite(v))
-				throw new Error(`${lossLabel(row)}: ${k} has no value`);
+			if (k !== 'loss' && k !== 'm' && (typeof v !== 'number' || !Number.isFinite(v)))
+				throw new Error(`${lossLabel(row)} at ${row.identities} identities: ${k} has no value`);
 			out[k] = v;
 		}
-		out.seeds = row.seeds;
+		if (row.mScaled) out.requestedM = row.requestedM;
+		if (row.delta) {
+			for (const [name, key] of JSON_DELTAS) {
+				const d = row.delta[key];
+				if (!d) throw new Error(`${lossLabel(row)}: ${name} has no value`);
+				out[name] = d.mean;
+			}
+		}
 		return out;
 	});
 	return JSON.stringify({ rows });

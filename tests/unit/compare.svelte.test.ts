@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import type { OpenSetReport } from '../../src/lib/math';
+import type { RecognitionReport } from '../../src/lib/math';
 import type { OpenSetClient } from '../../src/lib/model/opensetClient';
 import type { DatasetMessage } from '../../src/lib/model/protocol';
 import type { Snapshot } from '../../src/lib/model/snapshot';
@@ -70,16 +70,17 @@ class FakePanel {
 	}
 }
 
-/** An open-set worker whose answers the test releases; a report's `points` is the step it scored. */
+/** An open-set worker whose answers the test releases; a report's `unseen.points` is the step it scored. */
 function fakeOpenSet() {
 	const calls: { features: number[]; answer: () => void }[] = [];
 	const client = {
 		report: vi.fn(
 			(features: ArrayLike<number>) =>
-				new Promise<OpenSetReport>((resolve) =>
+				new Promise<RecognitionReport>((resolve) =>
 					calls.push({
 						features: Array.from(features),
-						answer: () => resolve({ points: features[0] } as unknown as OpenSetReport)
+						answer: () =>
+							resolve({ unseen: { points: features[0] } } as unknown as RecognitionReport)
 					})
 				)
 		),
@@ -104,7 +105,7 @@ function setup(search = '?panels=softmax,asoftmax:4,cosface:0.2') {
 }
 
 /** The step each panel's report was computed at (null: no report). */
-const reportedSteps = (c: CompareState) => c.reports.map((r) => (r ? r.points : null));
+const reportedSteps = (c: CompareState) => c.reports.map((r) => (r ? r.unseen.points : null));
 /** Runs the timer once and lets the fake answers' promise callbacks run. */
 const tick = () => vi.advanceTimersByTimeAsync(REPORT_INTERVAL_MS);
 

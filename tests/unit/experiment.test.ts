@@ -11,6 +11,8 @@ import { tf } from '../../src/lib/model/tf';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
 	DEFAULT_SWEEP,
+	DEFAULT_UNSEEN,
+	DELTA_METRICS,
 	EXPERIMENT_DATA,
 	EXPERIMENT_MODEL,
 	METRICS,
@@ -20,13 +22,14 @@ import {
 	type ExperimentProgress,
 	type ExperimentResult
 } from '../../src/lib/model/experiment';
-import { jsonLine, markdownTable, parseCli, QUICK } from '../experiment/cli';
+import { JSON_KEYS, jsonLine, markdownTable, parseCli, QUICK } from '../experiment/cli';
 
 const run = promisify(execFile);
 
 /** The CLI with a tiny configuration; resolves to stdout's last line, parsed. */
 async function cli(): Promise<{ rows: Record<string, unknown>[]; stdout: string }> {
 	const args = ['tests/experiment/run.mjs', '--quick', '--steps', '60', '--points', '25'];
+	args.push('--identities', '6,12', '--unseen', '4');
 	const { stdout } = await run(process.execPath, [...args, '--json', '--seed', '4'], {
 		cwd: process.cwd(),
 		timeout: 90_000,
@@ -36,27 +39,26 @@ async function cli(): Promise<{ rows: Record<string, unknown>[]; stdout: string 
 	return { ...JSON.parse(lines[lines.length - 1]), stdout };
 }
 
-const KEYS = [
-	'loss',
-	'm',
-	'closedSetAcc',
-	'verifAUC',
-	'verifAccBest',
-	'tarAtFar1e2',
-	'rank1',
-	'seeds'
-];
+const KEYS = [...JSON_KEYS, 'deltaVerifAUC', 'deltaTarAtFar1e2', 'deltaRank1', 'deltaSeenVerifAUC'];
+/** Metrics that are fractions in [0, 1] (the others are angles or counts). */
+const FRACTIONS = METRICS.filter((k) => !k.endsWith('Deg'));
 
 describe('npm run experiment -- --json', () => {
-	test('prints a markdown table, then one JSON line with the 8 rows; the same seed gives the same numbers', async () => {
+	test('--identities 6,12: a markdown table, then one JSON line with 8 rows per count; the same seed gives the same numbers', async () => {
 		const first = await cli();
-		expect(first.stdout).toMatch(/^\| loss \| closed-set acc \| verif AUC/m);
-		expect(first.rows.map((r) => [r.loss, r.m])).toEqual(DEFAULT_SWEEP.map((s) => [s.loss, s.m]));
-		expect(first.rows.map((r) => r.m)).toEqual([null, null, 1, 2, 3, 4, 0.35, 0.5]);
+		expect(first.stdout).toMatch(
+			/^\| seen ids \| loss \| train acc \| closed-set acc \| new people/m
+		);
+		expect(first.rows.map((r) => [r.identities, r.loss, r.requestedM ?? r.m])).toEqual(
+			[6, 12].flatMap((n) => DEFAULT_SWEEP.map((s) => [n, s.loss, s.m]))
+		);
+		const modified = first.rows.filter((r) => r.loss === 'modified');
+		expect(modified.map((r) => r.deltaVerifAUC)).toEqual([0, 0]);
 		for (const row of first.rows) {
-			expect(Object.keys(row)).toEqual(KEYS);
+			expect(Object.keys(row).filter((k) => k !== 'requestedM')).toEqual(KEYS);
 			expect(row.seeds).toBe(1);
-			for (const k of METRICS) {
+			expect(row.unseen).toBe(4);
+			for (const k of FRACTIONS) {
 				const v = row[k] as number;
 				expect(typeof v, `${row.loss} ${k}`).toBe('number');
 				expect(Number.isFinite(v)).toBe(true);
@@ -80,7 +82,10 @@ describe('the CLI options', () => {
 			noise: EXPERIMENT_DATA.noise,
 			inputDim: EXPERIMENT_DATA.inputDim,
 			featureDim: EXPERIMENT_MODEL.featureDim,
-			head: 'seen'
+			hiddenUnits: EXPERIMENT_MODEL.hiddenUnits,
+			identities: [6],
+			unseen: DEFAULT_UNSEEN,
+			losses: [...DEFAULT_SWEEP]
 		});
 		expect(parseCli(['--quick'])).toMatchObject({
 			seeds: QUICK.seeds,
@@ -89,17 +94,24 @@ describe('the CLI options', () => {
 		});
 		expect(
 			parseCli(['--quick', '--steps', '70', '--seed', '9', '--json', '--feature-dim', '2'])
-		).toMatchObject({ steps: 70, seed: 9, json: true, featureDim: 2, seeds: 1, head: 'seen' });
-		expect(parseCli(['--head', 'all']).head).toBe('all');
+		).toMatchObject({ steps: 70, seed: 9, json: true, featureDim: 2, seeds: 1 });
+		expect(parseCli(['--identities', '6,50', '--feature-dim', '16'])).toMatchObject({
+			identities: [6, 50],
+			featureDim: 16
+		});
+		expect(parseCli(['--identities', '200']).identities).toEqual([200]);
 	});
 
 	test.each([
 		[['--seeds', '0'], /--seeds 0: expected an integer in 1–100/],
 		[['--steps', '1.5'], /--steps 1.5: expected an integer/],
 		[['--noise', 'abc'], /--noise abc: expected a number in 0–1/],
-		[['--feature-dim', '4'], /--feature-dim 4/],
+		[['--feature-dim', '17'], /--feature-dim 17/],
 		[['--input-dim', ''], /--input-dim : expected/],
-		[['--head', 'some'], /--head some: expected seen or all/],
+		[['--identities', '6,x'], /--identities x: expected an integer in 2–250/],
+		[['--identities', '6,300'], /--identities 300/],
+		[['--identities', '6,6'], /each count once/],
+		[['--head', 'all'], /head/],
 		[['--bogus'], /bogus/]
 	])('%j is refused: %s', (argv, message) => {
 		expect(() => parseCli(argv)).toThrow(message);
@@ -109,42 +121,89 @@ describe('the CLI options', () => {
 describe('the CLI output', () => {
 	const spread = { std: 0.0123, min: 0.5, max: 0.7 };
 	const metrics = {
+		trainAcc: 0.95,
 		closedSetAcc: 0.9,
 		verifAUC: 0.8,
 		verifAccBest: 0.7,
 		tarAtFar1e2: 0.25,
-		rank1: 0.6
+		rank1: 0.6,
+		seenVerifAUC: 0.85,
+		seenTarAtFar1e2: 0.3,
+		seenRank1: 0.65,
+		maxIntraDeg: 40.25,
+		minInterDeg: 12.5
+	};
+	const delta = { mean: 0.02, std: 0.01, min: 0.01, max: 0.03, ahead: 3, seeds: 3 };
+	const row = {
+		loss: 'arcface',
+		m: 0.141,
+		requestedM: 0.5,
+		mScaled: true,
+		identities: 200,
+		unseen: 20,
+		seeds: 3,
+		diverged: 1,
+		unconverged: 2,
+		...metrics,
+		spread: Object.fromEntries(METRICS.map((k) => [k, spread])),
+		delta: Object.fromEntries(DELTA_METRICS.map((k) => [k, delta]))
 	};
 	const result = {
-		rows: [
+		rows: [row],
+		inputBaselines: [
 			{
-				loss: 'asoftmax',
-				m: 4,
-				seeds: 3,
-				diverged: 1,
-				unconverged: 2,
-				...metrics,
-				spread: Object.fromEntries(METRICS.map((k) => [k, spread]))
+				identities: 200,
+				baseline: {
+					verifAUC: 0.5,
+					verifAccBest: 0.5,
+					tarAtFar1e2: null,
+					rank1: 0.25,
+					seenVerifAUC: 0.6,
+					seenTarAtFar1e2: 0.1,
+					seenRank1: 0.2,
+					maxIntraDeg: 90,
+					minInterDeg: 5
+				}
 			}
-		],
-		inputBaseline: { verifAUC: 0.5, verifAccBest: 0.5, tarAtFar1e2: null, rank1: 0.25 }
+		]
 	} as unknown as ExperimentResult;
 
-	test('markdown: mean ± std per metric, notes on diverged and unconverged runs, the baseline row', () => {
+	test('markdown: mean ± std per metric, paired Δ with seeds ahead, notes, the baseline row', () => {
 		const lines = markdownTable(result).split('\n');
 		expect(lines[2]).toBe(
-			'| A-Softmax m = 4 | 0.900 ± 0.012 | 0.800 ± 0.012 | 0.700 ± 0.012 | 0.250 ± 0.012 | ' +
-				'0.600 ± 0.012 | 3 (1 diverged, 2 unconverged) |'
+			'| 200 | ArcFace m = 0.141 (fitted) | 0.950 ± 0.012 | 0.900 ± 0.012 | 0.800 ± 0.012 | ' +
+				'0.250 ± 0.012 | 0.600 ± 0.012 | 0.850 ± 0.012 | 0.300 ± 0.012 | 0.650 ± 0.012 | ' +
+				'40.3 ± 0.0 | 12.5 ± 0.0 | +0.020 ± 0.010 (3/3) | +0.020 ± 0.010 (3/3) | ' +
+				'+0.020 ± 0.010 (3/3) | 3 (1 diverged, 2 unconverged) |'
 		);
-		expect(lines[3]).toBe('| *raw inputs (no training)* | — | 0.500 | 0.500 | — | 0.250 | 3 |');
+		expect(lines[3]).toBe(
+			'| 200 | *raw inputs (no training)* | — | — | 0.500 | — | 0.250 | 0.600 | 0.100 | 0.200 | ' +
+				'90.0 | 5.0 | — | — | — | 3 |'
+		);
 	});
 
-	test('JSON: the agreed keys only; a metric without a value is an error, not a null', () => {
+	test('JSON: the agreed keys, paired differences, the requested margin; a missing value is an error', () => {
 		expect(JSON.parse(jsonLine(result))).toEqual({
-			rows: [{ loss: 'asoftmax', m: 4, ...metrics, seeds: 3 }]
+			rows: [
+				{
+					loss: 'arcface',
+					m: 0.141,
+					identities: 200,
+					...metrics,
+					seeds: 3,
+					unseen: 20,
+					requestedM: 0.5,
+					deltaVerifAUC: 0.02,
+					deltaTarAtFar1e2: 0.02,
+					deltaRank1: 0.02,
+					deltaSeenVerifAUC: 0.02
+				}
+			]
 		});
-		const broken = { ...result, rows: [{ ...result.rows[0], rank1: null }] };
-		expect(() => jsonLine(broken)).toThrow(/A-Softmax m = 4: rank1 has no value/);
+		const broken = { ...result, rows: [{ ...row, rank1: null }] } as unknown as ExperimentResult;
+		expect(() => jsonLine(broken)).toThrow(
+			/ArcFace m = 0.141 \(fitted\) at 200 identities: rank1 has no value/
+		);
 	});
 });
 
@@ -157,6 +216,7 @@ describe('runOpenSetExperiment (cpu backend)', () => {
 		seeds: [2, 3],
 		steps: 40,
 		chunk: 15,
+		unseen: 4,
 		data: { pointsPerClass: 15 },
 		model: { hiddenUnits: 8 }
 	};
@@ -204,7 +264,7 @@ describe('runOpenSetExperiment (cpu backend)', () => {
 				expect(s.max).toBe(Math.max(...xs));
 				expect(s.std).toBeCloseTo(Math.abs(xs[0] - xs[1]) / Math.SQRT2, 12);
 				expect(row[key]).toBeGreaterThanOrEqual(0);
-				expect(row[key]).toBeLessThanOrEqual(1);
+				expect(row[key]).toBeLessThanOrEqual(FRACTIONS.includes(key) ? 1 : 180);
 			}
 		}
 		// The open-set report scores the 4 held-out identities only, all pairs.
@@ -222,15 +282,59 @@ describe('runOpenSetExperiment (cpu backend)', () => {
 		expect(a.inputBaseline.verifAUC).toBeGreaterThan(0.5);
 	}, 60_000);
 
-	test("head 'all' trains the held-out classes' rows as negatives: other numbers, same data", async () => {
-		const one = { ...tiny, seeds: [2], losses: [{ loss: 'modified' as const, m: null }] };
-		const seen = await runOpenSetExperiment(one);
-		const all = await runOpenSetExperiment({ ...one, head: 'all' });
-		expect(seen.head).toBe('seen');
-		expect(all.head).toBe('all');
-		expect(all.inputBaseline).toEqual(seen.inputBaseline);
-		expect(all.runs[0].report.points).toBe(seen.runs[0].report.points);
-		expect(all.runs[0].verifAUC).not.toBe(seen.runs[0].verifAUC);
+	test('paired: on one seed every loss gets the same data, weights and batches; Δ against modified', async () => {
+		const twice = {
+			...tiny,
+			identities: [3, 6],
+			losses: [
+				{ loss: 'modified' as const, m: null },
+				{ loss: 'modified' as const, m: null },
+				{ loss: 'asoftmax' as const, m: 2 }
+			]
+		};
+		const r = await runOpenSetExperiment(twice);
+		expect(r.rows.map((row) => [row.identities, row.loss])).toEqual([
+			[3, 'modified'],
+			[3, 'modified'],
+			[3, 'asoftmax'],
+			[6, 'modified'],
+			[6, 'modified'],
+			[6, 'asoftmax']
+		]);
+		for (const row of r.rows.filter((x) => x.loss === 'modified')) {
+			// The same loss twice on the same seeds: identical runs, so every difference is 0.
+			for (const k of DELTA_METRICS) expect(row.delta?.[k]).toMatchObject({ mean: 0, std: 0 });
+		}
+		const [a, b] = r.runs.filter((x) => x.identities === 3 && x.seed === 2);
+		expect(b.verifAUC).toBe(a.verifAUC);
+		expect(b.finalLoss).toBe(a.finalLoss);
+		// A-Softmax's Δ is its own run minus modified's, seed by seed.
+		const as = r.rows[2];
+		const diffs = [2, 3].map((seed) => {
+			const [mod, asm] = ['modified', 'asoftmax'].map((loss) =>
+				r.runs.find((x) => x.identities === 3 && x.seed === seed && x.loss === loss)!
+			);
+			return asm.verifAUC! - mod.verifAUC!;
+		});
+		expect(as.delta?.verifAUC?.mean).toBeCloseTo((diffs[0] + diffs[1]) / 2, 12);
+		expect(as.delta?.verifAUC?.ahead).toBe(diffs.filter((d) => d > 0).length);
+		// The new people are the same at every identity count: the raw-input figures agree.
+		const [few, many] = r.inputBaselines.map((x) => x.baseline);
+		expect(many.verifAUC).toBe(few.verifAUC);
+		expect(many.rank1).toBe(few.rank1);
+		expect(many.seenVerifAUC).not.toBe(few.seenVerifAUC);
+	}, 60_000);
+
+	test('the two test sets: new people are the held-out identities, known people the seen test photos', async () => {
+		const r = await runOpenSetExperiment({ ...tiny, seeds: [2], losses: [tiny.losses![0]] });
+		const run = r.runs[0];
+		// 4 held-out identities of 15 photos; 6 seen identities with round(0.25 · 15) = 4 test photos.
+		expect([run.report.points, run.report.classes]).toEqual([60, 4]);
+		expect([run.seenReport.points, run.seenReport.classes]).toEqual([24, 6]);
+		expect(run.identities).toBe(6);
+		expect(run.unseen).toBe(4);
+		expect(run.seenVerifAUC).not.toBeNull();
+		expect(run.maxIntraDeg).toBeGreaterThan(0);
 	});
 
 	test('settings that would be clamped, and an empty seed list, are refused', async () => {

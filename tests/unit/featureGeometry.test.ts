@@ -20,6 +20,7 @@ function snap(angles: number[], lossKind: HeadKind, m: number, lambda = 0): Snap
 		inputDim: 2,
 		featureDim: 2,
 		numClasses: angles.length,
+		weightClasses: Int32Array.from(angles, (_, j) => j),
 		features: new Float32Array([1, 0, 0, 1]),
 		predictions: new Int32Array(2),
 		weights,

@@ -12,6 +12,7 @@ describe('paintRegions', () => {
 		// Two classes, weights +x and −x: the left half is class 1, the right half class 0.
 		const s = {
 			numClasses: 2,
+			weightClasses: Int32Array.from([0, 1]),
 			weights: Float32Array.from([1, 0, -1, 0]),
 			weightNorms: Float32Array.from([1, 1]),
 			bias: null
@@ -33,5 +34,21 @@ describe('paintRegions', () => {
 			const y = k - ((r + 0.5) / REGION_RES) * 2 * k;
 			expect(cell(r, c).slice(0, 3)).toEqual(rgbOf(classColor(plainClass(s, x, y))));
 		}
+	});
+
+	test('with a held-out class the regions take the colours of the classes the rows stand for', () => {
+		// Rows for data classes 0 and 2 (class 1 held out: no weight, no region).
+		const s = {
+			numClasses: 2,
+			weightClasses: Int32Array.from([0, 2]),
+			weights: Float32Array.from([1, 0, -1, 0]),
+			weightNorms: Float32Array.from([1, 1]),
+			bias: null
+		} as unknown as Snapshot;
+		const img = { width: REGION_RES, data: new Uint8ClampedArray(REGION_RES * REGION_RES * 4) };
+		paintRegions(img, s, 2);
+		const colours = new Set<string>();
+		for (let i = 0; i < img.data.length; i += 4) colours.add(String(img.data.slice(i, i + 3)));
+		expect(colours).toEqual(new Set([String(rgbOf(classColor(0))), String(rgbOf(classColor(2)))]));
 	});
 });

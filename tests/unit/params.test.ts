@@ -359,3 +359,56 @@ describe('hostile query strings', () => {
 			});
 	});
 });
+
+describe('many identities, class ranges and headless feature dimensions', () => {
+	it('identities may have up to 300 classes; the other generators 10', () => {
+		const many = parseSettings('data=identities&classes=230&held=0-29');
+		expect(many.notices).toEqual([]);
+		expect(many.settings.options.data.classes).toBe(230);
+		expect(many.settings.options.data.heldOut).toEqual(Array.from({ length: 30 }, (_, k) => k));
+		expect(parseSettings('data=identities&classes=301').settings.options.data.classes).toBe(300);
+		const blobs = parseSettings('data=blobs&classes=50');
+		expect(blobs.settings.options.data.classes).toBe(10);
+		expect(blobs.notices).toEqual(['classes "50" is out of range 2–10; using 10']);
+	});
+
+	it('class lists write runs of three or more as ranges and read them back', () => {
+		const s = parseSettings('data=identities&classes=40&held=0-2,5,7,8,10-19').settings;
+		expect(s.options.data.heldOut).toEqual([
+			0,
+			1,
+			2,
+			5,
+			7,
+			8,
+			...Array.from({ length: 10 }, (_, k) => 10 + k)
+		]);
+		const query = serializeSettings(s);
+		expect(query).toContain('held=0-2,5,7,8,10-19');
+		expect(parseSettings(query).settings.options.data.heldOut).toEqual(s.options.data.heldOut);
+		expect(serializeSettings(parseSettings('held=0,3').settings)).toContain('held=0,3');
+	});
+
+	it.each([
+		['held=3-1', '3-1'],
+		['held=0-99999999', '0-99999999'],
+		['held=1-2-3', '1-2-3']
+	])(
+		'a bad range (%s) is one invalid entry with a notice, never a huge expansion',
+		(query, bad) => {
+			const { settings, notices } = parseSettings(query);
+			expect(settings.options.data.heldOut).toEqual([]);
+			expect(notices.join(' ')).toContain(bad);
+		}
+	);
+
+	it('views draw 2 or 3 feature dimensions; a headless trainer may use up to 16', () => {
+		expect(parseSettings('dim=8').settings.options.featureDim).toBe(3);
+		expect(clampTrainerOptions({ featureDim: 8 }).options.featureDim).toBe(3);
+		const headless = clampTrainerOptions({ featureDim: 8 }, undefined, { headless: true });
+		expect(headless).toMatchObject({ options: { featureDim: 8 }, notices: [] });
+		expect(
+			clampTrainerOptions({ featureDim: 40 }, undefined, { headless: true }).options.featureDim
+		).toBe(16);
+	});
+});

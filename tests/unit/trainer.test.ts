@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { Trainer } from '../../src/lib/model/trainer';
 import type { Snapshot } from '../../src/lib/model/snapshot';
-import { createRng, generateDataset } from '../../src/lib/math/index';
+import { createRng, generateDataset, seenClassesOnly, SPLIT } from '../../src/lib/math/index';
 
 /** A small, fast configuration for tests that are about mechanics, not learning. */
 const small = {
@@ -131,6 +131,71 @@ describe('snapshots', () => {
 		t.setOptions({ data: { inputDim: 3 } });
 		expect(t.snapshot({ gridResolution: 16 }).grid).toBeNull();
 		t.dispose();
+	});
+});
+
+describe('the strict open-set protocol: no class weight for a held-out class', () => {
+	const data = {
+		generator: 'identities',
+		inputDim: 8,
+		classes: 5,
+		heldOut: [1, 3],
+		pointsPerClass: 30
+	};
+
+	test.each(['softmax', 'asoftmax', 'cosface'] as const)(
+		'%s: the head has rows for the seen classes only and maps them back to data classes',
+		(loss) => {
+			const t = new Trainer({ ...small, loss, featureDim: 3, data });
+			expect(t.notices).toEqual([]);
+			expect(Array.from(t.headClasses)).toEqual([0, 2, 4]);
+			t.step(40);
+			const s = t.snapshot();
+			expect(s.numClasses).toBe(3);
+			expect(Array.from(s.weightClasses)).toEqual([0, 2, 4]);
+			expect(s.weights.length).toBe(3 * 3);
+			expect(s.weightNorms.length).toBe(3);
+			if (loss === 'softmax') expect(s.bias?.length).toBe(3);
+			// Predictions are data classes, never a held-out one.
+			expect(new Set(s.predictions)).toEqual(
+				new Set([...s.predictions].filter((p) => [0, 2, 4].includes(p)))
+			);
+			// Accuracy compares data classes with data classes.
+			let hit = 0;
+			let n = 0;
+			t.data.split.forEach((sp, i) => {
+				if (sp !== SPLIT.train) return;
+				n++;
+				if (s.predictions[i] === t.data.labels[i]) hit++;
+			});
+			expect(s.trainAccuracy).toBe(hit / n);
+			t.dispose();
+		}
+	);
+
+	test('training with held-out classes is exactly training on the seen classes relabelled', () => {
+		const a = new Trainer({ ...small, loss: 'asoftmax', featureDim: 3, data, seed: 4 });
+		const seen = seenClassesOnly(a.data);
+		const b = new Trainer({ ...small, loss: 'asoftmax', featureDim: 3, data, seed: 4 });
+		b.loadDataset(seen.dataset);
+		a.step(25);
+		b.step(25);
+		const [sa, sb] = [a.snapshot(), b.snapshot()];
+		expect(sa.loss).toBe(sb.loss);
+		expect(Array.from(sa.weights)).toEqual(Array.from(sb.weights));
+		// Row k of b's relabelled data is row rows[k] of a's; b's class j is a's class classes[j].
+		const rows: number[] = [];
+		a.data.split.forEach((sp, i) => sp !== SPLIT.heldOut && rows.push(i));
+		rows.forEach((r, k) => {
+			expect(Array.from(sa.features.subarray(r * 3, r * 3 + 3))).toEqual(
+				Array.from(sb.features.subarray(k * 3, k * 3 + 3))
+			);
+			expect(sa.predictions[r]).toBe(seen.classes[sb.predictions[k]]);
+		});
+		expect(sa.trainAccuracy).toBe(sb.trainAccuracy);
+		expect(sa.testAccuracy).toBe(sb.testAccuracy);
+		a.dispose();
+		b.dispose();
 	});
 });
 

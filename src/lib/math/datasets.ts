@@ -9,7 +9,7 @@
 import { createRng, hashSeed, type Rng } from './rng';
 import { angleBetween, dot, norm, normalize, unit2 } from './vec';
 import { clampDataParams, type DataParams, type GeneratorKind } from './dataParams';
-import { MAX_CLASSES, MIN_CLASSES } from './limits';
+import { MIN_CLASSES, maxClassesOf } from './limits';
 import { SPLIT, stratifiedSplit } from './split';
 
 export * from './dataParams';
@@ -293,6 +293,34 @@ export function generateDataset(p: Partial<DataParams>): Dataset {
 	return { params, dim, numClasses: classes, points, labels, split };
 }
 
+/** The classes a classifier gets a row for, and the row of each class. */
+export interface HeadClasses {
+	/** classes[k] = the data class of classifier row k: the seen classes, increasing. [K] */
+	classes: Int32Array;
+	/** rowOf[c] = the row of class c, or −1 for a class with no row (held out or absent). [C] */
+	rowOf: Int32Array;
+}
+
+/**
+ * The strict open-set protocol: a classifier has a row for every seen class (one with a
+ * train or test point) and none for a held-out class, which exists only at test time. A
+ * C-way head would train the held-out rows as negatives, so the model would learn that (and
+ * how many) unseen classes exist and keep room for them: a leak.
+ */
+export function headClasses(d: Pick<Dataset, 'labels' | 'split' | 'numClasses'>): HeadClasses {
+	const seen = new Uint8Array(Math.max(0, d.numClasses));
+	for (let i = 0; i < d.labels.length; i++) {
+		const l = d.labels[i];
+		if (d.split[i] !== SPLIT.heldOut && l >= 0 && l < seen.length) seen[l] = 1;
+	}
+	const classes: number[] = [];
+	const rowOf = new Int32Array(seen.length).fill(-1);
+	seen.forEach((v, c) => {
+		if (v) rowOf[c] = classes.push(c) - 1;
+	});
+	return { classes: Int32Array.from(classes), rowOf };
+}
+
 /** The seen classes of a data set, as a data set of their own (see `seenClassesOnly`). */
 export interface SeenClasses {
 	/** Rows of the seen classes in their original order, labels renumbered 0..K−1. */
@@ -311,13 +339,8 @@ export interface SeenClasses {
  * coordinates are kept; `params` stays the source's (the recipe the points came from).
  */
 export function seenClassesOnly(d: Dataset): SeenClasses {
-	// Seen: every class with a train or test row (generated sets hold out whole classes).
-	const seen = new Set<number>();
-	d.split.forEach((s, i) => {
-		if (s !== SPLIT.heldOut) seen.add(d.labels[i]);
-	});
-	const classes = [...seen].sort((a, b) => a - b);
-	const relabel = new Map(classes.map((c, k) => [c, k]));
+	const { classes: head, rowOf } = headClasses(d);
+	const classes = [...head];
 	const rows: number[] = [];
 	const heldOut: number[] = [];
 	d.split.forEach((s, i) => (s === SPLIT.heldOut ? heldOut : rows).push(i));
@@ -328,7 +351,7 @@ export function seenClassesOnly(d: Dataset): SeenClasses {
 		dim: d.dim,
 		numClasses: classes.length,
 		points,
-		labels: Int32Array.from(rows, (r) => relabel.get(d.labels[r]) ?? 0),
+		labels: Int32Array.from(rows, (r) => rowOf[d.labels[r]] ?? 0),
 		split: Uint8Array.from(rows, (r) => d.split[r])
 	};
 	return { dataset, classes, heldOutRows: Int32Array.from(heldOut) };
@@ -337,7 +360,7 @@ export function seenClassesOnly(d: Dataset): SeenClasses {
 /**
  * Why a data set cannot be trained on, in plain words, or null when it can: consistent
  * array lengths, finite coordinates, labels that are class indices, MIN_CLASSES to
- * MAX_CLASSES (2–10) classes, 2 to MAX_INPUT_DIM input dimensions, and at least one training
+ * MAX_CLASSES (2–10) classes (MAX_IDENTITIES for the identities family), 2 to MAX_INPUT_DIM input dimensions, and at least one training
  * point. Used for uploaded and drawn data.
  */
 export function datasetProblem(d: Dataset): string | null {
@@ -348,8 +371,9 @@ export function datasetProblem(d: Dataset): string | null {
 	if (d.points.length !== n * d.dim || d.split.length !== n) {
 		return 'points, labels and split have different lengths';
 	}
-	if (d.numClasses < MIN_CLASSES || d.numClasses > MAX_CLASSES) {
-		return `there must be ${MIN_CLASSES} to ${MAX_CLASSES} classes`;
+	const maxClasses = maxClassesOf(d.params?.generator ?? '');
+	if (d.numClasses < MIN_CLASSES || d.numClasses > maxClasses) {
+		return `there must be ${MIN_CLASSES} to ${maxClasses} classes`;
 	}
 	if (!d.points.every(Number.isFinite)) return 'some coordinates are not finite numbers';
 	if (!d.labels.every((l) => Number.isInteger(l) && l >= 0 && l < d.numClasses)) {

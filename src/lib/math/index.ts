@@ -16,3 +16,5 @@ export * from './clamp';
 export * from './openset';
 export * from './settings';
 export * from './settingsEngine';
+export * from './classDensity';
+export * from './compactness';

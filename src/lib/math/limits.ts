@@ -13,3 +13,21 @@ export const MIN_CLASSES = 2;
  * src/lib/viz/shaders/sphereRegions.frag.glsl, checked against this by a unit test).
  */
 export const MAX_CLASSES = 10;
+
+/**
+ * The most classes of the 'identities' family (the open-set experiments: up to 250 seen
+ * identities besides the unseen ones). Views colour a few of them and draw the rest neutral,
+ * and the sphere draws class regions only for up to MAX_CLASSES classes.
+ */
+export const MAX_IDENTITIES = 300;
+
+/** The largest class count a data set of this generator may have. */
+export function maxClassesOf(generator: string): number {
+	return generator === 'identities' ? MAX_IDENTITIES : MAX_CLASSES;
+}
+
+/**
+ * Feature dimensions: views draw 2 (circle) or 3 (sphere); a headless trainer (the open-set
+ * sweep, which only scores features) may use up to MAX_FEATURE_DIM.
+ */
+export const MAX_FEATURE_DIM = 16;

@@ -94,9 +94,14 @@ export interface OpenSetOptions {
 	bins?: number;
 	/** Points of the compact ROC, 2..ROC_VIEW_POINTS (default ROC_VIEW_POINTS). */
 	rocPoints?: number;
+	/**
+	 * Which rows to score (default SPLIT.heldOut, "new people"); SPLIT.test scores the test
+	 * samples of the seen classes ("new photos of known people").
+	 */
+	split?: number;
 }
 
-/** Everything the open-set panel shows, computed on the held-out rows only. */
+/** Everything the open-set panel shows, computed on one set of rows (held out by default). */
 export interface OpenSetReport {
 	/** Held-out rows used, and how many distinct labels they carry. */
 	points: number;
@@ -348,10 +353,35 @@ export function pairAngleHistograms(
 	};
 }
 
+/** The two test sets of recognition, scored the same way by cosine similarity alone. */
+export interface RecognitionReport {
+	/** "New people": the held-out identities, never seen in training (open set). */
+	unseen: OpenSetReport;
+	/** "New photos of known people": the test samples of the seen identities. */
+	seen: OpenSetReport;
+}
+
+/**
+ * Both test sets at once (`openSetReport` on the held-out rows and on the seen classes' test
+ * rows); they never share a row, since a row has one split.
+ */
+export function recognitionReport(
+	features: FeatureRows,
+	dim: number,
+	labels: LabelArray,
+	split: ArrayLike<number>,
+	opts: Omit<OpenSetOptions, 'split'> = {}
+): RecognitionReport {
+	return {
+		unseen: openSetReport(features, dim, labels, split, { ...opts, split: SPLIT.heldOut }),
+		seen: openSetReport(features, dim, labels, split, { ...opts, split: SPLIT.test })
+	};
+}
+
 /**
  * The open-set panel in one call, for the worker and the Node experiment: verification
  * (pairs, ROC, AUC, best-threshold accuracy, TAR@FAR), rank-1 identification and pair angle
- * densities, all on the rows with split === SPLIT.heldOut only. The ROC is returned compact
+ * densities, all on the rows with split === opts.split (default SPLIT.heldOut) only. The ROC is returned compact
  * (≤ rocPoints points); AUC and TAR come from the full curve.
  */
 export function openSetReport(
@@ -362,8 +392,9 @@ export function openSetReport(
 	opts: OpenSetOptions = {}
 ): OpenSetReport {
 	const n = Math.min(rowCount(features, dim, labels), split.length);
+	const which = opts.split ?? SPLIT.heldOut;
 	const held: number[] = [];
-	for (let r = 0; r < n; r++) if (split[r] === SPLIT.heldOut) held.push(r);
+	for (let r = 0; r < n; r++) if (split[r] === which) held.push(r);
 	const seed = opts.seed ?? 0;
 	const maxPairs = intOption(opts.maxPairs, DEFAULT_VERIFICATION_PAIRS, 1, Number.MAX_SAFE_INTEGER);
 	const pairs = pairScores(features, dim, labels, held, { maxPairs, seed });

@@ -51,8 +51,11 @@ export type LambdaMode = 'off' | 'fixed' | 'official' | 'pytorch';
 export interface TrainerOptions {
 	/** The toy data set (changing it rebuilds the model from the seed). */
 	data: DataParams;
-	/** Feature dimension: 2 = circle, 3 = sphere (rebuilds). */
-	featureDim: 2 | 3;
+	/**
+	 * Feature dimension (rebuilds): 2 = circle, 3 = sphere, the only ones views draw; a
+	 * headless trainer (the open-set sweep) may use up to MAX_FEATURE_DIM.
+	 */
+	featureDim: number;
 	/** Hidden layers of the MLP (rebuilds). */
 	hiddenLayers: number;
 	/** Units per hidden layer (rebuilds). */

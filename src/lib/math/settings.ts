@@ -8,7 +8,7 @@
  * new row. Pure TypeScript: no DOM, tfjs or Svelte.
  */
 import type { NumericLimit } from './clamp';
-import { MAX_CLASSES, MIN_CLASSES } from './limits';
+import { MAX_FEATURE_DIM, MAX_IDENTITIES, MIN_CLASSES, maxClassesOf } from './limits';
 import {
 	GENERATOR_KINDS,
 	LANGS,
@@ -66,6 +66,11 @@ export interface NumberRow extends RowBase {
 	readonly kind: 'number';
 	readonly default: Dependent<number>;
 	readonly limit: Dependent<NumericLimit>;
+	/**
+	 * A wider limit for a trainer without views (`headless`: the open-set sweep), e.g. feature
+	 * dimensions beyond the 2 and 3 that views draw.
+	 */
+	readonly headlessLimit?: NumericLimit;
 	/** The control's step (sliders and number fields). */
 	readonly step: Dependent<number>;
 	/** The control's range when it offers less than the limit allows (the margin slider). */
@@ -157,6 +162,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		kind: 'number',
 		default: 2,
 		limit: num(2, 3, true),
+		headlessLimit: num(2, MAX_FEATURE_DIM, true),
 		step: 1,
 		control: 'segmented',
 		presets: [2, 3],
@@ -189,12 +195,12 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		path: 'options.data.classes',
 		kind: 'number',
 		default: 4,
-		limit: num(MIN_CLASSES, MAX_CLASSES, true),
+		limit: (s) => num(MIN_CLASSES, maxClassesOf(s.options.data.generator), true),
 		step: 1,
 		always: true,
 		apply: 'rebuild',
 		label: 'controls.classes',
-		doc: `number of classes, ${MIN_CLASSES}–${MAX_CLASSES}`
+		doc: `number of classes, ${MIN_CLASSES}–10; identities ${MIN_CLASSES}–${MAX_IDENTITIES}`
 	},
 	{
 		key: 'seed',
@@ -272,7 +278,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		kind: 'classes',
 		default: Object.freeze([]),
 		apply: 'rebuild',
-		doc: 'classes held out of training (open set), comma-separated, e.g. 0,3'
+		doc: 'classes held out of training (open set), comma-separated, ranges allowed: 0,3 or 0-29'
 	},
 	{
 		key: 'layers',

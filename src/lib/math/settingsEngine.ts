@@ -6,6 +6,7 @@
  * Pure TypeScript: no DOM, tfjs or Svelte.
  */
 import { clampToLimit, show, toNumber, type NumericLimit } from './clamp';
+import { MAX_IDENTITIES } from './limits';
 import {
 	SETTINGS,
 	type ClassListRow,
@@ -125,11 +126,14 @@ function clampRow(
 	fallback: unknown,
 	s: Settings,
 	name: string,
-	notices: string[]
+	notices: string[],
+	headless = false
 ): unknown {
 	switch (row.kind) {
-		case 'number':
-			return clampToLimit(name, raw, evaluate(row.limit, s), fallback as number, notices);
+		case 'number': {
+			const limit = headless && row.headlessLimit ? row.headlessLimit : evaluate(row.limit, s);
+			return clampToLimit(name, raw, limit, fallback as number, notices);
+		}
 		case 'flag': {
 			if (typeof raw === 'boolean') return raw;
 			const flag = typeof raw === 'string' ? FLAGS.get(raw.trim().toLowerCase()) : undefined;
@@ -152,9 +156,9 @@ function clampRow(
 }
 
 /** Whether `value` is a valid value of `row` given the settings read so far. */
-function isValid(row: SettingRow, value: unknown, s: Settings): boolean {
+function isValid(row: SettingRow, value: unknown, s: Settings, headless: boolean): boolean {
 	const scratch: string[] = [];
-	const out = clampRow(row, value, undefined, s, '', scratch);
+	const out = clampRow(row, value, undefined, s, '', scratch, headless);
 	return scratch.length === 0 && JSON.stringify(out) === JSON.stringify(value);
 }
 
@@ -166,6 +170,8 @@ export interface ClampOptions {
 	readonly base?: Settings;
 	/** A row's name in notices: the URL key, or (default) the field name. */
 	readonly name?: (row: SettingRow) => string;
+	/** Use rows' `headlessLimit` (a trainer with no views, such as the open-set sweep). */
+	readonly headless?: boolean;
 }
 
 /** A deep copy of plain settings (arrays and objects of numbers, strings and booleans). */
@@ -183,7 +189,7 @@ export function clampSettings(
 	input: unknown,
 	options: ClampOptions = {}
 ): { settings: Settings; notices: string[] } {
-	const { scope = '', base, name = fieldOf } = options;
+	const { scope = '', base, name = fieldOf, headless = false } = options;
 	const notices: string[] = [];
 	const out = copy(base ?? DEFAULT_SETTINGS);
 	for (const row of SETTINGS) {
@@ -194,8 +200,10 @@ export function clampSettings(
 		const baseValue = keepBase ? getAt(base, row.path) : undefined;
 		if (raw === undefined) raw = baseValue;
 		const def = evaluate(row.default, out);
-		const fallback = baseValue !== undefined && isValid(row, baseValue, out) ? baseValue : def;
-		const value = raw === undefined ? def : clampRow(row, raw, fallback, out, name(row), notices);
+		const fallback =
+			baseValue !== undefined && isValid(row, baseValue, out, headless) ? baseValue : def;
+		const value =
+			raw === undefined ? def : clampRow(row, raw, fallback, out, name(row), notices, headless);
 		setAt(out as unknown as Record<string, unknown>, row.path, copyValue(value));
 	}
 	return { settings: out, notices };
@@ -229,16 +237,48 @@ export function defaultSettingsCopy(): Settings {
 	return copy(DEFAULT_SETTINGS);
 }
 
-/** A row's URL text for a value: flags as 1/0, lists comma-separated. */
+/** Class lists: runs of at least this many consecutive classes are written as a range. */
+const RUN = 3;
+
+/** A class list as URL text: comma-separated, runs as ranges ([0, 3] → 0,3; [0…29] → 0-29). */
+export function formatClassList(list: readonly number[]): string {
+	const parts: string[] = [];
+	for (let i = 0; i < list.length;) {
+		let j = i;
+		while (j + 1 < list.length && list[j + 1] === list[j] + 1) j++;
+		if (j - i + 1 >= RUN) parts.push(`${list[i]}-${list[j]}`);
+		else for (let k = i; k <= j; k++) parts.push(String(list[k]));
+		i = j + 1;
+	}
+	return parts.join(',');
+}
+
+/**
+ * URL text of a class list as raw entries: split at commas, ranges a-b expanded. A range
+ * that is reversed or longer than any data set's class count stays one (invalid) entry, so
+ * the clamp names it in a notice instead of expanding it.
+ */
+export function parseClassList(text: string): string[] {
+	if (text === '') return [];
+	return text.split(',').flatMap((part) => {
+		const range = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(part);
+		if (!range) return [part];
+		const [a, b] = [Number(range[1]), Number(range[2])];
+		if (b < a || b - a >= MAX_IDENTITIES) return [part];
+		return Array.from({ length: b - a + 1 }, (_, k) => String(a + k));
+	});
+}
+
+/** A row's URL text for a value: flags as 1/0, lists comma-separated (runs as ranges). */
 export function formatValue(row: SettingRow, value: unknown): string {
 	if (row.kind === 'flag') return value ? '1' : '0';
-	if (row.kind === 'classes') return (value as number[]).join(',');
+	if (row.kind === 'classes') return formatClassList(value as number[]);
 	return String(value);
 }
 
-/** A URL value as the raw input of its row (a class list is split at commas). */
+/** A URL value as the raw input of its row (a class list is split at commas, ranges expanded). */
 export function parseValue(row: SettingRow, text: string): unknown {
-	if (row.kind === 'classes') return text === '' ? [] : text.split(',');
+	if (row.kind === 'classes') return parseClassList(text);
 	return text;
 }
 

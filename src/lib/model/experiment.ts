@@ -1,39 +1,48 @@
 /**
- * The open-set experiment, headless: for every loss (and margin) and every seed, train a
- * Trainer on the same data with the same initial weights, then score the features of the
- * held-out identities by cosine similarity alone (`openSetReport`): verification AUC,
- * best-threshold accuracy, TAR at FAR = 1e−2 and rank-1, next to the closed-set test accuracy
- * on the seen classes. Rows are means over seeds with their spread. Runs on whatever tfjs
- * backend is active (wasm in the Node runner, cpu in unit tests, the worker's in the browser).
+ * The open-set experiment, headless: for every number of seen identities, every seed and
+ * every loss (and margin), train a Trainer on the same data with the same initial weights and
+ * batches, then score its features by cosine similarity alone on two test sets: new people
+ * (held-out identities: verification AUC, best-threshold accuracy, TAR at FAR = 1e−2,
+ * rank-1) and new photos of known people (the seen identities' test split: the same figures),
+ * next to the training and closed-set accuracies. Rows are means over seeds with their spread
+ * and paired differences against modified softmax. Runs on whatever tfjs backend is active
+ * (wasm in the Node runner, cpu in unit tests, the worker's in the browser).
  *
- * Honesty: the classifier has rows for the seen classes only (`HeadMode` 'seen'); the
- * held-out identities are embedded after training and never shape it. Fairness: every loss
- * sees the same data sets (seed s → data seed s), the same initial weights and batch order
- * (model seed s), the same architecture, optimizer and number of steps. A-Softmax trains
- * with SphereFace's published λ annealing ('official': λ = 1000 / (1 + 0.12·it), floor 5,
- * reached at step 1659), as the paper does; CosFace and ArcFace train as published, with no
- * warm-up. A run that ends without fitting its training set is counted, not hidden.
+ * Honesty: the trainer's classifier has rows for the seen identities only (the strict
+ * protocol, `headClasses`); held-out identities never shape training. Fairness: on one seed
+ * every loss sees the same data set, initial weights and batch order, the same architecture,
+ * optimizer and steps. The held-out identities are classes 0 … unseen − 1 and the seen ones
+ * come after them, so on one seed the same new people (and the same photos of them) are
+ * scored at every identity count. A-Softmax trains with SphereFace's λ annealing
+ * ('official', floor 5, reached at step 1659); CosFace and ArcFace as published, with their
+ * margins lowered where the identities are too crowded for them (`fitMargin`). A run that
+ * ends without fitting its training set is counted, not hidden.
  */
 import { Trainer } from './trainer';
-import type { TrainerOptions } from './options';
+import { clampTrainerOptions, type TrainerOptions } from './options';
 import {
+	BASELINE_LOSS,
+	summarise,
+	toRow,
+	type ExperimentRow,
+	type LossSpec,
+	type RunMetrics,
+	type RunResult
+} from './experimentTable';
+import {
+	classCompactness,
 	clampDataParams,
+	fitMargin,
 	generateDataset,
-	openSetReport,
-	seenClassesOnly,
+	recognitionReport,
 	SPLIT,
+	toDegrees,
 	type DataParams,
 	type Dataset,
-	type FeatureRows,
-	type HeadKind,
-	type OpenSetReport
+	type FeatureRows
 } from '../math/index';
 
-/** One row of the sweep: a loss and its margin (null for softmax and modified softmax). */
-export interface LossSpec {
-	loss: HeadKind;
-	m: number | null;
-}
+export * from './experimentTable';
 
 /** The paper's comparison: softmax, modified, A-Softmax m = 1–4, CosFace and ArcFace. */
 export const DEFAULT_SWEEP: readonly LossSpec[] = Object.freeze([
@@ -47,34 +56,48 @@ export const DEFAULT_SWEEP: readonly LossSpec[] = Object.freeze([
 	{ loss: 'arcface', m: 0.5 }
 ]);
 
+/** The losses of the identity-count sweep: one of each, A-Softmax at m = 2 and 4. */
+export const IDENTITY_SWEEP: readonly LossSpec[] = Object.freeze([
+	{ loss: 'softmax', m: null },
+	{ loss: 'modified', m: null },
+	{ loss: 'asoftmax', m: 2 },
+	{ loss: 'asoftmax', m: 4 },
+	{ loss: 'cosface', m: 0.35 },
+	{ loss: 'arcface', m: 0.5 }
+]);
+
+/** Seen identity counts of the sweep when none are given, and the held-out ones scored. */
+export const DEFAULT_IDENTITIES: readonly number[] = Object.freeze([6]);
+export const DEFAULT_UNSEEN = 20;
+/** The counts the browser's identity sweep offers and the lessons report. */
+export const IDENTITY_COUNTS: readonly number[] = Object.freeze([6, 25, 100, 200]);
+
 /**
- * The open-set data: 10 identities in 8 dimensions, 6 seen in training and 4 held out, 200
- * points each (the 4 × 200 held-out points give 319,600 pairs, all scored). Noise 1 (fixed
- * before any loss was trained): the shared nuisance moves a point as far as two identities
- * are apart, so cosine on the raw inputs verifies poorly (AUC ≈ 0.86), as raw pixels do for
- * faces, and what the features add (or lose) shows. The seed is set per run.
+ * The open-set data: identities in 8 dimensions, 200 points each (150 train, 50 test for a
+ * seen one). Noise 1 (fixed before any loss was trained): the shared nuisance moves a point
+ * as far as two identities are apart, so cosine on the raw inputs verifies poorly, as raw
+ * pixels do for faces, and what the features add (or lose) shows. Classes and held-out
+ * identities are set per identity count (`identityData`), the seed per run.
  */
-export const EXPERIMENT_DATA: Readonly<Omit<DataParams, 'seed'>> = Object.freeze({
-	generator: 'identities',
-	classes: 10,
-	heldOut: [6, 7, 8, 9],
-	inputDim: 8,
-	noise: 1,
-	pointsPerClass: 200,
-	testFraction: 0.25
-});
+export const EXPERIMENT_DATA: Readonly<Omit<DataParams, 'seed' | 'classes' | 'heldOut'>> =
+	Object.freeze({
+		generator: 'identities',
+		inputDim: 8,
+		noise: 1,
+		pointsPerClass: 200,
+		testFraction: 0.25
+	});
+
+/** Classes and held-out classes for `seen` trained identities and `unseen` new people. */
+export function identityData(
+	seen: number,
+	unseen: number
+): Pick<DataParams, 'classes' | 'heldOut'> {
+	return { classes: unseen + seen, heldOut: Array.from({ length: unseen }, (_, k) => k) };
+}
 
 /** The trainer settings the losses share (everything but the data, loss, margin and seed). */
 export type ExperimentModel = Omit<TrainerOptions, 'data' | 'loss' | 'm' | 'seed'>;
-
-/**
- * Which classes the classifier has a row for. 'seen' (the default, honest open set): only
- * the seen classes; the held-out identities exist only at test time. 'all': every class of
- * the data set, as the explorer trains with held-out classes: the held-out rows still enter
- * every softmax as negatives, so the model learns that (and how many) other classes exist
- * and keeps room for them; kept to measure that effect.
- */
-export type HeadMode = 'seen' | 'all';
 
 /** The model settings every loss shares; features on the sphere (3D, more room than 2D). */
 export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
@@ -91,69 +114,11 @@ export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
 });
 
 /**
- * Training steps of the default run. On the default data every loss reaches training
- * accuracy 1 by step 500 and a flat training loss by step 2000, and A-Softmax's λ reaches its
- * floor at step 1659, so the last 1341 steps train at the paper's final λ.
+ * Training steps of the default run. On 6 seen identities every loss fits its training set
+ * by step 500 and A-Softmax's λ reaches its floor at step 1659, so the last 1341 steps
+ * train at the paper's final λ.
  */
 export const DEFAULT_EXPERIMENT_STEPS = 3000;
-
-/** The metrics of one run (null only when a split or a pair kind is empty). */
-export interface RunMetrics {
-	/** Test accuracy on the seen classes (closed set). */
-	closedSetAcc: number | null;
-	/** Held-out identities, all pairs by cosine: ROC AUC, best-threshold accuracy, TAR@FAR 1e−2. */
-	verifAUC: number | null;
-	verifAccBest: number | null;
-	tarAtFar1e2: number | null;
-	/** Held-out identities: rank-1 with one gallery sample per identity. */
-	rank1: number | null;
-}
-
-/** The metric names, in table order. */
-export const METRICS: readonly (keyof RunMetrics)[] = [
-	'closedSetAcc',
-	'verifAUC',
-	'verifAccBest',
-	'tarAtFar1e2',
-	'rank1'
-];
-
-/** One trained model's outcome. */
-export interface RunResult extends RunMetrics {
-	loss: HeadKind;
-	m: number | null;
-	seed: number;
-	trainAcc: number | null;
-	/** Loss of the last batch. */
-	finalLoss: number | null;
-	/** True when training stopped at a divergence (metrics are from the last finite state). */
-	diverged: boolean;
-	/** The full open-set report (ROC, histograms) for views. */
-	report: OpenSetReport;
-}
-
-/** Spread of a metric over seeds: sample standard deviation (0 for one seed), min and max. */
-export interface Spread {
-	std: number;
-	min: number;
-	max: number;
-}
-
-/** One row of the table: means over seeds. */
-export interface ExperimentRow extends RunMetrics {
-	loss: HeadKind;
-	m: number | null;
-	/** Seeds averaged (a metric's mean skips the runs where it is null). */
-	seeds: number;
-	/** Runs that diverged. */
-	diverged: number;
-	/**
-	 * Runs that did not fit their training set (train accuracy < UNCONVERGED_BELOW at the end):
-	 * stuck, not short of steps; their metrics still count in the means.
-	 */
-	unconverged: number;
-	spread: Record<keyof RunMetrics, Spread | null>;
-}
 
 /** Where the sweep stands, after every chunk of steps and at the end of every run. */
 export interface ExperimentProgress {
@@ -161,6 +126,7 @@ export interface ExperimentProgress {
 	done: number;
 	runs: number;
 	spec: LossSpec;
+	identities: number;
 	seed: number;
 	step: number;
 	steps: number;
@@ -173,12 +139,16 @@ export interface ExperimentConfig {
 	losses?: readonly LossSpec[];
 	seeds: readonly number[];
 	steps?: number;
+	/** Seen identity counts (default DEFAULT_IDENTITIES). */
+	identities?: readonly number[];
+	/** Held-out identities scored as new people (default DEFAULT_UNSEEN). */
+	unseen?: number;
 	/** Overrides of EXPERIMENT_DATA (the seed is set per run). */
-	data?: Partial<Omit<DataParams, 'seed'>>;
-	/** Overrides of EXPERIMENT_MODEL. */
+	data?: Partial<typeof EXPERIMENT_DATA>;
+	/** Overrides of EXPERIMENT_MODEL (features up to MAX_FEATURE_DIM dimensions). */
 	model?: Partial<ExperimentModel>;
-	/** The classifier's classes (default 'seen', see `HeadMode`). */
-	head?: HeadMode;
+	/** Lower CosFace/ArcFace margins that do not fit the identities (default true). */
+	fitMargins?: boolean;
 	/** Steps per `trainer.step` call between progress reports (default 250). */
 	chunk?: number;
 	onProgress?: (p: ExperimentProgress) => void;
@@ -186,92 +156,74 @@ export interface ExperimentConfig {
 	signal?: AbortSignal;
 }
 
-/** The sweep's outcome: the table, every run, and the raw-input reference. */
+/** The raw-input reference: the same figures by cosine on the inputs themselves. */
+export type Baseline = Omit<RunMetrics, 'trainAcc' | 'closedSetAcc'>;
+
+/** The sweep's outcome: the table, every run, and the raw-input reference per count. */
 export interface ExperimentResult {
 	rows: ExperimentRow[];
 	runs: RunResult[];
-	/**
-	 * The same open-set metrics on the raw inputs (cosine in input space, no training), mean
-	 * over seeds: what the learned features must beat to be worth anything on unseen identities.
-	 */
-	inputBaseline: Omit<RunMetrics, 'closedSetAcc'>;
-	/** The data and model settings used (seed excluded). */
-	data: Omit<DataParams, 'seed'>;
+	/** Raw-input metrics (no training), mean over seeds, one per identity count. */
+	inputBaselines: { identities: number; baseline: Baseline }[];
+	/** The first count's raw-input metrics (what the m sweep's chart draws as a level). */
+	inputBaseline: Baseline;
+	identities: number[];
+	unseen: number;
+	/** The data and model settings used (seed, classes and held-out classes excluded). */
+	data: typeof EXPERIMENT_DATA;
 	model: ExperimentModel;
-	head: HeadMode;
 	steps: number;
 }
 
-/** Final training accuracy below which a run counts as not converged. */
-export const UNCONVERGED_BELOW = 0.99;
-
-/** Pairs scored at most: every pair of the default held-out set (4 × 200 points). */
+/** Pairs scored at most per test set (all pairs of 4 × 200 points; a sample beyond). */
 const MAX_PAIRS = 400_000;
 
-/** Open-set metrics of features [N, dim] on the held-out rows. */
-function openSetMetrics(
+/** The figures of features [N, dim] on both test sets (`labels`, `split` of the same rows). */
+function scoreFeatures(
 	features: FeatureRows,
 	dim: number,
-	labels: Int32Array,
-	split: Uint8Array,
+	d: Dataset,
 	seed: number
-): { metrics: Omit<RunMetrics, 'closedSetAcc'>; report: OpenSetReport } {
-	const report = openSetReport(features, dim, labels, split, { maxPairs: MAX_PAIRS, seed });
-	const v = report.verification;
+): { metrics: Baseline; reports: ReturnType<typeof recognitionReport> } {
+	const reports = recognitionReport(features, dim, d.labels, d.split, {
+		maxPairs: MAX_PAIRS,
+		seed
+	});
+	const test: number[] = [];
+	d.split.forEach((s, i) => s === SPLIT.test && test.push(i));
+	const c = classCompactness(features, dim, d.labels, test);
+	const deg = (v: number | null) => (v === null ? null : toDegrees(v));
+	const { unseen, seen } = reports;
 	return {
 		metrics: {
-			verifAUC: v.auc,
-			verifAccBest: v.accuracy,
-			tarAtFar1e2: v.tar,
-			rank1: report.identification.rank1
+			verifAUC: unseen.verification.auc,
+			verifAccBest: unseen.verification.accuracy,
+			tarAtFar1e2: unseen.verification.tar,
+			rank1: unseen.identification.rank1,
+			seenVerifAUC: seen.verification.auc,
+			seenTarAtFar1e2: seen.verification.tar,
+			seenRank1: seen.identification.rank1,
+			maxIntraDeg: deg(c.maxIntra),
+			minInterDeg: deg(c.minInterMeans)
 		},
-		report
+		reports
 	};
 }
 
 /** Lets the event loop run (worker messages, timers) between chunks of training. */
 const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** What every run of one seed shares. */
+/** What every run of one seed at one identity count shares. */
 interface RunContext {
 	seed: number;
-	/** The generated data set of this seed (all classes). */
 	source: Dataset;
+	identities: number;
+	unseen: number;
 	steps: number;
 	chunk: number;
-	head: HeadMode;
 	model: ExperimentModel;
+	fitMargins: boolean;
 	signal?: AbortSignal;
-}
-
-/**
- * The model under test and the features of the held-out rows: with head 'seen' the trainer
- * gets the seen classes only (`seenClassesOnly`) and embeds the held-out points afterwards;
- * with 'all' it trains on the whole data set, held-out rows included in its classifier.
- */
-function makeTrainer(spec: LossSpec, c: RunContext) {
-	const trainer = new Trainer({
-		...c.model,
-		data: c.source.params,
-		seed: c.seed,
-		loss: spec.loss,
-		...(spec.m === null ? {} : { m: spec.m })
-	});
-	if (trainer.notices.length > 0) {
-		trainer.dispose();
-		throw new RangeError(`Experiment settings were clamped: ${trainer.notices.join('; ')}`);
-	}
-	if (c.head === 'all') {
-		return { trainer, heldOutFeatures: () => trainer.snapshot().features, rows: null };
-	}
-	const split = seenClassesOnly(c.source);
-	trainer.loadDataset(split.dataset);
-	const { dim } = c.source;
-	const points = new Float64Array(split.heldOutRows.length * dim); // [H, dim]
-	split.heldOutRows.forEach((r, k) =>
-		points.set(c.source.points.subarray(r * dim, (r + 1) * dim), k * dim)
-	);
-	return { trainer, heldOutFeatures: () => trainer.embed(points), rows: split.heldOutRows };
 }
 
 /** Trains one loss on one seed and scores it. */
@@ -280,8 +232,24 @@ async function runOne(
 	c: RunContext,
 	report: (step: number) => void
 ): Promise<RunResult> {
-	const { trainer, heldOutFeatures, rows } = makeTrainer(spec, c);
+	const fitted =
+		spec.m !== null && c.fitMargins
+			? fitMargin(spec.loss, spec.m, c.identities, c.model.featureDim)
+			: { m: spec.m, scaled: false };
+	const trainer = new Trainer(
+		{
+			...c.model,
+			data: c.source.params,
+			seed: c.seed,
+			loss: spec.loss,
+			...(fitted.m === null ? {} : { m: fitted.m })
+		},
+		{ headless: true }
+	);
 	try {
+		if (trainer.notices.length > 0) {
+			throw new RangeError(`Experiment settings were clamped: ${trainer.notices.join('; ')}`);
+		}
 		while (trainer.steps < c.steps && !trainer.diverged) {
 			c.signal?.throwIfAborted();
 			trainer.step(Math.min(c.chunk, c.steps - trainer.steps));
@@ -289,67 +257,47 @@ async function runOne(
 			await yieldToLoop();
 		}
 		const snap = trainer.snapshot();
-		// Labels and split of the rows the features belong to (the held-out rows alone, or all).
-		const labels = rows ? Int32Array.from(rows, (r) => c.source.labels[r]) : c.source.labels;
-		const split = rows ? new Uint8Array(rows.length).fill(SPLIT.heldOut) : c.source.split;
-		const { metrics, report: full } = openSetMetrics(
-			heldOutFeatures(),
+		const { metrics, reports } = scoreFeatures(
+			snap.features,
 			snap.featureDim,
-			labels,
-			split,
+			trainer.data,
 			c.seed
 		);
 		return {
 			loss: spec.loss,
-			m: spec.m,
+			m: fitted.m,
+			requestedM: spec.m,
+			mScaled: fitted.scaled,
+			identities: c.identities,
+			unseen: c.unseen,
 			seed: c.seed,
+			trainAcc: snap.trainAccuracy,
 			closedSetAcc: snap.testAccuracy,
 			...metrics,
-			trainAcc: snap.trainAccuracy,
 			finalLoss: snap.loss,
 			diverged: trainer.diverged,
-			report: full
+			report: reports.unseen,
+			seenReport: reports.seen
 		};
 	} finally {
 		trainer.dispose();
 	}
 }
 
-/** Mean and spread of the non-null values, or nulls when there are none. */
-function summarise(values: (number | null)[]): { mean: number | null; spread: Spread | null } {
-	const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
-	if (xs.length === 0) return { mean: null, spread: null };
-	const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-	// Sample standard deviation (n − 1): the seeds are a sample of data sets and initialisations.
-	const ss = xs.reduce((a, b) => a + (b - mean) ** 2, 0);
-	const std = xs.length > 1 ? Math.sqrt(ss / (xs.length - 1)) : 0;
-	return { mean, spread: { std, min: Math.min(...xs), max: Math.max(...xs) } };
-}
-
-/** One table row from the runs of one loss. */
-function toRow(spec: LossSpec, runs: RunResult[]): ExperimentRow {
-	const row = {
-		loss: spec.loss,
-		m: spec.m,
-		seeds: runs.length,
-		diverged: runs.filter((r) => r.diverged).length,
-		unconverged: runs.filter((r) => (r.trainAcc ?? 0) < UNCONVERGED_BELOW).length,
-		spread: {}
-	} as ExperimentRow;
-	for (const key of METRICS) {
-		const { mean, spread } = summarise(runs.map((r) => r[key]));
-		row[key] = mean;
-		row.spread[key] = spread;
+/** A whole number in [lo, hi] or a RangeError naming the setting. */
+function count(name: string, v: number, lo: number, hi: number): number {
+	if (!Number.isInteger(v) || v < lo || v > hi) {
+		throw new RangeError(`${name} ${v}: expected a whole number in ${lo}–${hi}.`);
 	}
-	return row;
+	return v;
 }
 
 /**
- * Runs the sweep: every loss of `losses` (default DEFAULT_SWEEP) on every seed, `steps`
- * steps each (default DEFAULT_EXPERIMENT_STEPS), and returns one row per loss with means over
- * seeds and their spread, every run, and the raw-input baseline. Deterministic: the same
- * config on the same backend gives the same numbers. Throws a RangeError when a setting would
- * be clamped (so a typo cannot silently change the experiment).
+ * Runs the sweep: every loss of `losses` (default DEFAULT_SWEEP) at every identity count, on
+ * every seed, `steps` steps each (default DEFAULT_EXPERIMENT_STEPS); returns one row per
+ * count and loss, every run and the raw-input baselines. Deterministic: the same config on
+ * the same backend gives the same numbers. Throws a RangeError when a setting would be
+ * clamped (so a typo cannot silently change the experiment).
  */
 export async function runOpenSetExperiment(config: ExperimentConfig): Promise<ExperimentResult> {
 	const losses = config.losses ?? DEFAULT_SWEEP;
@@ -357,45 +305,82 @@ export async function runOpenSetExperiment(config: ExperimentConfig): Promise<Ex
 	const chunk = Math.max(1, Math.floor(config.chunk ?? 250));
 	const seeds = [...config.seeds];
 	if (seeds.length === 0) throw new RangeError('The experiment needs at least one seed.');
+	const identities = [...(config.identities ?? DEFAULT_IDENTITIES)];
+	if (identities.length === 0) throw new RangeError('The experiment needs an identity count.');
+	const unseen = count('unseen', config.unseen ?? DEFAULT_UNSEEN, 2, 100);
 	const data = { ...EXPERIMENT_DATA, ...config.data };
 	const model = { ...EXPERIMENT_MODEL, ...config.model };
-	const head = config.head ?? 'seen';
-	const runs: RunResult[] = [];
-	// bySpec[k]: the runs of losses[k], one per seed.
-	const bySpec: RunResult[][] = losses.map(() => []);
-	const total = losses.length * seeds.length;
-	const baselines: Omit<RunMetrics, 'closedSetAcc'>[] = [];
-	for (const seed of seeds) {
-		const { params, notices } = clampDataParams({ ...data, seed });
-		if (notices.length > 0) throw new RangeError(`Data settings were clamped: ${notices[0]}`);
-		const source = generateDataset(params);
-		baselines.push(
-			openSetMetrics(source.points, source.dim, source.labels, source.split, seed).metrics
-		);
-		const context: RunContext = { seed, source, steps, chunk, head, model, signal: config.signal };
-		for (const [k, spec] of losses.entries()) {
-			const progress = (step: number, result: RunResult | null) =>
-				config.onProgress?.({ done: runs.length, runs: total, spec, seed, step, steps, result });
-			const result = await runOne(spec, context, (step) => progress(step, null));
-			runs.push(result);
-			bySpec[k].push(result);
-			progress(steps, result);
+	const fitMargins = config.fitMargins ?? true;
+	// A margin outside its loss's range is an error, before any margin is fitted to the data.
+	for (const spec of losses) {
+		const asked = { ...model, loss: spec.loss, ...(spec.m === null ? {} : { m: spec.m }) };
+		const { notices } = clampTrainerOptions(asked, undefined, { headless: true });
+		if (notices.length > 0) {
+			throw new RangeError(`Experiment settings were clamped: ${notices.join('; ')}`);
 		}
 	}
-	const base = (key: Exclude<keyof RunMetrics, 'closedSetAcc'>) =>
-		summarise(baselines.map((b) => b[key])).mean;
+	const runs: RunResult[] = [];
+	const rows: ExperimentRow[] = [];
+	const inputBaselines: ExperimentResult['inputBaselines'] = [];
+	const total = losses.length * seeds.length * identities.length;
+	for (const n of identities) {
+		count('identities', n, 2, 250);
+		// bySpec[k]: the runs of losses[k] at this count, one per seed.
+		const bySpec: RunResult[][] = losses.map(() => []);
+		const baselines: Baseline[] = [];
+		for (const seed of seeds) {
+			const { params, notices } = clampDataParams({ ...data, ...identityData(n, unseen), seed });
+			if (notices.length > 0) throw new RangeError(`Data settings were clamped: ${notices[0]}`);
+			const source = generateDataset(params);
+			baselines.push(scoreFeatures(source.points, source.dim, source, seed).metrics);
+			const context: RunContext = {
+				seed,
+				source,
+				identities: n,
+				unseen,
+				steps,
+				chunk,
+				model,
+				fitMargins,
+				signal: config.signal
+			};
+			for (const [k, spec] of losses.entries()) {
+				const progress = (step: number, result: RunResult | null) =>
+					config.onProgress?.({
+						done: runs.length,
+						runs: total,
+						spec,
+						identities: n,
+						seed,
+						step,
+						steps,
+						result
+					});
+				const result = await runOne(spec, context, (step) => progress(step, null));
+				runs.push(result);
+				bySpec[k].push(result);
+				progress(steps, result);
+			}
+		}
+		const base = losses.findIndex((s) => s.loss === BASELINE_LOSS);
+		rows.push(...losses.map((spec, k) => toRow(spec, bySpec[k], base >= 0 ? bySpec[base] : null)));
+		const keys = Object.keys(baselines[0]) as (keyof Baseline)[];
+		inputBaselines.push({
+			identities: n,
+			baseline: Object.fromEntries(
+				keys.map((key) => [key, summarise(baselines.map((b) => b[key])).mean])
+			) as Baseline
+		});
+	}
 	return {
-		rows: losses.map((spec, k) => toRow(spec, bySpec[k])),
+		rows,
 		runs,
-		inputBaseline: {
-			verifAUC: base('verifAUC'),
-			verifAccBest: base('verifAccBest'),
-			tarAtFar1e2: base('tarAtFar1e2'),
-			rank1: base('rank1')
-		},
+		inputBaselines,
+		inputBaseline: inputBaselines[0].baseline,
+		identities,
+		unseen,
 		data,
 		model,
-		head,
 		steps
 	};
 }

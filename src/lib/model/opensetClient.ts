@@ -1,9 +1,9 @@
 /**
- * The page's handle on the open-set worker: `report()` resolves to the open-set report of a
- * model's features; `sweep()` runs the headless sweep with progress callbacks. The worker
+ * The page's handle on the open-set worker: `report()` resolves to the reports of a model's
+ * features on both test sets; `sweep()` runs the headless sweep with progress callbacks. The worker
  * starts on first use and ends with `dispose()`.
  */
-import type { OpenSetReport } from '../math/openset';
+import type { RecognitionReport } from '../math/openset';
 import type { ExperimentResult } from './experiment';
 import type {
 	FromOpenSetWorker,
@@ -21,7 +21,7 @@ export interface SweepHandlers {
 export class OpenSetClient {
 	private worker: Worker | null = null;
 	private nextId = 1;
-	private readonly pending = new Map<number, (r: OpenSetReport) => void>();
+	private readonly pending = new Map<number, (r: RecognitionReport) => void>();
 	private sweepHandlers: SweepHandlers | null = null;
 
 	private get port(): Worker {
@@ -56,7 +56,7 @@ export class OpenSetClient {
 		dim: number,
 		labels: ArrayLike<number>,
 		split: ArrayLike<number>
-	): Promise<OpenSetReport> {
+	): Promise<RecognitionReport> {
 		const id = this.nextId++;
 		const f = Float32Array.from(features);
 		const l = Int32Array.from(labels);

@@ -1,8 +1,8 @@
 /**
- * Messages between the page and the open-set worker: reports on the held-out classes of a
- * live model's features, and the headless sweep over losses, margins and seeds.
+ * Messages between the page and the open-set worker: reports on both test sets of a live
+ * model's features (new people, new photos of known people), and the headless sweep over losses, margins and seeds.
  */
-import type { OpenSetReport } from '../math/openset';
+import type { RecognitionReport } from '../math/openset';
 import type { ExperimentConfig, ExperimentProgress, ExperimentResult } from './experiment';
 
 /** A sweep as the page asks for it (no callbacks or signals cross the worker boundary). */
@@ -24,7 +24,7 @@ export type ToOpenSetWorker =
 export type SweepProgress = Omit<ExperimentProgress, 'result'> & { finished: boolean };
 
 export type FromOpenSetWorker =
-	| { type: 'report'; id: number; report: OpenSetReport }
+	| { type: 'report'; id: number; report: RecognitionReport }
 	| { type: 'progress'; progress: SweepProgress }
 	| { type: 'sweepDone'; result: ExperimentResult; backend: string }
 	| { type: 'sweepError'; message: string; cancelled: boolean };

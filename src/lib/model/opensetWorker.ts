@@ -1,9 +1,9 @@
 /**
- * The open-set worker (a module Web Worker): scores the held-out classes of a live model's
- * features (verification ROC, rank-1, pair angles) and runs the headless sweep over losses,
+ * The open-set worker (a module Web Worker): scores a live model's features on both test
+ * sets, new people and new photos of known people (verification ROC, rank-1, pair angles), and runs the headless sweep over losses,
  * margins and seeds with tfjs, off the page's main thread.
  */
-import { openSetReport } from '../math/openset';
+import { recognitionReport } from '../math/openset';
 import { selectBackend } from './backend';
 import { runOpenSetExperiment } from './experiment';
 import type { FromOpenSetWorker, ToOpenSetWorker } from './opensetProtocol';
@@ -42,7 +42,7 @@ async function runSweep(config: ToOpenSetWorker & { type: 'sweep' }): Promise<vo
 scope.onmessage = (e) => {
 	const msg = e.data;
 	if (msg.type === 'report') {
-		const report = openSetReport(msg.features, msg.dim, msg.labels, msg.split);
+		const report = recognitionReport(msg.features, msg.dim, msg.labels, msg.split);
 		scope.postMessage({ type: 'report', id: msg.id, report });
 	} else if (msg.type === 'sweep') {
 		void runSweep(msg);

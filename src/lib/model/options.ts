@@ -71,11 +71,13 @@ export const TRAINER_LIMITS: Readonly<Record<NumericOption, NumericLimit>> = Obj
 /**
  * Valid trainer options from any partial or garbage input, on top of `base` (default: the
  * defaults), with one plain-language notice per change. Never throws; nothing out of range
- * or non-numeric survives.
+ * or non-numeric survives. `headless`: a trainer no view draws (the open-set sweep), which
+ * may use features of up to MAX_FEATURE_DIM dimensions.
  */
 export function clampTrainerOptions(
 	input: unknown,
-	base?: TrainerOptions
+	base?: TrainerOptions,
+	{ headless = false }: { headless?: boolean } = {}
 ): { options: TrainerOptions; notices: string[] } {
 	const notices: string[] = [];
 	const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
@@ -83,7 +85,7 @@ export function clampTrainerOptions(
 		notices.push(`settings ${show(input)} are not an object; using the defaults`);
 	const out = clampSettings(
 		{ options: isObject ? input : {} },
-		{ scope: 'options.', base: base ? { options: base, ui: DEFAULTS.ui } : undefined }
+		{ scope: 'options.', base: base ? { options: base, ui: DEFAULTS.ui } : undefined, headless }
 	);
 	notices.push(...out.notices);
 	return { options: out.settings.options, notices };

@@ -98,6 +98,7 @@ export function snapshotTransferables(s: Snapshot): ArrayBuffer[] {
 	return buffersOf(
 		s.features,
 		s.predictions,
+		s.weightClasses,
 		s.weights,
 		s.weightNorms,
 		s.bias,

@@ -25,6 +25,8 @@ interface ReadoutInput {
 	layout: Layout;
 	x: tf.Tensor2D;
 	dataset: Dataset;
+	/** The data class of each classifier row (the seen classes). [K] */
+	classes: Int32Array;
 	options: TrainerOptions;
 	gridResolution: number;
 	/** Also compute the angle statistics (a few ms; the loop asks a few times a second). */
@@ -110,7 +112,7 @@ function readGrid(input: ReadoutInput, W: tf.Tensor2D, b: tf.Tensor1D, res: numb
 	return {
 		resolution: res,
 		extent: [...GRID_EXTENT],
-		classes: Uint8Array.from(v.subarray(0, n)),
+		classes: Uint8Array.from(v.subarray(0, n), (k) => input.classes[k] ?? 0),
 		confidence
 	};
 }
@@ -155,7 +157,9 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		return [f, tf.argMax(logits, 1), tf.div(W, tf.expandDims(norms, 1)), norms];
 	});
 	const featureArr = f.dataSync() as Float32Array;
-	const predictions = Int32Array.from(pred.dataSync());
+	// Classifier rows → data classes (the head has rows for the seen classes only).
+	const rows = pred.dataSync() as Int32Array;
+	const predictions = Int32Array.from(rows, (k) => input.classes[k] ?? 0);
 	const weights = wHat.dataSync() as Float32Array;
 	const weightNorms = wNorm.dataSync() as Float32Array;
 	const bias = o.loss === 'softmax' ? (b.dataSync() as Float32Array).slice() : null;
@@ -178,6 +182,7 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		inputDim: layout.inputDim,
 		featureDim: layout.featureDim,
 		numClasses: layout.numClasses,
+		weightClasses: input.classes.slice(),
 		features: featureArr.slice(),
 		predictions,
 		weights: weights.slice(),

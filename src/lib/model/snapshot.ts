@@ -19,7 +19,7 @@ export interface DecisionGrid {
 	resolution: number;
 	/** The square's extent in input space: [min, max] on both axes. */
 	extent: [number, number];
-	/** [res·res] predicted class per cell, row-major from (min, max) at the top left. */
+	/** [res·res] predicted data class per cell, row-major from (min, max) at the top left. */
 	classes: Uint8Array;
 	/** [res·res] softmax probability of the predicted class (plain logits, no margin). */
 	confidence: Float32Array;
@@ -61,16 +61,23 @@ export interface Snapshot {
 	backend: string;
 	inputDim: number;
 	featureDim: number;
+	/** Rows of the classifier: the seen classes only (a held-out class gets no weight). */
 	numClasses: number;
+	/**
+	 * [numClasses] the data class of each classifier row (weights, norms and biases are in
+	 * row order; predictions and grid classes are data classes already). The identity when
+	 * no class is held out.
+	 */
+	weightClasses: Int32Array;
 	/** [N·featureDim] raw features of every point (train, test and held out), dataset order. */
 	features: Float32Array;
-	/** [N] predicted class of every point (argmax of the plain logits, no margin). */
+	/** [N] predicted data class of every point (argmax of the plain logits, no margin). */
 	predictions: Int32Array;
-	/** [C·featureDim] class weights, rows normalised to unit length. */
+	/** [K·featureDim] class weights, rows normalised to unit length (row k: `weightClasses[k]`). */
 	weights: Float32Array;
-	/** [C] the raw class weights' norms. */
+	/** [K] the raw class weights' norms. */
 	weightNorms: Float32Array;
-	/** [C] biases (softmax only), else null. */
+	/** [K] biases (softmax only), else null. */
 	bias: Float32Array | null;
 	/** The decision regions over the input plane, when asked for and the input is 2D. */
 	grid: DecisionGrid | null;

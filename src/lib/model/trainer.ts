@@ -20,6 +20,7 @@ import { divergenceMessage, type Snapshot } from './snapshot';
 import {
 	createRng,
 	datasetProblem,
+	headClasses,
 	generateDataset,
 	lambdaForStep,
 	LAMBDA_SCHEDULES,
@@ -55,8 +56,10 @@ export class Trainer {
 	private params!: tf.Tensor1D;
 	private adam!: FlatAdam;
 	private xAll!: tf.Tensor2D;
-	/** One-hot labels [N, C] (float32), gathered per batch. */
+	/** One-hot labels [N, K] over the head's classes (float32), gathered per batch. */
 	private yAll!: tf.Tensor2D;
+	/** The data class of each classifier row: the seen classes, in order (`headClasses`). */
+	private classes!: Int32Array;
 	private batches!: BatchSampler;
 	private stepCount = 0;
 	private lastLoss: number | null = null;
@@ -69,9 +72,16 @@ export class Trainer {
 	private custom: Dataset | null = null;
 	/** Notices from clamping the options given to the constructor. */
 	readonly notices: string[];
+	/** No view draws this trainer's features (the open-set sweep): wider limits apply. */
+	private readonly headless: boolean;
 
-	constructor(options?: unknown) {
-		const { options: clamped, notices } = clampTrainerOptions(options);
+	/**
+	 * `headless`: a trainer whose features no view draws (the open-set sweep), so its feature
+	 * dimension may go up to MAX_FEATURE_DIM instead of the views' 2 or 3.
+	 */
+	constructor(options?: unknown, { headless = false }: { headless?: boolean } = {}) {
+		this.headless = headless;
+		const { options: clamped, notices } = clampTrainerOptions(options, undefined, { headless });
 		this.opts = clamped;
 		this.notices = notices;
 		this.build();
@@ -85,6 +95,14 @@ export class Trainer {
 	/** The data set being trained on. */
 	get data(): Dataset {
 		return this.dataset;
+	}
+
+	/**
+	 * The data class of each row of the classifier: the seen classes only (strict open-set
+	 * protocol, see `headClasses`). A held-out class has no row.
+	 */
+	get headClasses(): Int32Array {
+		return this.classes.slice();
 	}
 
 	/** Completed training steps. */
@@ -128,7 +146,9 @@ export class Trainer {
 	 */
 	setOptions(partial: unknown): { rebuilt: boolean; notices: string[] } {
 		this.assertAlive();
-		const { options, notices } = clampTrainerOptions(partial, this.opts);
+		const { options, notices } = clampTrainerOptions(partial, this.opts, {
+			headless: this.headless
+		});
 		const dataChanged = typeof partial === 'object' && partial !== null && 'data' in partial;
 		const rebuilt = needsRebuild(this.opts, options) || (dataChanged && this.custom !== null);
 		if (dataChanged) this.custom = null;
@@ -154,7 +174,9 @@ export class Trainer {
 	/** Starts over from fresh weights (with a new seed if given); the data stays unless the seed changes it. */
 	reset(seed?: number): void {
 		this.assertAlive();
-		if (seed !== undefined) this.opts = clampTrainerOptions({ seed }, this.opts).options;
+		if (seed !== undefined) {
+			this.opts = clampTrainerOptions({ seed }, this.opts, { headless: this.headless }).options;
+		}
 		this.build();
 	}
 
@@ -169,6 +191,7 @@ export class Trainer {
 			layout: this.layout,
 			x: this.xAll,
 			dataset: this.dataset,
+			classes: this.classes,
 			options: this.opts,
 			gridResolution: request.gridResolution ?? 0,
 			stats: request.stats ?? false,
@@ -233,13 +256,19 @@ export class Trainer {
 		this.dataset = this.custom ?? generateDataset(o.data);
 		const d = this.dataset;
 		const hidden = Array.from({ length: o.hiddenLayers }, () => o.hiddenUnits);
-		this.layout = makeLayout(d.dim, hidden, o.featureDim, d.numClasses);
+		const { classes, rowOf } = headClasses(d);
+		this.classes = classes;
+		this.layout = makeLayout(d.dim, hidden, o.featureDim, classes.length);
 		this.params = tf.tensor1d(initParams(this.layout, createRng(o.seed)));
 		this.adam = new FlatAdam(this.layout.size);
 		this.xAll = tf.tensor2d(Float32Array.from(d.points), [d.labels.length, d.dim]);
-		this.yAll = tf.tidy(
-			() =>
-				tf.cast(tf.oneHot(tf.tensor1d(d.labels, 'int32'), d.numClasses), 'float32') as tf.Tensor2D
+		// Held-out rows get −1, an all-zero one-hot row (they are never in a batch anyway).
+		const rows = Int32Array.from(d.labels, (l) => rowOf[l] ?? -1);
+		// tf.oneHot needs a depth of 2 or more; one class (a drawing's first point) is all ones.
+		this.yAll = tf.tidy(() =>
+			classes.length === 1
+				? tf.ones([rows.length, 1])
+				: (tf.cast(tf.oneHot(tf.tensor1d(rows, 'int32'), classes.length), 'float32') as tf.Tensor2D)
 		);
 		const train: number[] = [];
 		d.split.forEach((s, i) => {

@@ -5,7 +5,7 @@
  * re-scores the panels while they change, and the cache of the last report per panel).
  * The URL is a view of `panels` + `settings`. `start` starts it all, `dispose` ends it all.
  */
-import type { OpenSetReport } from '$lib/math';
+import type { RecognitionReport } from '$lib/math';
 import type { TrainerOptions } from '$lib/model/options';
 import { clampTrainerOptions } from '$lib/model/options';
 import { OpenSetClient } from '$lib/model/opensetClient';
@@ -59,18 +59,23 @@ export class CompareState {
 	notices = $state.raw<string[]>([]);
 	/** One explorer state (worker, snapshot, history) per panel. */
 	sessions = $state.raw<ExplorerState[]>([]);
-	/** The open-set report of each panel (null until its features have been scored). */
-	reports = $state.raw<(OpenSetReport | null)[]>([]);
+	/** Each panel's reports on both test sets (null until its features have been scored). */
+	reports = $state.raw<(RecognitionReport | null)[]>([]);
 	/** The panels' names, e.g. "A-Softmax m = 4". */
 	readonly labels = $derived(this.panels.map(panelLabel));
 	/** Each panel's closed-set (test) accuracy, null before its first snapshot. */
 	readonly closedSet = $derived(this.sessions.map((s) => s.session.snapshot?.testAccuracy ?? null));
+	/** Each panel's training accuracy: did the model fit the identities it sees? */
+	readonly trainAcc = $derived(this.sessions.map((s) => s.session.snapshot?.trainAccuracy ?? null));
 	/** The open-set worker's client; the sweep uses it too. */
 	readonly openset: OpenSetClient;
 	private readonly newSession: SessionFactory;
 	private timer: ReturnType<typeof setInterval> | null = null;
 	/** The snapshot each session was last scored at, and its report: unchanged panels are not re-scored. */
-	private readonly scored = new WeakMap<ExplorerState, { at: Snapshot; report: OpenSetReport }>();
+	private readonly scored = new WeakMap<
+		ExplorerState,
+		{ at: Snapshot; report: RecognitionReport }
+	>();
 	private refreshing = false;
 
 	constructor(deps: Partial<CompareDeps> = {}) {
@@ -119,7 +124,7 @@ export class CompareState {
 		}
 	}
 
-	private async reportOf(s: ExplorerState): Promise<OpenSetReport | null> {
+	private async reportOf(s: ExplorerState): Promise<RecognitionReport | null> {
 		const snap = s.session.snapshot;
 		const data = s.session.dataset;
 		// Features and labels must come from the same data set (a rebuild sends both, in turn).

@@ -34,7 +34,10 @@ export function circlePosition(x: number, y: number, i: number): [number, number
 	return [PANEL / 2 + (x / n) * CIRCLE_R * band, PANEL / 2 - (y / n) * CIRCLE_R * band];
 }
 
-/** The class a plain (no-margin) head predicts at feature (x, y): what the raw panel's regions show. */
+/**
+ * The classifier row a plain (no-margin) head predicts at feature (x, y): what the raw
+ * panel's regions show (`s.weightClasses[row]` is its data class).
+ */
 export function plainClass(s: Snapshot, x: number, y: number): number {
 	let best = 0;
 	let top = -Infinity;
@@ -57,7 +60,7 @@ export function paintRegions(
 	s: Snapshot,
 	extent: number
 ): void {
-	const rgb = Array.from({ length: s.numClasses }, (_, j) => rgbOf(classColor(j)));
+	const rgb = Array.from({ length: s.numClasses }, (_, j) => rgbOf(classColor(s.weightClasses[j])));
 	const res = img.width;
 	const k = extent / ((PANEL / 2 - 16) / (PANEL / 2));
 	const data = img.data;

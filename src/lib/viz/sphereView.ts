@@ -13,7 +13,7 @@
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { CLASS_COLORS, HELD_OUT_COLOR } from './palette';
+import { classColor, HELD_OUT_COLOR } from './palette';
 import { pointsMaterial, regionsMaterial } from './sphereMaterials';
 import { prefersReducedMotion } from './motion';
 import { featureExtent } from './featureGeometry';
@@ -130,7 +130,10 @@ export class SphereView {
 		if (!snapshot || snapshot.featureDim !== 3 || !this.sphere) return;
 		const u = this.sphere.material.uniforms;
 		const c = Math.min(MAX_CLASSES, snapshot.numClasses);
-		for (let j = 0; j < c; j++) (u.uW.value[j] as THREE.Vector3).fromArray(snapshot.weights, 3 * j);
+		for (let j = 0; j < c; j++) {
+			(u.uW.value[j] as THREE.Vector3).fromArray(snapshot.weights, 3 * j);
+			(u.uColor.value[j] as THREE.Color).set(classColor(snapshot.weightClasses[j]));
+		}
 		u.uCount.value = c;
 		u.uKind.value = KIND_CODE[snapshot.lossKind];
 		u.uM.value = snapshot.m;
@@ -261,7 +264,7 @@ export class SphereView {
 			const k = this.raw ? scale : norm > 0 ? 1.012 / norm : 0;
 			pos.setXYZ(i, x * k, y * k, z * k);
 			if (this.split?.[i] === 2) color.copy(HELD_OUT);
-			else color.set(CLASS_COLORS[(this.labels?.[i] ?? 0) % CLASS_COLORS.length]);
+			else color.set(classColor(this.labels?.[i] ?? 0));
 			col.setXYZ(i, color.r, color.g, color.b);
 		}
 		pos.needsUpdate = true;
@@ -282,7 +285,7 @@ export class SphereView {
 					dir,
 					new THREE.Vector3(),
 					ARROW_LENGTH,
-					new THREE.Color(CLASS_COLORS[j % CLASS_COLORS.length]).getHex(),
+					new THREE.Color(classColor(s.weightClasses[j])).getHex(),
 					0.14,
 					0.07
 				);
@@ -290,6 +293,7 @@ export class SphereView {
 				this.scene.add(a);
 			}
 			a.setDirection(dir);
+			a.setColor(classColor(s.weightClasses[j]));
 		}
 	}
 }

@@ -1,0 +1,186 @@
+/**
+ * The open-set experiment's numbers: what one run measures, and how runs become table rows
+ * (means over seeds with their spread, and paired differences against modified softmax on
+ * the same seed, i.e. the same data, initial weights and batches). Pure TypeScript.
+ */
+import type { HeadKind, OpenSetReport } from '../math/index';
+
+/** One row of the sweep: a loss and its margin (null for softmax and modified softmax). */
+export interface LossSpec {
+	loss: HeadKind;
+	m: number | null;
+}
+
+/** The metrics of one run (null only when a split or a pair kind is empty). */
+export interface RunMetrics {
+	/** Accuracy on the training split at the end: did the model fit what it sees? */
+	trainAcc: number | null;
+	/** Test accuracy on the seen classes (closed set). */
+	closedSetAcc: number | null;
+	/** New people (held-out identities), all pairs by cosine: AUC, best-threshold accuracy, TAR@FAR 1e−2. */
+	verifAUC: number | null;
+	verifAccBest: number | null;
+	tarAtFar1e2: number | null;
+	/** New people: rank-1 with one gallery sample per identity. */
+	rank1: number | null;
+	/** New photos of known people (test split of the seen identities): the same three figures. */
+	seenVerifAUC: number | null;
+	seenTarAtFar1e2: number | null;
+	seenRank1: number | null;
+	/** Seen identities' test photos: mean over identities of the largest intra-identity angle (°). */
+	maxIntraDeg: number | null;
+	/** Seen identities' test photos: smallest angle between two identities' mean directions (°). */
+	minInterDeg: number | null;
+}
+
+/** The metric names, in table order. */
+export const METRICS: readonly (keyof RunMetrics)[] = [
+	'trainAcc',
+	'closedSetAcc',
+	'verifAUC',
+	'verifAccBest',
+	'tarAtFar1e2',
+	'rank1',
+	'seenVerifAUC',
+	'seenTarAtFar1e2',
+	'seenRank1',
+	'maxIntraDeg',
+	'minInterDeg'
+];
+
+/** The metrics compared pairwise against modified softmax. */
+export const DELTA_METRICS = [
+	'verifAUC',
+	'tarAtFar1e2',
+	'rank1',
+	'seenVerifAUC',
+	'seenTarAtFar1e2',
+	'seenRank1',
+	'closedSetAcc',
+	'trainAcc'
+] as const satisfies readonly (keyof RunMetrics)[];
+export type DeltaMetric = (typeof DELTA_METRICS)[number];
+
+/** The loss every other one is compared with: SphereFace's own baseline (|W| = 1, b = 0). */
+export const BASELINE_LOSS: HeadKind = 'modified';
+
+/** One trained model's outcome. */
+export interface RunResult extends RunMetrics {
+	loss: HeadKind;
+	/** The margin used (for CosFace/ArcFace possibly lowered to fit, see `mScaled`). */
+	m: number | null;
+	/** The margin asked for. */
+	requestedM: number | null;
+	mScaled: boolean;
+	/** Seen identities in training, and held-out ones scored as new people. */
+	identities: number;
+	unseen: number;
+	seed: number;
+	/** Loss of the last batch. */
+	finalLoss: number | null;
+	/** True when training stopped at a divergence (metrics are from the last finite state). */
+	diverged: boolean;
+	/** The full reports (ROC, histograms) for views: new people, and new photos of known people. */
+	report: OpenSetReport;
+	seenReport: OpenSetReport;
+}
+
+/** Spread of a metric over seeds: sample standard deviation (0 for one seed), min and max. */
+export interface Spread {
+	std: number;
+	min: number;
+	max: number;
+}
+
+/** A paired difference (this loss − modified softmax, same seed), over seeds. */
+export interface Delta extends Spread {
+	mean: number;
+	/** Seeds on which this loss was ahead (difference > 0). */
+	ahead: number;
+	seeds: number;
+}
+
+/** One row of the table: one loss at one number of identities, means over seeds. */
+export interface ExperimentRow extends RunMetrics {
+	loss: HeadKind;
+	m: number | null;
+	requestedM: number | null;
+	mScaled: boolean;
+	identities: number;
+	unseen: number;
+	/** Seeds averaged (a metric's mean skips the runs where it is null). */
+	seeds: number;
+	/** Runs that diverged. */
+	diverged: number;
+	/**
+	 * Runs that did not fit their training set (train accuracy < UNCONVERGED_BELOW at the end);
+	 * their metrics still count in the means.
+	 */
+	unconverged: number;
+	spread: Record<keyof RunMetrics, Spread | null>;
+	/** Paired differences against modified softmax; null when it is not in the sweep. */
+	delta: Record<DeltaMetric, Delta | null> | null;
+}
+
+/** Final training accuracy below which a run counts as not converged. */
+export const UNCONVERGED_BELOW = 0.99;
+
+/** Mean and spread of the finite values, or nulls when there are none. */
+export function summarise(values: (number | null)[]): {
+	mean: number | null;
+	spread: Spread | null;
+} {
+	const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+	if (xs.length === 0) return { mean: null, spread: null };
+	const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+	// Sample standard deviation (n − 1): the seeds are a sample of data sets and initialisations.
+	const ss = xs.reduce((a, b) => a + (b - mean) ** 2, 0);
+	const std = xs.length > 1 ? Math.sqrt(ss / (xs.length - 1)) : 0;
+	return { mean, spread: { std, min: Math.min(...xs), max: Math.max(...xs) } };
+}
+
+/** Paired differences run − baseline over the seeds both have a value for. */
+function pairedDelta(runs: RunResult[], baseline: RunResult[], key: DeltaMetric): Delta | null {
+	const diffs: number[] = [];
+	for (const r of runs) {
+		const b = baseline.find((x) => x.seed === r.seed);
+		const [v, w] = [r[key], b?.[key] ?? null];
+		if (v !== null && w !== null && Number.isFinite(v) && Number.isFinite(w)) diffs.push(v - w);
+	}
+	const { mean, spread } = summarise(diffs);
+	if (mean === null || !spread) return null;
+	return { mean, ...spread, ahead: diffs.filter((d) => d > 0).length, seeds: diffs.length };
+}
+
+/** One table row from the runs of one loss at one identity count (`baseline`: modified's). */
+export function toRow(
+	spec: LossSpec,
+	runs: RunResult[],
+	baseline: RunResult[] | null
+): ExperimentRow {
+	const first = runs[0];
+	const row = {
+		loss: spec.loss,
+		m: first?.m ?? spec.m,
+		requestedM: spec.m,
+		mScaled: first?.mScaled ?? false,
+		identities: first?.identities ?? 0,
+		unseen: first?.unseen ?? 0,
+		seeds: runs.length,
+		diverged: runs.filter((r) => r.diverged).length,
+		unconverged: runs.filter((r) => (r.trainAcc ?? 0) < UNCONVERGED_BELOW).length,
+		spread: {},
+		delta: null
+	} as unknown as ExperimentRow;
+	for (const key of METRICS) {
+		const { mean, spread } = summarise(runs.map((r) => r[key]));
+		row[key] = mean;
+		row.spread[key] = spread;
+	}
+	if (baseline) {
+		row.delta = Object.fromEntries(
+			DELTA_METRICS.map((k) => [k, pairedDelta(runs, baseline, k)])
+		) as Record<DeltaMetric, Delta | null>;
+	}
+	return row;
+}
