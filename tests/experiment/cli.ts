@@ -34,6 +34,8 @@ export interface CliOptions {
 	identities: number[];
 	unseen: number;
 	losses: LossSpec[];
+	/** Where to write the result as a saved sweep (null: nowhere). */
+	save: string | null;
 }
 
 /**
@@ -81,7 +83,8 @@ export function parseCli(argv: string[]): CliOptions {
 			units: { type: 'string' },
 			identities: { type: 'string' },
 			unseen: { type: 'string' },
-			losses: { type: 'string' }
+			losses: { type: 'string' },
+			save: { type: 'string' }
 		},
 		strict: true
 	});
@@ -140,7 +143,8 @@ export function parseCli(argv: string[]): CliOptions {
 		hiddenUnits: num('units', values.units, EXPERIMENT_MODEL.hiddenUnits, 1, 512),
 		identities,
 		unseen: num('unseen', values.unseen, DEFAULT_UNSEEN, 2, 100),
-		losses: lossesOption(values.losses)
+		losses: lossesOption(values.losses),
+		save: values.save ?? null
 	};
 }
 

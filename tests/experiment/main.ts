@@ -10,10 +10,13 @@
  * 3000), --seed S (first seed, default 1; the run uses seeds S … S+N−1), --points N (per
  * identity), --noise X, --input-dim D, --feature-dim 2–16, --units N (hidden units),
  * --losses paper|identity|loss[:m],… (default paper: the eight of SphereFace's comparison),
+ * --save FILE (the table as a saved sweep for /compare, see src/lib/state/savedSweep.ts),
  * --quick (1 seed, 150 steps, 40 points: a smoke test in seconds), --json. The same options
  * give the same numbers. The classifier always has rows for the seen identities only.
  */
+import { writeFileSync } from 'node:fs';
 import '@tensorflow/tfjs-backend-wasm';
+import { toSaved } from '../../src/lib/state/savedSweep';
 import { tf } from '../../src/lib/model/tf';
 import {
 	EXPERIMENT_DATA,
@@ -70,6 +73,16 @@ export async function main(): Promise<number> {
 	});
 	const total = (performance.now() - t0) / 1000;
 	console.error(`done in ${total.toFixed(1)} s`);
+	if (cli.save) {
+		const saved = toSaved(result, {
+			command: `npm run experiment -- ${process.argv.slice(2).join(' ')}`,
+			backend: tf.getBackend(),
+			seconds: Math.round(total),
+			seeds: config.seeds as number[]
+		});
+		writeFileSync(cli.save, JSON.stringify(saved) + '\n');
+		console.error(`saved to ${cli.save}`);
+	}
 	console.log(markdownTable(result));
 	if (cli.json) console.log(jsonLine(result));
 	return 0;

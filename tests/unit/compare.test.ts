@@ -4,7 +4,8 @@ import {
 	MAX_PANELS,
 	panelLabel,
 	parseCompare,
-	serializeCompare
+	serializeCompare,
+	withSeenIdentities
 } from '../../src/lib/state/compare';
 
 describe('the comparison URL', () => {
@@ -59,5 +60,20 @@ describe('the comparison URL', () => {
 			loss: 'asoftmax',
 			m: 6
 		});
+	});
+});
+
+describe('seen identities on the comparison', () => {
+	it('a count keeps the held-out identities, right after the seen ones', () => {
+		const data = parseCompare('').settings.options.data;
+		expect(data.heldOut).toEqual([6, 7, 8, 9]);
+		expect(withSeenIdentities(data, 25)).toEqual({ classes: 29, heldOut: [25, 26, 27, 28] });
+		expect(withSeenIdentities({ ...data, heldOut: [] }, 100)).toEqual({
+			classes: 100,
+			heldOut: []
+		});
+		// Round trip through the URL: a range for the held-out identities.
+		const s = parseCompare(`?data=identities&classes=104&held=100-103`).settings.options.data;
+		expect(s).toMatchObject(withSeenIdentities(data, 100));
 	});
 });

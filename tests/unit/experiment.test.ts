@@ -85,7 +85,8 @@ describe('the CLI options', () => {
 			hiddenUnits: EXPERIMENT_MODEL.hiddenUnits,
 			identities: [6],
 			unseen: DEFAULT_UNSEEN,
-			losses: [...DEFAULT_SWEEP]
+			losses: [...DEFAULT_SWEEP],
+			save: null
 		});
 		expect(parseCli(['--quick'])).toMatchObject({
 			seeds: QUICK.seeds,

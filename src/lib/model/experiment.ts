@@ -56,21 +56,9 @@ export const DEFAULT_SWEEP: readonly LossSpec[] = Object.freeze([
 	{ loss: 'arcface', m: 0.5 }
 ]);
 
-/** The losses of the identity-count sweep: one of each, A-Softmax at m = 2 and 4. */
-export const IDENTITY_SWEEP: readonly LossSpec[] = Object.freeze([
-	{ loss: 'softmax', m: null },
-	{ loss: 'modified', m: null },
-	{ loss: 'asoftmax', m: 2 },
-	{ loss: 'asoftmax', m: 4 },
-	{ loss: 'cosface', m: 0.35 },
-	{ loss: 'arcface', m: 0.5 }
-]);
-
 /** Seen identity counts of the sweep when none are given, and the held-out ones scored. */
 export const DEFAULT_IDENTITIES: readonly number[] = Object.freeze([6]);
 export const DEFAULT_UNSEEN = 20;
-/** The counts the browser's identity sweep offers and the lessons report. */
-export const IDENTITY_COUNTS: readonly number[] = Object.freeze([6, 25, 100, 200]);
 
 /**
  * The open-set data: identities in 8 dimensions, 200 points each (150 train, 50 test for a

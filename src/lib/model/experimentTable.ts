@@ -1,7 +1,8 @@
 /**
  * The open-set experiment's numbers: what one run measures, and how runs become table rows
  * (means over seeds with their spread, and paired differences against modified softmax on
- * the same seed, i.e. the same data, initial weights and batches). Pure TypeScript.
+ * the same seed, i.e. the same data, initial weights and batches). Pure TypeScript: pages
+ * import it without tfjs.
  */
 import type { HeadKind, OpenSetReport } from '../math/index';
 
@@ -10,6 +11,19 @@ export interface LossSpec {
 	loss: HeadKind;
 	m: number | null;
 }
+
+/** The losses of the identity-count sweep: one of each, A-Softmax at m = 2 and 4. */
+export const IDENTITY_SWEEP: readonly LossSpec[] = Object.freeze([
+	{ loss: 'softmax', m: null },
+	{ loss: 'modified', m: null },
+	{ loss: 'asoftmax', m: 2 },
+	{ loss: 'asoftmax', m: 4 },
+	{ loss: 'cosface', m: 0.35 },
+	{ loss: 'arcface', m: 0.5 }
+]);
+
+/** The counts the browser's identity sweep offers and the lessons report. */
+export const IDENTITY_COUNTS: readonly number[] = Object.freeze([6, 25, 100, 200]);
 
 /** The metrics of one run (null only when a split or a pair kind is empty). */
 export interface RunMetrics {

@@ -23,6 +23,8 @@ export class OpenSetClient {
 	private nextId = 1;
 	private readonly pending = new Map<number, (r: RecognitionReport) => void>();
 	private sweepHandlers: SweepHandlers | null = null;
+	/** The running sweep's id: messages of a sweep that was replaced are dropped. */
+	private sweepId = 0;
 
 	private get port(): Worker {
 		if (!this.worker) {
@@ -45,7 +47,10 @@ export class OpenSetClient {
 		if (msg.type === 'report') {
 			this.pending.get(msg.id)?.(msg.report);
 			this.pending.delete(msg.id);
-		} else if (msg.type === 'progress') this.sweepHandlers?.onProgress(msg.progress);
+			return;
+		}
+		if (msg.id !== this.sweepId) return;
+		if (msg.type === 'progress') this.sweepHandlers?.onProgress(msg.progress);
 		else if (msg.type === 'sweepDone') this.sweepHandlers?.onDone(msg.result, msg.backend);
 		else if (msg.type === 'sweepError') this.sweepHandlers?.onError(msg.message, msg.cancelled);
 	}
@@ -71,10 +76,11 @@ export class OpenSetClient {
 		});
 	}
 
-	/** Starts a sweep (cancelling any running one). */
+	/** Starts a sweep; a running one is cancelled and its handlers told so. */
 	sweep(config: SweepConfig, handlers: SweepHandlers): void {
+		this.sweepHandlers?.onError('Cancelled: another sweep started.', true);
 		this.sweepHandlers = handlers;
-		this.post({ type: 'sweep', config });
+		this.post({ type: 'sweep', id: ++this.sweepId, config });
 	}
 
 	cancel(): void {

@@ -17,7 +17,7 @@ export type ToOpenSetWorker =
 			labels: Int32Array;
 			split: Uint8Array;
 	  }
-	| { type: 'sweep'; config: SweepConfig }
+	| { type: 'sweep'; id: number; config: SweepConfig }
 	| { type: 'cancel' };
 
 /** Progress of a sweep without the finished run's full report (kept for the final result). */
@@ -25,6 +25,6 @@ export type SweepProgress = Omit<ExperimentProgress, 'result'> & { finished: boo
 
 export type FromOpenSetWorker =
 	| { type: 'report'; id: number; report: RecognitionReport }
-	| { type: 'progress'; progress: SweepProgress }
-	| { type: 'sweepDone'; result: ExperimentResult; backend: string }
-	| { type: 'sweepError'; message: string; cancelled: boolean };
+	| { type: 'progress'; id: number; progress: SweepProgress }
+	| { type: 'sweepDone'; id: number; result: ExperimentResult; backend: string }
+	| { type: 'sweepError'; id: number; message: string; cancelled: boolean };

@@ -27,13 +27,17 @@ async function runSweep(config: ToOpenSetWorker & { type: 'sweep' }): Promise<vo
 			...config.config,
 			signal: controller.signal,
 			onProgress: ({ result: finished, ...progress }) =>
-				scope.postMessage({ type: 'progress', progress: { ...progress, finished: !!finished } })
+				scope.postMessage({
+					type: 'progress',
+					id: config.id,
+					progress: { ...progress, finished: !!finished }
+				})
 		});
-		scope.postMessage({ type: 'sweepDone', result, backend: name });
+		scope.postMessage({ type: 'sweepDone', id: config.id, result, backend: name });
 	} catch (e) {
 		const cancelled = controller.signal.aborted;
 		const message = cancelled ? 'Sweep cancelled.' : e instanceof Error ? e.message : String(e);
-		scope.postMessage({ type: 'sweepError', message, cancelled });
+		scope.postMessage({ type: 'sweepError', id: config.id, message, cancelled });
 	} finally {
 		if (sweep === controller) sweep = null;
 	}

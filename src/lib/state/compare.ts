@@ -34,6 +34,23 @@ export const DEFAULT_PANELS: readonly PanelSpec[] = Object.freeze([
 export const DEFAULT_COMPARE_QUERY =
 	'data=identities&input=8&classes=10&held=6,7,8,9&noise=0.5&points=120&seed=1';
 
+/** Seen identity counts the comparison offers live (the held-out ones stay as they are). */
+export const LIVE_IDENTITY_COUNTS: readonly number[] = Object.freeze([6, 25, 100]);
+
+/**
+ * The data for `seen` trained identities, keeping the number of held-out ones: classes
+ * 0 … seen − 1 are seen and the next ones held out, so on one seed the seen identities of a
+ * smaller count are among those of a larger one (an identity's centre does not depend on the
+ * count). A data set without held-out classes keeps none.
+ */
+export function withSeenIdentities(
+	data: Settings['options']['data'],
+	seen: number
+): Pick<Settings['options']['data'], 'classes' | 'heldOut'> {
+	const held = data.heldOut.length;
+	return { classes: seen + held, heldOut: Array.from({ length: held }, (_, k) => seen + k) };
+}
+
 /** The panel "Add" brings: the first default panel not shown yet, else CosFace m = 0.35. */
 export function nextPanel(panels: readonly PanelSpec[]): PanelSpec {
 	const used = new Set(panels.map((p) => `${p.loss}:${p.m}`));

@@ -7,7 +7,14 @@
 import { parseSettings, serializeSettings, type Settings } from './params';
 
 /** The widget kinds, in the order the embed pages are listed. */
-export const WIDGET_VIEWS = Object.freeze(['circle', 'sphere', 'input', 'stats', 'psi'] as const);
+export const WIDGET_VIEWS = Object.freeze([
+	'circle',
+	'sphere',
+	'input',
+	'stats',
+	'psi',
+	'sweep'
+] as const);
 export type WidgetView = (typeof WIDGET_VIEWS)[number];
 
 /** Extra widget controls an author can ask for (play, step and reset are always there). */
@@ -19,7 +26,7 @@ export const WIDGET_CURVES = Object.freeze(['cosface', 'arcface'] as const);
 export type WidgetCurve = (typeof WIDGET_CURVES)[number];
 
 /** Widget attributes that are not explorer settings. */
-const WIDGET_KEYS = new Set(['view', 'controls', 'curves', 'caption', 'autoplay']);
+const WIDGET_KEYS = new Set(['view', 'controls', 'curves', 'caption', 'autoplay', 'table']);
 
 export interface WidgetConfig {
 	view: WidgetView;
@@ -27,6 +34,8 @@ export interface WidgetConfig {
 	controls: WidgetControl[];
 	curves: WidgetCurve[];
 	autoplay: boolean;
+	/** The sweep widget shows its table (`table="no"` hides it). */
+	table: boolean;
 	/** Plain-text notices about attributes that were clamped, unknown or repeated. */
 	notices: string[];
 }
@@ -39,7 +48,8 @@ export const EMBED_SIZE: Readonly<Record<WidgetView, { width: number; height: nu
 		sphere: { width: 640, height: 760 },
 		input: { width: 560, height: 700 },
 		stats: { width: 960, height: 900 },
-		psi: { width: 560, height: 520 }
+		psi: { width: 560, height: 520 },
+		sweep: { width: 960, height: 760 }
 	});
 
 /** Human names of the views, for iframe titles. */
@@ -48,16 +58,20 @@ export const VIEW_TITLES: Readonly<Record<WidgetView, string>> = Object.freeze({
 	sphere: 'feature sphere',
 	input: 'input space and decision regions',
 	stats: 'angle statistics',
-	psi: 'target logit curves ψ(θ)'
+	psi: 'target logit curves ψ(θ)',
+	sweep: 'the identity sweep: when does the margin help?'
 });
 
 export function isWidgetView(value: unknown): value is WidgetView {
 	return (WIDGET_VIEWS as readonly unknown[]).includes(value);
 }
 
-/** Whether the view trains a model (all but the ψ chart). */
+/**
+ * Whether the view trains a model: all but the ψ chart (pure math) and the identity sweep
+ * (a measured result, saved with the site).
+ */
 export function trainsModel(view: WidgetView): boolean {
-	return view !== 'psi';
+	return view !== 'psi' && view !== 'sweep';
 }
 
 /** A space- or comma-separated list of allowed words; unknown words become notices. */
@@ -107,12 +121,15 @@ export function widgetConfig(
 	for (const n of parsed.notices) if (!(forced && dimNotice.test(n))) notices.push(n);
 	const autoplayValue = own.get('autoplay');
 	const autoplay = autoplayValue === undefined || !/^(false|0|no|off)$/i.test(autoplayValue);
+	const tableValue = own.get('table');
+	const table = tableValue === undefined || !/^(false|0|no|off)$/i.test(tableValue);
 	return {
 		view,
 		settings: parsed.settings,
 		controls: wordList('controls', own.get('controls'), WIDGET_CONTROLS, ['m'], notices),
 		curves: wordList('curves', own.get('curves'), WIDGET_CURVES, [], notices),
 		autoplay,
+		table,
 		notices
 	};
 }
@@ -127,6 +144,7 @@ export function widgetQuery(config: Omit<WidgetConfig, 'notices'>): string {
 	if (controls !== 'm') parts.push(`controls=${controls === '' ? '' : controls}`);
 	if (config.curves.length) parts.push(`curves=${config.curves.join(',')}`);
 	if (!config.autoplay) parts.push('autoplay=0');
+	if (config.table === false) parts.push('table=0');
 	return parts.filter((p) => p !== '').join('&');
 }
 

@@ -13,7 +13,7 @@
  * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
  * only once a second until it comes back; points glide only in a view alone in sight.
  */
-import { classColor, HELD_OUT_COLOR } from './palette';
+import { classColors, HELD_OUT_COLOR } from './palette';
 import { prefersReducedMotion } from './motion';
 import { fitCanvas, getContext2d } from './canvas';
 import { drawQueue, type DrawQueue } from './drawQueue';
@@ -227,6 +227,7 @@ export class FeatureCircleView {
 		const k = (PANEL / 2 - 16) / this.extent; // as rawToPanel, inlined: no array per point
 		const C = PANEL / 2;
 		const fills = new Map<string, string>();
+		const classColor = classColors(this.snapshot?.weightClasses);
 		let fillNow = '';
 		let strokeNow = '';
 		ctx.lineWidth = RING_WIDTH;

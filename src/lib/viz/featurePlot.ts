@@ -3,7 +3,7 @@
  * space shared by the canvases and the SVG overlays, where a feature is drawn in each panel,
  * and the raw panel's plain decision regions as RGBA cells.
  */
-import { classColor } from './palette';
+import { classColors } from './palette';
 import type { Snapshot } from '../model/snapshot';
 
 /** Logical size of a panel (SVG viewBox and canvas drawing units). */
@@ -60,7 +60,8 @@ export function paintRegions(
 	s: Snapshot,
 	extent: number
 ): void {
-	const rgb = Array.from({ length: s.numClasses }, (_, j) => rgbOf(classColor(s.weightClasses[j])));
+	const colour = classColors(s.weightClasses);
+	const rgb = Array.from({ length: s.numClasses }, (_, j) => rgbOf(colour(s.weightClasses[j])));
 	const res = img.width;
 	const k = extent / ((PANEL / 2 - 16) / (PANEL / 2));
 	const data = img.data;

@@ -8,7 +8,7 @@
 import type { DatasetMessage } from '../model/protocol';
 import { GRID_EXTENT, type DecisionGrid, type Snapshot } from '../model/snapshot';
 import { drawFrame, fitCanvas, getContext2d, type Tick } from './canvas';
-import { CLASS_COLORS, HELD_OUT_COLOR, classColor } from './palette';
+import { CLASS_COLORS, HELD_OUT_COLOR, classColors } from './palette';
 
 /** What the view draws: the data set (sent once per rebuild) and the latest snapshot. */
 export interface InputSpaceData {
@@ -321,6 +321,7 @@ export class InputSpaceView {
 			}
 		};
 		const [train, test, held] = this.buckets;
+		const classColor = classColors(snapshot?.weightClasses);
 		// Held out: small grey crosses, underneath everything.
 		trace(held.flat(), 0);
 		stroke(ctx, HELD_OUT_COLOR, 1.2);

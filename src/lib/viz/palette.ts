@@ -26,3 +26,34 @@ export const HELD_OUT_COLOR = '#6e7781';
 export function classColor(i: number): string {
 	return CLASS_COLORS[((i % CLASS_COLORS.length) + CLASS_COLORS.length) % CLASS_COLORS.length];
 }
+
+/** With many identities, how many seen classes keep a colour of their own. */
+export const COLOURED_CLASSES = 8;
+
+/**
+ * Seen classes beyond the coloured few when there are many identities: a light neutral,
+ * clearly lighter than the held-out grey (#6e7781), so unseen points stay what they are.
+ */
+export const NEUTRAL_COLOR = '#a9b1bb';
+
+/**
+ * The colour of each data class in a view, given the classes the classifier has rows for:
+ * `classColor` while every seen class has a colour of its own (all below ten); with more,
+ * the first COLOURED_CLASSES seen classes (in class order) get the palette's colours and the
+ * others NEUTRAL_COLOR, so two hundred identities do not become a rainbow of repeats.
+ */
+export function classColors(seen: ArrayLike<number> | null | undefined): (c: number) => string {
+	let many = false;
+	for (let k = 0; seen && k < seen.length; k++) if (seen[k] >= CLASS_COLORS.length) many = true;
+	if (!seen || !many) return classColor;
+	const colour = new Map<number, string>();
+	for (let k = 0; k < Math.min(COLOURED_CLASSES, seen.length); k++) {
+		colour.set(seen[k], CLASS_COLORS[k]);
+	}
+	return (c) => colour.get(c) ?? NEUTRAL_COLOR;
+}
+
+/** True when a view shows more seen classes than it can colour (see `classColors`). */
+export function manyClasses(seen: ArrayLike<number> | null | undefined): boolean {
+	return classColors(seen) !== classColor;
+}

@@ -13,7 +13,7 @@
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { classColor, HELD_OUT_COLOR } from './palette';
+import { classColors, HELD_OUT_COLOR } from './palette';
 import { pointsMaterial, regionsMaterial } from './sphereMaterials';
 import { prefersReducedMotion } from './motion';
 import { featureExtent } from './featureGeometry';
@@ -21,6 +21,10 @@ import { fitDistance } from './cameraFit';
 import type { Snapshot } from '../model/snapshot';
 import type { HeadKind } from '../math/index';
 import { MAX_CLASSES } from '../math/limits';
+
+/** The margin band's colour (sphereMaterials' uBand), and the sphere's when it draws no regions. */
+const BAND_COLOR = '#6e7781';
+const NO_REGIONS_COLOR = '#dfe3e8';
 
 const KIND_CODE: Record<HeadKind, number> = {
 	softmax: 0,
@@ -129,18 +133,23 @@ export class SphereView {
 		this.split = split;
 		if (!snapshot || snapshot.featureDim !== 3 || !this.sphere) return;
 		const u = this.sphere.material.uniforms;
-		const c = Math.min(MAX_CLASSES, snapshot.numClasses);
+		const classColor = classColors(snapshot.weightClasses);
+		// The region shader has MAX_CLASSES weight slots: more classes draw no regions at all
+		// (regions of the first ten alone would be wrong), only points and arrows.
+		const many = snapshot.numClasses > MAX_CLASSES;
+		const c = many ? 0 : snapshot.numClasses;
 		for (let j = 0; j < c; j++) {
 			(u.uW.value[j] as THREE.Vector3).fromArray(snapshot.weights, 3 * j);
 			(u.uColor.value[j] as THREE.Color).set(classColor(snapshot.weightClasses[j]));
 		}
 		u.uCount.value = c;
+		(u.uBand.value as THREE.Color).set(many ? NO_REGIONS_COLOR : BAND_COLOR);
 		u.uKind.value = KIND_CODE[snapshot.lossKind];
 		u.uM.value = snapshot.m;
 		u.uLambda.value = snapshot.lossKind === 'asoftmax' ? snapshot.lambda : 0;
 		u.uOpacity.value = this.raw ? 0.35 : 1;
 		this.updatePoints(snapshot);
-		this.updateArrows(snapshot, c);
+		this.updateArrows(snapshot, snapshot.numClasses);
 		this.invalidate();
 	}
 
@@ -255,6 +264,7 @@ export class SphereView {
 		const col = this.points.geometry.getAttribute('color') as THREE.BufferAttribute;
 		const scale = this.raw ? 1.6 / featureExtent(s.features, 3) : 1;
 		const color = new THREE.Color();
+		const classColor = classColors(s.weightClasses);
 		for (let i = 0; i < n; i++) {
 			const x = s.features[3 * i];
 			const y = s.features[3 * i + 1];
@@ -277,6 +287,7 @@ export class SphereView {
 			this.scene.remove(a);
 			a.dispose();
 		}
+		const classColor = classColors(s.weightClasses);
 		for (let j = 0; j < c; j++) {
 			const dir = new THREE.Vector3().fromArray(s.weights, 3 * j).normalize();
 			let a = this.arrows[j];
