@@ -154,14 +154,16 @@ describe.each(lessons.map((l) => [`${l.lang}/${l.slug}`, l] as const))('lesson %
 		expect(prose(lesson.body)).not.toMatch(/[{}]/);
 	});
 
-	it('links only to lessons that exist and to explorer presets that parse', () => {
+	it('links only to lessons that exist, to explorer presets that parse and to the comparison', () => {
 		const slugs = bySlug(lesson.lang);
 		for (const m of lesson.body.matchAll(/\]\(([^)\s]+)\)/g)) {
 			const href = m[1];
 			if (/^https?:/.test(href)) continue;
 			const lessonLink = /^\.\/([a-z0-9-]+)(#section-\d+)?$/.exec(href);
 			const explorerLink = /^\.\.\/\.\.\/(\?.*)?$/.exec(href);
-			expect(lessonLink || explorerLink, `link ${href}`).toBeTruthy();
+			// The comparison page, at a section (its sweeps).
+			const compareLink = /^\.\.\/\.\.\/compare(\?lang=[a-z]{2})?(#[a-z-]+)?$/.exec(href);
+			expect(lessonLink || explorerLink || compareLink, `link ${href}`).toBeTruthy();
 			if (lessonLink) expect(slugs.has(lessonLink[1]), `lesson ${href}`).toBe(true);
 			if (explorerLink) expect(parseSettings(explorerLink[1] ?? '').notices).toEqual([]);
 		}

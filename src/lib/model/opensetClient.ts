@@ -80,7 +80,13 @@ export class OpenSetClient {
 	sweep(config: SweepConfig, handlers: SweepHandlers): void {
 		this.sweepHandlers?.onError('Cancelled: another sweep started.', true);
 		this.sweepHandlers = handlers;
-		this.post({ type: 'sweep', id: ++this.sweepId, config });
+		try {
+			this.post({ type: 'sweep', id: ++this.sweepId, config });
+		} catch (e) {
+			// A config that cannot be cloned (a bug, never user input): say so, do not hang.
+			this.sweepHandlers = null;
+			handlers.onError(e instanceof Error ? e.message : String(e), false);
+		}
 	}
 
 	cancel(): void {

@@ -26,7 +26,24 @@ export const WIDGET_CURVES = Object.freeze(['cosface', 'arcface'] as const);
 export type WidgetCurve = (typeof WIDGET_CURVES)[number];
 
 /** Widget attributes that are not explorer settings. */
-const WIDGET_KEYS = new Set(['view', 'controls', 'curves', 'caption', 'autoplay', 'table']);
+const WIDGET_KEYS = new Set([
+	'view',
+	'controls',
+	'curves',
+	'caption',
+	'autoplay',
+	'table',
+	'sweep'
+]);
+
+/** The measured sweeps the site ships (static/data/identity-sweep*.json): 8-D or 3-D features. */
+export const SAVED_SWEEPS = Object.freeze(['8d', '3d'] as const);
+export type SavedSweepName = (typeof SAVED_SWEEPS)[number];
+
+/** The file of a shipped sweep, under static/. */
+export function savedSweepFile(name: SavedSweepName): `/data/${string}.json` {
+	return name === '3d' ? '/data/identity-sweep-3d.json' : '/data/identity-sweep.json';
+}
 
 export interface WidgetConfig {
 	view: WidgetView;
@@ -36,6 +53,8 @@ export interface WidgetConfig {
 	autoplay: boolean;
 	/** The sweep widget shows its table (`table="no"` hides it). */
 	table: boolean;
+	/** Which shipped sweep the sweep widget shows (`sweep="3d"`; default 8d). */
+	sweep: SavedSweepName;
 	/** Plain-text notices about attributes that were clamped, unknown or repeated. */
 	notices: string[];
 }
@@ -130,6 +149,7 @@ export function widgetConfig(
 		curves: wordList('curves', own.get('curves'), WIDGET_CURVES, [], notices),
 		autoplay,
 		table,
+		sweep: wordList('sweep', own.get('sweep'), SAVED_SWEEPS, ['8d'], notices)[0] ?? '8d',
 		notices
 	};
 }
@@ -145,6 +165,7 @@ export function widgetQuery(config: Omit<WidgetConfig, 'notices'>): string {
 	if (config.curves.length) parts.push(`curves=${config.curves.join(',')}`);
 	if (!config.autoplay) parts.push('autoplay=0');
 	if (config.table === false) parts.push('table=0');
+	if (config.sweep === '3d') parts.push('sweep=3d');
 	return parts.filter((p) => p !== '').join('&');
 }
 
