@@ -2,7 +2,8 @@
  * Every number the lessons quote from the identity sweep is checked against the sweep the
  * site ships (static/data/identity-sweep.json): a new measurement that changes a number
  * fails here until the lessons say what the new data show. The claims are listed with the
- * sentence's number as written; each must appear in the lesson and match the data.
+ * sentence's number as written; each must appear in the lesson (English and Korean) and match
+ * the data.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
@@ -27,6 +28,7 @@ const n3 = (v: number | null | undefined) => (v ?? NaN).toFixed(3);
 
 describe('the recognition lesson quotes the shipped sweep', () => {
 	const text = lesson('en', 'recognition');
+	const ko = lesson('ko', 'recognition');
 	const quoted: [string, string][] = [
 		['25 ids, modified, known-people TAR', n3(row(25, 'modified').seenTarAtFar1e2)],
 		['25 ids, A-Softmax m = 4, known-people TAR', n3(row(25, 'asoftmax', 4).seenTarAtFar1e2)],
@@ -47,8 +49,9 @@ describe('the recognition lesson quotes the shipped sweep', () => {
 		['modified TAR, 25 ids', n3(row(25, 'modified').tarAtFar1e2)],
 		['modified TAR, 100 ids', n3(row(100, 'modified').tarAtFar1e2)]
 	];
-	test.each(quoted)('%s: %s', (_what, value) => {
+	test.each(quoted)('%s: %s (English and Korean)', (_what, value) => {
 		expect(text).toContain(value);
+		expect(ko).toContain(value);
 	});
 
 	test('the qualitative claims hold in the data', () => {
@@ -98,6 +101,7 @@ const at3 = (n: number) => sweep3.rows.filter((r) => r.identities === n);
 
 describe('the hypersphere lesson quotes the shipped 3-D sweep', () => {
 	const text = lesson('en', 'hypersphere');
+	const ko = lesson('ko', 'hypersphere');
 	const best = (n: number) => Math.max(...at3(n).map((r) => r.trainAcc!));
 	const range = (xs: number[]) => [Math.min(...xs), Math.max(...xs)];
 	const [lo25, hi25] = range(at3(25).map((r) => r.trainAcc!));
@@ -119,8 +123,9 @@ describe('the hypersphere lesson quotes the shipped 3-D sweep', () => {
 		['8-D modified AUC at 200', n3(row(200, 'modified').verifAUC)],
 		['A-Softmax Δ AUC, lowest', `−${n3(-Math.min(...asDelta))}`],
 		['A-Softmax Δ AUC, highest', `+${n3(Math.max(...asDelta))}`]
-	])('%s: %s', (_what, value) => {
+	])('%s: %s (English and Korean)', (_what, value) => {
 		expect(text).toContain(value);
+		expect(ko).toContain(value);
 	});
 
 	test('the qualitative claims hold in the data', () => {
@@ -137,6 +142,7 @@ describe('the hypersphere lesson quotes the shipped 3-D sweep', () => {
 
 describe('the after-SphereFace lesson quotes the shipped sweep', () => {
 	const text = lesson('en', 'after-sphereface');
+	const ko = lesson('ko', 'after-sphereface');
 	const dTar = (n: number, loss: string, m: number) =>
 		n3(-row(n, loss, m).delta!.tarAtFar1e2!.mean);
 	test.each([
@@ -150,8 +156,9 @@ describe('the after-SphereFace lesson quotes the shipped sweep', () => {
 		['25 ids ArcFace Δ TAR', dTar(25, 'arcface', 0.5)],
 		['100 ids CosFace Δ TAR', dTar(100, 'cosface', 0.35)],
 		['100 ids ArcFace Δ TAR', dTar(100, 'arcface', 0.5)]
-	])('%s: %s', (_what, value) => {
+	])('%s: %s (English and Korean)', (_what, value) => {
 		expect(text).toContain(value);
+		expect(ko).toContain(value);
 	});
 
 	test('A-Softmax m = 2 is the only margin ahead on new people at 25, 100 and 200 identities', () => {

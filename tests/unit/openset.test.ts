@@ -9,6 +9,7 @@ import {
 	pairAngleHistograms,
 	pairScores,
 	rank1,
+	recognitionReport,
 	roc,
 	SPLIT,
 	tarAtFar
@@ -449,5 +450,41 @@ describe('openSetReport', () => {
 		expect([fpr[0], tpr[0], fpr.at(-1), tpr.at(-1)]).toEqual([0, 0, 1, 1]);
 		expect(openSetReport(d.points, d.dim, d.labels, d.split, { maxPairs: 50_000 })).toEqual(r);
 		expect(hasNaN(r)).toBe(false);
+	});
+});
+
+describe('recognitionReport: two test sets that never share a row', () => {
+	// 3 classes × 6 rows in 2-D: class 2 held out, classes 0 and 1 split 4 train / 2 test.
+	const n = 18;
+	const labels = Int32Array.from({ length: n }, (_, i) => Math.floor(i / 6));
+	const split = Uint8Array.from(labels, (l, i) => (l === 2 ? 2 : i % 6 < 4 ? 0 : 1));
+	const base = Float64Array.from({ length: n * 2 }, (_, k) => {
+		const i = Math.floor(k / 2);
+		const angle = labels[i] * 2 + (i % 6) * 0.05;
+		return k % 2 === 0 ? Math.cos(angle) : Math.sin(angle);
+	});
+
+	it('new people are the held-out rows, known people the seen test rows', () => {
+		const r = recognitionReport(base, 2, labels, split);
+		expect([r.unseen.points, r.unseen.classes]).toEqual([6, 1]);
+		expect([r.seen.points, r.seen.classes]).toEqual([4, 2]);
+	});
+
+	it('moving a row changes only the report of its own set (train rows: neither)', () => {
+		const moved = (row: number) => {
+			const f = base.slice();
+			f[2 * row] = -f[2 * row];
+			return recognitionReport(f, 2, labels, split);
+		};
+		const r0 = recognitionReport(base, 2, labels, split);
+		const train = moved(0); // class 0, a training row
+		expect(train.unseen.verification.auc).toBe(r0.unseen.verification.auc);
+		expect(train.seen).toEqual(r0.seen);
+		const photo = moved(5); // class 0, a test row
+		expect(photo.unseen).toEqual(r0.unseen);
+		expect(photo.seen).not.toEqual(r0.seen);
+		const held = moved(13); // class 2, held out
+		expect(held.seen).toEqual(r0.seen);
+		expect(held.unseen).not.toEqual(r0.unseen);
 	});
 });

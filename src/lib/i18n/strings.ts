@@ -24,10 +24,12 @@ const en = {
 		'Scored by cosine similarity of the features alone, updated while the panels train. Every panel uses the strict protocol: its classifier has a row for the seen identities only, so a held-out identity gets no class weight and the model never learns it exists. New people: every pair of held-out points, same identity or not (ROC, AUC, true accepts at 1% false accepts), and rank-1 with one gallery sample per identity. New photos of known people: the same figures on the test photos of the seen identities. Training and closed-set accuracy say whether a model fits the identities it sees; without that, its open-set numbers say little.',
 	'compare.noHeldOut':
 		'No class is held out of training: add held=6,7,8,9 to the URL for the open-set test.',
-	'compare.rocLabel': 'Verification ROC curves of the compared models on the unseen classes',
+	'compare.rocLabel':
+		'Verification ROC curves of the compared models on new people (held-out identities)',
 	'compare.far': 'false accept rate (FAR)',
 	'compare.tar': 'true accept rate (TAR)',
-	'compare.pairsNote': '{points} points of {classes} unseen classes, {pairs} pairs.',
+	'compare.pairsNote':
+		'New people: {points} points of {classes} held-out identities, {pairs} pairs.',
 	'compare.tableCaption': 'Two test sets, scored the same way',
 	'compare.knownClasses': 'Seen identities',
 	'compare.newPeople': 'New people (held out)',
@@ -141,10 +143,10 @@ const ko: Record<StringKey, string> = {
 		'특징의 코사인 유사도만으로 평가하며, 패널이 학습하는 동안 갱신됩니다. 모든 패널은 엄격한 프로토콜을 씁니다. 분류기는 학습에 쓴 신원에 대한 행만 가지므로, 제외된 신원에는 클래스 가중치가 없고 모델은 그 존재를 알지 못합니다. 새로운 사람: 제외된 점들의 모든 쌍에 대해 같은 신원인지 판단합니다(ROC, AUC, 오수락률 1%에서의 참수락률). 신원마다 갤러리 샘플 하나를 둔 rank-1 정확도도 봅니다. 아는 사람의 새 사진: 학습한 신원의 테스트 사진에 대해 같은 지표를 구합니다. 학습 정확도와 폐쇄 집합 정확도는 모델이 본 신원을 제대로 맞히는지 보여 줍니다. 그렇지 않다면 개방 집합 수치는 별 의미가 없습니다.',
 	'compare.noHeldOut':
 		'학습에서 제외된 클래스가 없습니다. 개방 집합 시험을 하려면 URL에 held=6,7,8,9를 추가하세요.',
-	'compare.rocLabel': '처음 보는 클래스에 대한 비교 모델들의 검증 ROC 곡선',
+	'compare.rocLabel': '새로운 사람(제외된 신원)에 대한 비교 모델들의 검증 ROC 곡선',
 	'compare.far': '오수락률 (FAR)',
 	'compare.tar': '참수락률 (TAR)',
-	'compare.pairsNote': '처음 보는 클래스 {classes}개의 점 {points}개, 쌍 {pairs}개.',
+	'compare.pairsNote': '새로운 사람: 제외된 신원 {classes}개의 점 {points}개, 쌍 {pairs}개.',
 	'compare.tableCaption': '같은 방식으로 평가한 두 가지 테스트 집합',
 	'compare.knownClasses': '학습한 신원',
 	'compare.newPeople': '새로운 사람 (제외된 신원)',
