@@ -66,6 +66,9 @@ const en = {
 	'idsweep.newTar': 'New people TAR',
 	'idsweep.knownTar': 'Known people TAR',
 	'idsweep.knownDeltaTar': 'Δ TAR known',
+	'idsweep.compactness': 'Known: max intra / min inter',
+	'idsweep.compactnessTitle':
+		'Test photos of the seen identities: the largest angle between two photos of one identity (mean over identities), and the smallest angle between two identities’ mean directions',
 	'idsweep.runHere': 'Run the sweep here',
 	'idsweep.featureDim': 'Feature dimensions',
 	'idsweep.run': 'Run the identity sweep',
@@ -182,6 +185,9 @@ const ko: Record<StringKey, string> = {
 	'idsweep.newTar': '새로운 사람 TAR',
 	'idsweep.knownTar': '아는 사람 TAR',
 	'idsweep.knownDeltaTar': 'Δ TAR 아는 사람',
+	'idsweep.compactness': '아는 사람: 최대 클래스 내 / 최소 클래스 간',
+	'idsweep.compactnessTitle':
+		'학습한 신원의 테스트 사진: 한 신원의 두 사진 사이 최대 각도(신원 평균)와 두 신원의 평균 방향 사이 최소 각도',
 	'idsweep.runHere': '여기서 스윕 실행',
 	'idsweep.featureDim': '특징 차원',
 	'idsweep.run': '신원 수 스윕 실행',
