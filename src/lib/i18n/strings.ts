@@ -47,10 +47,12 @@ const en = {
 	'idsweep.intro':
 		'Every loss trains headless on the same data at each number of seen identities (same data, initial weights and batches for every loss on a seed), with a classifier over the seen identities only. The same 20 held-out identities are the new people at every count. Each point is a paired difference against modified softmax (|W| = 1, b = 0) on the same seed: above the line the margin helped, below it hurt. Bars: ±1 standard deviation over seeds.',
 	'idsweep.savedSource':
-		'Measured with SphereLab’s own training code: {command} ({seeds} seeds × {steps} steps, {dim}-D features, {unseen} new people, {seconds} s on tfjs {backend} in Node).',
+		'Measured with SphereLab’s own training code: {command} ({seeds}, {steps} steps each, {dim}-D features, {unseen} new people, {seconds} s on tfjs {backend} in Node).',
 	'idsweep.runBelow': 'Run it again below, in this browser.',
+	'idsweep.seedOne': 'seed {first}',
+	'idsweep.seedsMany': 'seeds {first}–{last}',
 	'idsweep.browserSource':
-		'Measured in this browser: {seeds} seeds × {steps} steps, {dim}-D features, {unseen} new people, {seconds} s on tfjs {backend}.',
+		'Measured in this browser: {seeds}, {steps} steps each, {dim}-D features, {unseen} new people, {seconds} s on tfjs {backend}.',
 	'idsweep.badSaved': 'The saved sweep could not be read ({problem}); run one below.',
 	'idsweep.loading': 'Loading the measured sweep…',
 	'idsweep.deltaAuc': 'Δ verification AUC, new people',
@@ -167,10 +169,12 @@ const ko: Record<StringKey, string> = {
 	'idsweep.intro':
 		'학습에 쓰는 신원 수마다 모든 손실 함수를 같은 데이터로 화면 없이 학습합니다(한 시드에서는 모든 손실이 같은 데이터, 초기 가중치, 배치를 씁니다). 분류기는 학습한 신원에 대한 행만 가집니다. 어느 신원 수에서나 같은 20명이 새로운 사람입니다. 각 점은 같은 시드의 수정된 소프트맥스(|W| = 1, b = 0)와의 짝지은 차이입니다. 선 위는 마진이 도움이 된 경우, 아래는 해가 된 경우입니다. 막대는 시드 간 ±1 표준편차입니다.',
 	'idsweep.savedSource':
-		'SphereLab의 학습 코드로 측정했습니다: {command} (시드 {seeds}개 × {steps}단계, {dim}차원 특징, 새로운 사람 {unseen}명, Node의 tfjs {backend}에서 {seconds}초).',
+		'SphereLab의 학습 코드로 측정했습니다: {command} ({seeds}, 각 {steps}단계, {dim}차원 특징, 새로운 사람 {unseen}명, Node의 tfjs {backend}에서 {seconds}초).',
 	'idsweep.runBelow': '아래에서 이 브라우저로 다시 실행할 수 있습니다.',
+	'idsweep.seedOne': '시드 {first}',
+	'idsweep.seedsMany': '시드 {first}–{last}',
 	'idsweep.browserSource':
-		'이 브라우저에서 측정했습니다: 시드 {seeds}개 × {steps}단계, {dim}차원 특징, 새로운 사람 {unseen}명, tfjs {backend}에서 {seconds}초.',
+		'이 브라우저에서 측정했습니다: {seeds}, 각 {steps}단계, {dim}차원 특징, 새로운 사람 {unseen}명, tfjs {backend}에서 {seconds}초.',
 	'idsweep.badSaved': '저장된 스윕을 읽을 수 없습니다({problem}). 아래에서 직접 실행해 보세요.',
 	'idsweep.loading': '측정된 스윕을 불러오는 중…',
 	'idsweep.deltaAuc': '검증 AUC의 차이, 새로운 사람',
