@@ -6,7 +6,8 @@
 // pages of one run, not figures across machines.
 // Environment: BENCH_PORT (preview port, default 4179), BENCH_QUERY (the explorer's query),
 // BENCH_COMPARE_QUERY (the comparison's query, default: its own default panels and data),
-// BENCH_SECONDS (length of each measured phase, default 6), BENCH_VIEWPORT (default 1280x900;
+// BENCH_SECONDS (length of each measured phase, default 6), BENCH_ROUNDS (paused/training
+// pairs of phases, default 3), BENCH_VIEWPORT (default 1280x900;
 // /compare shows its first two panels at that size, 1280x1800 shows all four), BENCH_PAGES
 // and BENCH_COMPOSITORS (subsets, for quick A/B runs; the default measures everything).
 import { chromium } from '@playwright/test';
@@ -19,6 +20,7 @@ const log = (...a) => {
 };
 const port = Number(process.env.BENCH_PORT ?? 4179);
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
+const rounds = Math.max(1, Math.round(Number(process.env.BENCH_ROUNDS ?? 3)));
 const [vw, vh] = (process.env.BENCH_VIEWPORT ?? '1280x900').split('x').map(Number);
 const viewport = { width: vw, height: vh };
 const query =
@@ -119,17 +121,32 @@ async function measure(browser, name) {
 		await page.goto(`http://127.0.0.1:${port}${target.url}`);
 		await target.ready(page);
 		const backend = await target.backend(page);
-		await frames(page, 1000); // settle
-		const paused = await frames(page, seconds * 1000);
-		await page.getByRole('button', { name: target.play, exact: true }).click();
-		await sleep(1500); // warm-up
-		const s0 = await target.steps(page);
-		const t0 = Date.now();
-		const training = await frames(page, seconds * 1000);
-		const s1 = await target.steps(page);
-		const elapsed = (Date.now() - t0) / 1000;
-		// Forced: a page that misses frames never looks "stable" to Playwright's click.
-		await page.getByRole('button', { name: target.pause, exact: true }).click({ force: true });
+		// Alternating phases: a neighbour's load on a shared machine moves one phase's p95 by
+		// 2-4x, so each round pairs a paused and a training phase measured seconds apart, and
+		// the result pools every round and lists each round's ratio.
+		const paused = [];
+		const training = [];
+		const roundRatios = [];
+		let stepsDone = null;
+		let trainSeconds = 0;
+		for (let r = 0; r < rounds; r++) {
+			await frames(page, 1000); // settle
+			const pausedRound = await frames(page, seconds * 1000);
+			await page.getByRole('button', { name: target.play, exact: true }).click({ force: true });
+			await sleep(1500); // warm-up
+			const s0 = await target.steps(page);
+			const t0 = Date.now();
+			const trainingRound = await frames(page, seconds * 1000);
+			const s1 = await target.steps(page);
+			trainSeconds += (Date.now() - t0) / 1000;
+			const done = s1.map((s, i) => s - s0[i]);
+			stepsDone = stepsDone ? stepsDone.map((d, i) => d + done[i]) : done;
+			// Forced: a page that misses frames never looks "stable" to Playwright's click.
+			await page.getByRole('button', { name: target.pause, exact: true }).click({ force: true });
+			paused.push(...pausedRound);
+			training.push(...trainingRound);
+			roundRatios.push(+(p95(trainingRound) / p95(pausedRound)).toFixed(2));
+		}
 		const p = stats(paused);
 		const t = stats(training);
 		return {
@@ -137,9 +154,10 @@ async function measure(browser, name) {
 			backend,
 			paused: p,
 			training: t,
-			workers: { stepsPerSec: s1.map((s, i) => Math.round((s - s0[i]) / elapsed)) },
+			workers: { stepsPerSec: stepsDone.map((d) => Math.round(d / trainSeconds)) },
 			frameRateCost: +(1 - median(paused) / median(training)).toFixed(3),
-			p95Ratio: +(t.p95FrameMs / p.p95FrameMs).toFixed(2)
+			p95Ratio: +(t.p95FrameMs / p.p95FrameMs).toFixed(2),
+			roundRatios
 		};
 	} finally {
 		await page.close();
@@ -190,7 +208,7 @@ try {
 				const r = { gpuArgs: gpuArgs.join(' '), ...(await measure(browser, name)) };
 				runs.push(r);
 				log(
-					`[${r.gpuArgs}] ${r.page}${r.backend ? ` (tfjs ${r.backend})` : ''}: paused median frame ${r.paused.medianFrameMs} ms (p95 ${r.paused.p95FrameMs}); training median ${r.training.medianFrameMs} ms (p95 ${r.training.p95FrameMs}); p95 training / paused ${r.p95Ratio}; workers ${r.workers.stepsPerSec.join(', ')} steps/s; frame-rate cost ${(r.frameRateCost * 100).toFixed(1)} %`
+					`[${r.gpuArgs}] ${r.page}${r.backend ? ` (tfjs ${r.backend})` : ''}: paused median frame ${r.paused.medianFrameMs} ms (p95 ${r.paused.p95FrameMs}); training median ${r.training.medianFrameMs} ms (p95 ${r.training.p95FrameMs}); p95 training / paused ${r.p95Ratio} (rounds ${r.roundRatios.join(', ')}); workers ${r.workers.stepsPerSec.join(', ')} steps/s; frame-rate cost ${(r.frameRateCost * 100).toFixed(1)} %`
 				);
 			}
 		} finally {
@@ -200,7 +218,13 @@ try {
 	if (json)
 		console.log(
 			JSON.stringify({
-				config: { query, compareQuery, seconds, viewport: `${viewport.width}x${viewport.height}` },
+				config: {
+					query,
+					compareQuery,
+					seconds,
+					rounds,
+					viewport: `${viewport.width}x${viewport.height}`
+				},
 				runs
 			})
 		);
