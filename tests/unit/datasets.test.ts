@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	DATA_LIMITS,
 	DEFAULT_DATA_PARAMS,
-	GENERATOR_KINDS,
+	TOY_GENERATORS,
 	IDENTITIES,
 	IDENTITIES_INPUT_DIM,
 	MAX_INPUT_DIM,
@@ -35,7 +35,7 @@ function meanDisplacement(noisy: Dataset, clean: Dataset): number {
 	return total / noisy.labels.length;
 }
 
-const shapes: [GeneratorKind, 2 | 3, number, number[]][] = GENERATOR_KINDS.flatMap((g) =>
+const shapes: [GeneratorKind, 2 | 3, number, number[]][] = TOY_GENERATORS.flatMap((g) =>
 	([2, 3] as const).flatMap((dim) => [
 		[g, dim, 2, []] as [GeneratorKind, 2 | 3, number, number[]],
 		[g, dim, 5, [1, 3]] as [GeneratorKind, 2 | 3, number, number[]],
@@ -81,7 +81,7 @@ describe('generateDataset: shapes, labels, splits, range', () => {
 });
 
 describe('generateDataset: determinism', () => {
-	it.each(GENERATOR_KINDS.flatMap((g) => ([2, 3] as const).map((d) => [g, d] as const)))(
+	it.each(TOY_GENERATORS.flatMap((g) => ([2, 3] as const).map((d) => [g, d] as const)))(
 		'%s %iD',
 		(generator, inputDim) => {
 			const p: Partial<DataParams> = {
@@ -226,7 +226,7 @@ describe('generator geometry', () => {
 		}
 	);
 
-	it.each(GENERATOR_KINDS.flatMap((g) => ([2, 3] as const).map((d) => [g, d] as const)))(
+	it.each(TOY_GENERATORS.flatMap((g) => ([2, 3] as const).map((d) => [g, d] as const)))(
 		'%s %iD: more noise moves points further from their noise-free place',
 		(generator, inputDim) => {
 			const make = (noise: number) =>
@@ -310,7 +310,9 @@ const clampCases: Case[] = [
 		'generator "cubes"',
 		{ generator: 'cubes' },
 		{ generator: 'blobs' },
-		[/generator "cubes" is not one of blobs, spirals, rings, sphere, identities; using blobs/]
+		[
+			/generator "cubes" is not one of blobs, spirals, rings, sphere, identities, digits; using blobs/
+		]
 	],
 	['generator 3', { generator: 3 }, { generator: 'blobs' }, [/generator 3/]],
 	['generator "rings"', { generator: 'rings' }, { generator: 'rings' }, []],
@@ -560,16 +562,18 @@ describe('identities: the open-set family', () => {
 		expect(second.value).toBeGreaterThan(10 * IDENTITIES.isotropicSigma[1] ** 2);
 	});
 
-	it('inputDimLimit: 2–16 for identities, 2–3 for the others; datasetProblem accepts 2–16', () => {
-		expect(inputDimLimit('identities')).toMatchObject({ min: 2, max: MAX_INPUT_DIM });
+	it('inputDimLimit: 2–16 for identities, the 196 pixels for digits, 2–3 for the others; datasetProblem accepts 2–196', () => {
+		expect(inputDimLimit('identities')).toMatchObject({ min: 2, max: 16 });
+		expect(inputDimLimit('digits')).toMatchObject({ min: 196, max: 196 });
+		expect(MAX_INPUT_DIM).toBe(196);
 		expect(IDENTITIES_INPUT_DIM.default).toBe(8);
-		for (const g of GENERATOR_KINDS.filter((k) => k !== 'identities')) {
+		for (const g of TOY_GENERATORS.filter((k) => k !== 'identities')) {
 			expect(inputDimLimit(g)).toEqual(DATA_LIMITS.inputDim);
 		}
 		const ds = generateDataset({ ...base, inputDim: 16, pointsPerClass: 10 });
 		expect(datasetProblem(ds)).toBeNull();
-		expect(datasetProblem({ ...ds, dim: 17 })).toMatch(/2 to 16 dimensions/);
-		expect(datasetProblem({ ...ds, dim: 1 })).toMatch(/2 to 16 dimensions/);
+		expect(datasetProblem({ ...ds, dim: 197 })).toMatch(/2 to 196 dimensions/);
+		expect(datasetProblem({ ...ds, dim: 1 })).toMatch(/2 to 196 dimensions/);
 	});
 });
 

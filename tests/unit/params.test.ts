@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DATA_LIMITS, GENERATOR_KINDS, type NumericLimit } from '../../src/lib/math/dataParams';
+import {
+	DATA_LIMITS,
+	GENERATOR_KINDS,
+	inputDimLimit,
+	type NumericLimit
+} from '../../src/lib/math/dataParams';
+import { DIGITS_PER_CLASS } from '../../src/lib/math/limits';
 import { createRng, type Rng } from '../../src/lib/math/rng';
 import {
 	LOSS_KINDS,
@@ -34,8 +40,17 @@ function expectValid(s: Settings): void {
 	const o = s.options;
 	for (const [k, lim] of Object.entries(TRAINER_LIMITS))
 		expectInLimit(k, o[k as keyof typeof TRAINER_LIMITS], lim);
-	for (const [k, lim] of Object.entries(DATA_LIMITS))
-		expectInLimit(k, o.data[k as keyof typeof DATA_LIMITS], lim);
+	for (const [k, lim] of Object.entries(DATA_LIMITS)) {
+		// Digits: their 196 pixels, and no more of a class than the file holds of every class.
+		const digits = o.data.generator === 'digits';
+		const limit =
+			k === 'inputDim'
+				? inputDimLimit(o.data.generator)
+				: digits && k === 'pointsPerClass'
+					? { ...lim, max: DIGITS_PER_CLASS }
+					: lim;
+		expectInLimit(k, o.data[k as keyof typeof DATA_LIMITS], limit);
+	}
 	expect(LOSS_KINDS).toContain(o.loss);
 	expect(GENERATOR_KINDS).toContain(o.data.generator);
 	expect([2, 3]).toContain(o.featureDim);
@@ -93,6 +108,10 @@ function randomSettings(rng: Rng): Settings {
 	o.featureDim = pick([2, 3] as const);
 	o.data.inputDim = pick([2, 3] as const);
 	o.data.generator = pick(GENERATOR_KINDS);
+	if (o.data.generator === 'digits') {
+		o.data.inputDim = 196;
+		o.data.pointsPerClass = Math.min(o.data.pointsPerClass, DIGITS_PER_CLASS);
+	}
 	o.lambdaMode = pick<LambdaMode>(['off', 'fixed', 'official', 'pytorch']);
 	if (rng.next() < 0.5) o.data.seed = o.seed;
 	const classes = rng.shuffle([...Array(o.data.classes).keys()]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDataset, GENERATOR_KINDS } from '../../src/lib/math/datasets';
+import { generateDataset, TOY_GENERATORS } from '../../src/lib/math/datasets';
 import {
 	angleHistograms,
 	angleStats,
@@ -197,7 +197,7 @@ describe('angleStats: skipped rows', () => {
 });
 
 describe('angleStats against a brute-force reference', () => {
-	it.each(GENERATOR_KINDS.flatMap((g) => ([2, 3] as const).map((d) => [g, d] as const)))(
+	it.each(TOY_GENERATORS.flatMap((g) => ([2, 3] as const).map((d) => [g, d] as const)))(
 		'%s %iD',
 		(generator, inputDim) => {
 			const ds = generateDataset({

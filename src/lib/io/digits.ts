@@ -12,6 +12,7 @@
  * `parseDigits` checks every field and the exact length, so a truncated or corrupted file is
  * refused with a plain message instead of training on garbage. Pure TypeScript.
  */
+import { createRng, stratifiedSplit, type DataParams, type Dataset } from '../math/index';
 
 /** A set of digit images. */
 export interface Digits {
@@ -126,4 +127,53 @@ export function digitsFromPackage(raw: readonly ArrayLike<number>[], size: numbe
 		}
 	}
 	return { width: size, height: size, count, labels, pixels };
+}
+
+/**
+ * The data set of `params` from the digits: the digits 0…classes−1, the first
+ * `pointsPerClass` of each in file order (the same digits whatever the seed), pixels scaled to
+ * [0, 1] as inputs, and the seeded stratified split of the toy data sets (test fraction,
+ * held-out digits). Throws a plain RangeError when the file has too few digits of a class.
+ */
+export function digitsDataset(digits: Digits, params: DataParams): Dataset {
+	const { classes, pointsPerClass: per } = params;
+	const dim = digits.width * digits.height;
+	if (dim !== params.inputDim) {
+		throw new RangeError(
+			`The digits file has ${digits.width} × ${digits.height} images, not the ${params.inputDim} inputs asked for.`
+		);
+	}
+	const taken = new Array<number>(classes).fill(0);
+	const rows: number[] = [];
+	for (let i = 0; i < digits.count && rows.length < classes * per; i++) {
+		const label = digits.labels[i];
+		if (label < classes && taken[label] < per) {
+			taken[label]++;
+			rows.push(i);
+		}
+	}
+	const short = taken.findIndex((t) => t < per);
+	if (short >= 0) {
+		throw new RangeError(
+			`The digits file has ${taken[short]} digits ${short}, fewer than the ${per} asked for.`
+		);
+	}
+	// Class by class, as the generators order their points.
+	rows.sort((a, b) => digits.labels[a] - digits.labels[b] || a - b);
+	const n = rows.length;
+	const points = new Float64Array(n * dim);
+	const labels = new Int32Array(n);
+	rows.forEach((src, row) => {
+		labels[row] = digits.labels[src];
+		const image = digits.pixels.subarray(src * dim, (src + 1) * dim);
+		for (let p = 0; p < dim; p++) points[row * dim + p] = image[p] / 255;
+	});
+	const split = stratifiedSplit(
+		labels,
+		classes,
+		params.testFraction,
+		createRng(params.seed),
+		params.heldOut
+	);
+	return { params, dim, numClasses: classes, points, labels, split };
 }

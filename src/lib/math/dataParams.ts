@@ -7,6 +7,7 @@
 import { show, type NumericLimit } from './clamp';
 import {
 	GENERATOR_KINDS,
+	TOY_GENERATORS,
 	IDENTITIES_INPUT_DIM,
 	inputDimLimit,
 	rowAt,
@@ -17,7 +18,7 @@ import { DEFAULTS, clampSettings, evaluate } from './settingsEngine';
 
 export type { NumericLimit } from './clamp';
 export type { DataParams, GeneratorKind };
-export { GENERATOR_KINDS, IDENTITIES_INPUT_DIM, inputDimLimit };
+export { GENERATOR_KINDS, IDENTITIES_INPUT_DIM, inputDimLimit, TOY_GENERATORS };
 
 /**
  * The preset used when a field is missing: four well-separated 2D blobs. Deeply frozen (its

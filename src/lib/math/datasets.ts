@@ -9,7 +9,7 @@
 import { createRng, hashSeed, type Rng } from './rng';
 import { angleBetween, dot, norm, normalize, unit2 } from './vec';
 import { clampDataParams, type DataParams, type GeneratorKind } from './dataParams';
-import { MIN_CLASSES, maxClassesOf } from './limits';
+import { DIGITS_INPUT_DIM, MIN_CLASSES, maxClassesOf } from './limits';
 import { SPLIT, stratifiedSplit } from './split';
 
 export * from './dataParams';
@@ -114,8 +114,8 @@ function angularJitter(c: readonly number[], sigma: number, rng: Rng): number[] 
 /** Draws one point of class `cls`; built once per data set by a generator factory. */
 type Sampler = (cls: number, rng: Rng) => number[];
 
-/** The largest input dimension any data set may have (the 'identities' generator's). */
-export const MAX_INPUT_DIM = 16;
+/** The largest input dimension any data set may have (the digits' pixels). */
+export const MAX_INPUT_DIM = DIGITS_INPUT_DIM;
 
 /** 2 or 3: the planar/space generators' dimension (their clamp allows nothing else). */
 const planar = (dim: number): 2 | 3 => (dim === 3 ? 3 : 2);
@@ -211,7 +211,10 @@ function geometryRng(seed: number): Rng {
  * Generator factories. `geometry` is a stream separate from the points' stream, for random
  * geometry (the identities' centres); the planar/space generators do not use it.
  */
-const GENERATORS: Record<GeneratorKind, (p: DataParams, geometry: Rng) => Sampler> = {
+const GENERATORS: Record<
+	Exclude<GeneratorKind, 'digits'>,
+	(p: DataParams, geometry: Rng) => Sampler
+> = {
 	/** Gaussian blobs around well-spread centres; σ = 0.03 + 0.13·noise, so 0.6 + 2.5σ ≤ 1. */
 	blobs: ({ classes, inputDim, noise }) => {
 		const centres = classDirections(classes, planar(inputDim)).map((u) =>
@@ -273,6 +276,10 @@ const GENERATORS: Record<GeneratorKind, (p: DataParams, geometry: Rng) => Sample
  */
 export function generateDataset(p: Partial<DataParams>): Dataset {
 	const { params } = clampDataParams(p);
+	if (params.generator === 'digits') {
+		// Real digits are read, not drawn: `digitsDataset` (io/digits.ts) builds them.
+		throw new RangeError('Digits are not generated: they come from the digits file.');
+	}
 	const { classes, pointsPerClass: perClass, inputDim: dim } = params;
 	const n = classes * perClass;
 	const points = new Float64Array(n * dim); // [n, dim]

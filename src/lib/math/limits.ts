@@ -21,6 +21,17 @@ export const MAX_CLASSES = 10;
  */
 export const MAX_IDENTITIES = 300;
 
+/** Side of a digit image in the digits asset (14 × 14 pixels: 196 inputs). */
+export const DIGIT_SIDE = 14;
+/** Inputs of a digit: one per pixel. */
+export const DIGITS_INPUT_DIM = DIGIT_SIDE * DIGIT_SIDE;
+/**
+ * Digits per class the asset holds for every class (its rarest digit, 5, has 863 of the
+ * 10,000), so any class count and size gives balanced classes. Checked against the shipped
+ * file by a unit test.
+ */
+export const DIGITS_PER_CLASS = 863;
+
 /** The largest class count a data set of this generator may have. */
 export function maxClassesOf(generator: string): number {
 	return generator === 'identities' ? MAX_IDENTITIES : MAX_CLASSES;

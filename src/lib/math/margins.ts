@@ -4,6 +4,7 @@
  * every margin control and the keyboard use. Pure TypeScript.
  */
 import type { NumericLimit } from './clamp';
+import { DIGITS_INPUT_DIM } from './limits';
 import type { HeadKind } from './psi';
 import type { GeneratorKind, MarginMode } from './settingTypes';
 
@@ -99,7 +100,18 @@ export const IDENTITIES_INPUT_DIM: Readonly<NumericLimit & { default: number }> 
 /** Input dimensions of the planar and space generators. */
 const PLANE_INPUT_DIM: NumericLimit = Object.freeze({ min: 2, max: 3, integer: true });
 
-/** The allowed input dimensions of a generator: 2–16 for 'identities', 2–3 for the others. */
+/** The digits' input dimension: one per pixel, fixed by the asset. */
+const DIGITS_INPUT: NumericLimit = Object.freeze({
+	min: DIGITS_INPUT_DIM,
+	max: DIGITS_INPUT_DIM,
+	integer: true
+});
+
+/**
+ * The allowed input dimensions of a generator: 2–16 for 'identities', the pixels (196) for
+ * 'digits', 2–3 for the others.
+ */
 export function inputDimLimit(generator: GeneratorKind): NumericLimit {
+	if (generator === 'digits') return DIGITS_INPUT;
 	return generator === 'identities' ? IDENTITIES_INPUT_DIM : PLANE_INPUT_DIM;
 }

@@ -8,9 +8,11 @@ import type { HeadKind } from './psi';
 /**
  * 'rings': concentric rings (2D) / shells (3D); 'sphere': clusters on the unit circle/sphere;
  * 'identities': the open-set family, one random centre per identity in a D-dimensional input
- * space plus nuisance variation shared by all identities (see datasets.ts).
+ * space plus nuisance variation shared by all identities (see datasets.ts); 'digits': real
+ * handwritten digits (MNIST, 14 × 14 pixels as 196 inputs), read from the site's own asset
+ * instead of generated (see io/digits.ts).
  */
-export type GeneratorKind = 'blobs' | 'spirals' | 'rings' | 'sphere' | 'identities';
+export type GeneratorKind = 'blobs' | 'spirals' | 'rings' | 'sphere' | 'identities' | 'digits';
 
 /** Every generator, in menu order. */
 export const GENERATOR_KINDS: readonly GeneratorKind[] = Object.freeze([
@@ -18,8 +20,14 @@ export const GENERATOR_KINDS: readonly GeneratorKind[] = Object.freeze([
 	'spirals',
 	'rings',
 	'sphere',
-	'identities'
+	'identities',
+	'digits'
 ]);
+
+/** The generators that draw their points (all but the digits, which are read from a file). */
+export const TOY_GENERATORS: readonly Exclude<GeneratorKind, 'digits'>[] = Object.freeze(
+	GENERATOR_KINDS.filter((k): k is Exclude<GeneratorKind, 'digits'> => k !== 'digits')
+);
 
 /** The settings that fully determine a data set. */
 export interface DataParams {

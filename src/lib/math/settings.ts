@@ -8,7 +8,13 @@
  * new row. Pure TypeScript: no DOM, tfjs or Svelte.
  */
 import type { NumericLimit } from './clamp';
-import { MAX_FEATURE_DIM, MAX_IDENTITIES, MIN_CLASSES, maxClassesOf } from './limits';
+import {
+	DIGITS_PER_CLASS,
+	MAX_FEATURE_DIM,
+	MAX_IDENTITIES,
+	MIN_CLASSES,
+	maxClassesOf
+} from './limits';
 import {
 	GENERATOR_KINDS,
 	LANGS,
@@ -60,6 +66,11 @@ interface RowBase {
 	readonly apply: Apply;
 	/** The control's label (a UI string key of `$lib/i18n`), when the setting has a control. */
 	readonly label?: string;
+	/**
+	 * Whether the setting means anything under these settings (default: always). Its control
+	 * is hidden when it does not (the noise of real digits); its value still round-trips.
+	 */
+	readonly applies?: (s: Settings) => boolean;
 }
 
 export interface NumberRow extends RowBase {
@@ -119,6 +130,16 @@ export interface ClassListRow extends RowBase {
 }
 
 export type SettingRow = NumberRow | ChoiceRow | FlagRow | ClassListRow;
+
+/** Real digits, not a toy generator. */
+const isDigits = (s: Settings) => s.options.data.generator === 'digits';
+/**
+ * Between digits and toy data, the class count, class size and input dimension start from
+ * the new kind's defaults (all ten digits, not the blobs' four) instead of carrying over.
+ */
+const sameKindOfData = (base: Settings, next: Settings) => isDigits(base) === isDigits(next);
+/** Hidden units per layer for digits by default. */
+export const DIGITS_HIDDEN_UNITS = 128;
 
 const seedLimit: NumericLimit = { min: 0, max: 2147483647, integer: true };
 const num = (min: number, max: number, integer = false): NumericLimit => ({ min, max, integer });
@@ -186,16 +207,19 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 			spirals: 'controls.generatorSpirals',
 			rings: 'controls.generatorRings',
 			sphere: 'controls.generatorSphere',
-			identities: 'controls.generatorIdentities'
+			identities: 'controls.generatorIdentities',
+			digits: 'controls.generatorDigits'
 		},
-		doc: 'toy data: blobs, spirals, rings, sphere or identities'
+		doc: 'data: blobs, spirals, rings, sphere, identities (toy) or digits (MNIST, 14 × 14)'
 	},
 	{
 		key: 'classes',
 		path: 'options.data.classes',
 		kind: 'number',
-		default: 4,
+		// Digits: all ten by default (a smaller count keeps the digits 0…classes−1).
+		default: (s) => (isDigits(s) ? 10 : 4),
 		limit: (s) => num(MIN_CLASSES, maxClassesOf(s.options.data.generator), true),
+		keep: sameKindOfData,
 		step: 1,
 		always: true,
 		apply: 'rebuild',
@@ -230,12 +254,13 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		key: 'points',
 		path: 'options.data.pointsPerClass',
 		kind: 'number',
-		default: 100,
-		limit: num(5, 2000, true),
+		default: (s) => (isDigits(s) ? DIGITS_PER_CLASS : 100),
+		limit: (s) => num(5, isDigits(s) ? DIGITS_PER_CLASS : 2000, true),
+		keep: sameKindOfData,
 		step: 5,
 		apply: 'rebuild',
 		label: 'controls.pointsPerClass',
-		doc: 'points per class, 5–2000'
+		doc: `points per class, 5–2000; digits 5–${DIGITS_PER_CLASS} (default: all of them)`
 	},
 	{
 		key: 'noise',
@@ -245,6 +270,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: num(0, 1),
 		step: 0.05,
 		apply: 'rebuild',
+		applies: (s) => !isDigits(s),
 		label: 'controls.noise',
 		doc: 'spread of the data, 0 (tight) to 1 (classes touch)'
 	},
@@ -252,15 +278,22 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		key: 'input',
 		path: 'options.data.inputDim',
 		kind: 'number',
-		default: (s) => (s.options.data.generator === 'identities' ? IDENTITIES_INPUT_DIM.default : 2),
+		default: (s) =>
+			isDigits(s)
+				? inputDimLimit('digits').max
+				: s.options.data.generator === 'identities'
+					? IDENTITIES_INPUT_DIM.default
+					: 2,
 		limit: (s) => inputDimLimit(s.options.data.generator),
 		step: 1,
 		apply: 'rebuild',
+		applies: (s) => !isDigits(s),
+		keep: sameKindOfData,
 		label: 'controls.inputDim',
 		control: (s) => (s.options.data.generator === 'identities' ? 'number' : 'segmented'),
 		presets: [2, 3],
 		presetLabels: { 2: 'controls.inputDimOption', 3: 'controls.inputDimOption' },
-		doc: 'input dimension: 2 (plane) or 3 (space); identities 2–16'
+		doc: 'input dimension: 2 (plane) or 3 (space); identities 2–16; digits 196 (their pixels)'
 	},
 	{
 		key: 'test',
@@ -296,8 +329,11 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		key: 'units',
 		path: 'options.hiddenUnits',
 		kind: 'number',
-		default: 32,
+		// Digits have 196 inputs: a wider MLP (the papers' MNIST figures use conv nets; see
+		// README for what this one reaches).
+		default: (s) => (isDigits(s) ? DIGITS_HIDDEN_UNITS : 32),
 		limit: num(2, 128, true),
+		keep: sameKindOfData,
 		step: 1,
 		control: 'number',
 		apply: 'rebuild',

@@ -13,6 +13,7 @@ import type {
 } from './protocol';
 import type { Snapshot } from './snapshot';
 import type { TrainerOptions } from './options';
+import type { DataParams } from '../math/index';
 
 /** What the page hears from the worker. */
 export interface ClientEvents {
@@ -22,6 +23,8 @@ export interface ClientEvents {
 	onOptions?(options: TrainerOptions, notices: string[], rebuilt: boolean): void;
 	onRunning?(running: boolean): void;
 	onError?(message: string): void;
+	/** The data asked for could not be loaded; the model trains on `data` instead. */
+	onDataRefused?(reason: string, data: DataParams): void;
 }
 
 /** Creates the training worker (overridable in tests). */
@@ -45,13 +48,15 @@ export class TrainerClient {
 		options: Partial<TrainerOptions> | unknown,
 		private readonly events: ClientEvents,
 		backend?: BackendName,
-		worker: Worker = createTrainingWorker()
+		worker: Worker = createTrainingWorker(),
+		/** Where the worker finds the site's data files (absolute URLs). */
+		assets: { digits?: string } = {}
 	) {
 		this.worker = worker;
 		worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
 		worker.onerror = (e) =>
 			this.events.onError?.(e.message || 'The training worker failed to start.');
-		this.send({ type: 'init', options, backend });
+		this.send({ type: 'init', options, backend, assets });
 	}
 
 	play(): void {
@@ -147,6 +152,9 @@ export class TrainerClient {
 				break;
 			case 'state':
 				ev.onRunning?.(msg.running);
+				break;
+			case 'dataRefused':
+				this.events.onDataRefused?.(msg.reason, msg.data);
 				break;
 			case 'error':
 				ev.onError?.(msg.message);

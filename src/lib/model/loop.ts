@@ -5,7 +5,9 @@
  * too, off the page's main thread. Free of worker globals so tests can drive it with a fake
  * `post` and scheduler.
  */
-import { Trainer } from './trainer';
+import { Trainer, type DataSources } from './trainer';
+import { clampTrainerOptions } from './options';
+import { parseDigits } from '../io/digits';
 import type { Snapshot } from './snapshot';
 import {
 	buffersOf,
@@ -58,6 +60,8 @@ export interface LoopHost {
 	/** Runs `fn` after `ms` milliseconds (idle waiting: no busy loop). */
 	delay(fn: () => void, ms: number): void;
 	now(): number;
+	/** The bytes at a URL (the worker's fetch); absent where nothing can be fetched. */
+	fetchBytes?(url: string): Promise<ArrayBuffer>;
 }
 
 /** Milliseconds of training per slice before yielding to messages. */
@@ -66,6 +70,26 @@ const SLICE_MS = 12;
 const SNAPSHOT_HZ = 30;
 /** Angle statistics at most this often (ms); snapshots in between repeat the last ones. */
 const STATS_INTERVAL_MS = 400;
+/**
+ * While playing, a snapshot waits at least this many times as long as the last one took, so
+ * reading out features takes at most ~1/5 of the worker (8,630 digits: ~50 ms a readout).
+ */
+const SNAPSHOT_COST_FACTOR = 4;
+
+/** Messages whose options ask for the digits. */
+function wantsDigits(msg: ToWorker, current: Trainer | null): boolean {
+	if (msg.type !== 'init' && msg.type !== 'setOptions') return false;
+	const base = msg.type === 'init' ? undefined : current?.options;
+	return clampTrainerOptions(msg.options, base).options.data.generator === 'digits';
+}
+
+/** The message without its request for digits (the previous data set, or the default one). */
+function withoutDigits(msg: ToWorker): ToWorker {
+	if (msg.type !== 'init' && msg.type !== 'setOptions') return msg;
+	const o = typeof msg.options === 'object' && msg.options !== null ? msg.options : {};
+	const rest = Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'data'));
+	return { ...msg, options: rest };
+}
 
 export class TrainingLoop {
 	private trainer: Trainer | null = null;
@@ -82,6 +106,15 @@ export class TrainingLoop {
 	private lastStats: Snapshot['stats'] = null;
 	private lastStatsAt = -Infinity;
 	private lastStatsVersion = -1;
+	/** How long the last feature readout took (ms), for the snapshot pacing. */
+	private snapshotMs = 0;
+	/** Data read from files: the digits once fetched. Shared with every trainer. */
+	private readonly sources: DataSources = {};
+	private digitsUrl: string | null = null;
+	/** Messages held while the digits load (in order), or null when none are loading. */
+	private held: ToWorker[] | null = null;
+	/** Why the digits could not be loaded, while the held messages replay without them. */
+	private digitsProblem: string | null = null;
 
 	constructor(
 		private readonly host: LoopHost,
@@ -90,6 +123,16 @@ export class TrainingLoop {
 
 	/** Handles one message from the page. Errors are reported, never thrown. */
 	handle(msg: ToWorker): void {
+		if (this.held) {
+			this.held.push(msg);
+			return;
+		}
+		if (msg.type === 'init' && msg.assets?.digits) this.digitsUrl = msg.assets.digits;
+		if (!this.sources.digits && !this.digitsProblem && wantsDigits(msg, this.trainer)) {
+			this.held = [msg];
+			void this.loadDigits();
+			return;
+		}
 		if (msg.type === 'loadFile' || msg.type === 'loadData') {
 			this.load(msg);
 			return;
@@ -101,16 +144,48 @@ export class TrainingLoop {
 		}
 	}
 
+	/**
+	 * Fetches and checks the digits file, then replays the held messages: with the digits,
+	 * or, when the file cannot be had (offline, truncated, not a digits file), without them
+	 * and with a notice saying why, so the previous data (or the default one) stays.
+	 */
+	private async loadDigits(): Promise<void> {
+		let problem: string | null = null;
+		try {
+			if (!this.digitsUrl || !this.host.fetchBytes) throw new Error('no address for the file');
+			const parsed = parseDigits(await this.host.fetchBytes(this.digitsUrl));
+			if (parsed.ok) this.sources.digits = parsed.digits;
+			else problem = parsed.error;
+		} catch (e) {
+			problem = `The digits file could not be loaded (${e instanceof Error ? e.message : String(e)}).`;
+		}
+		const held = this.held ?? [];
+		this.held = null;
+		this.digitsProblem = problem && `${problem} Keeping the data set of before.`;
+		for (const m of held) this.handle(m);
+		this.digitsProblem = null;
+	}
+
+	/** Tells the page why its data was refused and what the model trains on instead. */
+	private refuseData(reason: string): void {
+		if (this.trainer)
+			this.host.post({ type: 'dataRefused', reason, data: this.trainer.options.data });
+	}
+
 	private dispatch(msg: ToWorker): void {
+		const problem =
+			this.digitsProblem && wantsDigits(msg, this.trainer) ? this.digitsProblem : null;
+		if (problem) msg = withoutDigits(msg);
 		if (msg.type === 'init') {
 			this.trainer?.dispose();
-			this.trainer = new Trainer(msg.options);
+			this.trainer = new Trainer(msg.options, { sources: this.sources });
 			this.host.post({
 				type: 'ready',
 				backend: this.backend,
 				options: this.trainer.options,
 				notices: this.trainer.notices
 			});
+			if (problem) this.refuseData(problem);
 			this.sendSnapshot(true);
 			return;
 		}
@@ -137,6 +212,7 @@ export class TrainingLoop {
 			case 'setOptions': {
 				const { rebuilt, notices } = t.setOptions(msg.options);
 				this.host.post({ type: 'options', options: t.options, notices, rebuilt });
+				if (problem) this.refuseData(problem);
 				this.sendSnapshot(true);
 				break;
 			}
@@ -268,9 +344,11 @@ export class TrainingLoop {
 		const t = this.trainer;
 		if (!t) return;
 		const now = this.host.now();
-		if (!force && (this.awaitingAck || now - this.lastSnapshotAt < 1000 / SNAPSHOT_HZ)) return;
+		const interval = Math.max(1000 / SNAPSHOT_HZ, SNAPSHOT_COST_FACTOR * this.snapshotMs);
+		if (!force && (this.awaitingAck || now - this.lastSnapshotAt < interval)) return;
 		const wantStats = force || now - this.lastStatsAt >= STATS_INTERVAL_MS;
 		const snapshot = t.snapshot({ gridResolution: this.gridResolution, stats: wantStats });
+		this.snapshotMs = this.host.now() - now;
 		if (snapshot.stats) {
 			this.lastStats = snapshot.stats;
 			this.lastStatsAt = now;

@@ -4,6 +4,7 @@
  */
 import type { Snapshot } from './snapshot';
 import type { TrainerOptions } from './options';
+import type { DataParams } from '../math/index';
 
 /** The data set being trained on, sent once per rebuild (points and labels do not change between rebuilds). */
 export interface DatasetMessage {
@@ -52,7 +53,11 @@ export type LoadResult =
 
 /** Page → worker. */
 export type ToWorker =
-	| { type: 'init'; options: unknown; backend?: BackendName }
+	/**
+	 * `assets.digits`: the absolute URL of the site's digits file, fetched (from the site
+	 * itself) only when the digits are chosen.
+	 */
+	| { type: 'init'; options: unknown; backend?: BackendName; assets?: { digits?: string } }
 	| { type: 'play' }
 	| { type: 'pause' }
 	| { type: 'step'; n: number }
@@ -83,7 +88,12 @@ export type FromWorker =
 	| { type: 'state'; running: boolean }
 	/** The answer to `loadFile` / `loadData` with the same id. */
 	| { type: 'loaded'; id: number; result: LoadResult }
-	| { type: 'error'; message: string };
+	| { type: 'error'; message: string }
+	/**
+	 * The data asked for could not be had (the digits file failed to load): `data` is what
+	 * the model trains on instead, `reason` one plain sentence.
+	 */
+	| { type: 'dataRefused'; reason: string; data: DataParams };
 
 /** tfjs backends the worker can run on, in order of preference. */
 export type BackendName = 'wasm' | 'webgl' | 'cpu';

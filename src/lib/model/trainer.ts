@@ -24,9 +24,27 @@ import {
 	generateDataset,
 	lambdaForStep,
 	LAMBDA_SCHEDULES,
+	type DataParams,
 	type Dataset,
 	type LambdaSchedule
 } from '../math/index';
+import { digitsDataset, type Digits } from '../io/digits';
+
+/**
+ * Data a trainer reads instead of generating: the digits, once a caller has loaded them (the
+ * worker fetches the site's file, Node reads it from disk). The caller may fill it in later;
+ * the trainer reads it whenever it builds.
+ */
+export interface DataSources {
+	digits?: Digits | null;
+}
+
+/** The data set of `params`: generated, or built from loaded digits. */
+export function datasetOf(params: DataParams, sources: DataSources): Dataset {
+	if (params.generator !== 'digits') return generateDataset(params);
+	if (!sources.digits) throw new RangeError('The digits are not loaded yet.');
+	return digitsDataset(sources.digits, params);
+}
 
 /** State saved at the end of every finite chunk of steps, to roll back to on divergence. */
 interface Checkpoint {
@@ -80,13 +98,19 @@ export class Trainer {
 	readonly notices: string[];
 	/** No view draws this trainer's features (the open-set sweep): wider limits apply. */
 	private readonly headless: boolean;
+	/** Data read from files rather than generated (the digits), shared with the caller. */
+	private readonly sources: DataSources;
 
 	/**
 	 * `headless`: a trainer whose features no view draws (the open-set sweep), so its feature
 	 * dimension may go up to MAX_FEATURE_DIM instead of the views' 2 or 3.
 	 */
-	constructor(options?: unknown, { headless = false }: { headless?: boolean } = {}) {
+	constructor(
+		options?: unknown,
+		{ headless = false, sources = {} }: { headless?: boolean; sources?: DataSources } = {}
+	) {
 		this.headless = headless;
+		this.sources = sources;
 		const { options: clamped, notices } = clampTrainerOptions(options, undefined, { headless });
 		this.opts = clamped;
 		this.notices = notices;
@@ -259,7 +283,7 @@ export class Trainer {
 	private build(): void {
 		this.freeModel();
 		const o = this.opts;
-		this.dataset = this.custom ?? generateDataset(o.data);
+		this.dataset = this.custom ?? datasetOf(o.data, this.sources);
 		const d = this.dataset;
 		const hidden = Array.from({ length: o.hiddenLayers }, () => o.hiddenUnits);
 		const { classes, rowOf } = headClasses(d);

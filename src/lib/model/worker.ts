@@ -33,7 +33,12 @@ async function start(preferred: ToWorker & { type: 'init' }): Promise<void> {
 				channel.port2.postMessage(null);
 			},
 			delay: (fn, ms) => setTimeout(fn, ms),
-			now: () => performance.now()
+			now: () => performance.now(),
+			fetchBytes: async (url) => {
+				const r = await fetch(url);
+				if (!r.ok) throw new Error(`${r.status} ${r.statusText || 'from the site'}`);
+				return r.arrayBuffer();
+			}
 		},
 		backend
 	);

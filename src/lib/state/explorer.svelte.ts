@@ -55,6 +55,11 @@ export class ExplorerState {
 			});
 			this.history = [...this.buffer.points];
 		};
+		// The digits file failed to load: say why, and show the data the model kept.
+		this.session.onDataRefused = (reason, data) => {
+			this.notices = [...this.notices, reason];
+			this.settings = { ...this.settings, options: { ...this.settings.options, data } };
+		};
 		this.session.start(settings.options);
 		this.session.setSpeed(settings.ui.speed);
 		// 64 × 64 cells: smooth enough once scaled, ~2 ms of worker time per snapshot.

@@ -3,8 +3,9 @@
  * data set, running flag, backend, notices) as Svelte runes, and the commands to drive it.
  * Tensors never enter this state: snapshots are plain arrays from the worker.
  */
-import { formatLambda } from '$lib/math';
+import { formatLambda, type DataParams } from '$lib/math';
 import { TrainerClient } from '$lib/model/client';
+import { assetUrls } from './assets';
 import type { CustomDataMessage, DatasetMessage, LoadResult } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
 import type { TrainerOptions } from '$lib/model/options';
@@ -62,6 +63,8 @@ export class TrainingSession {
 	private client: TrainerClient | null = null;
 	/** Load requests made before `start`, sent right after it (a restore may come first). */
 	private queued: ((c: TrainerClient) => void)[] = [];
+	/** Called when the worker could not load the data asked for (it keeps `data`); not reactive. */
+	onDataRefused: ((reason: string, data: DataParams) => void) | null = null;
 	/** Called with every snapshot (e.g. to record history); not reactive. */
 	onSnapshot: ((s: Snapshot) => void) | null = null;
 
@@ -81,21 +84,28 @@ export class TrainingSession {
 	/** Starts the worker with these options (replacing any running one). */
 	start(options: Partial<TrainerOptions> | unknown): void {
 		this.dispose();
-		this.client = new TrainerClient(options, {
-			onReady: (backend, _opts, notices) => {
-				this.backend = backend;
-				this.notices = notices;
+		this.client = new TrainerClient(
+			options,
+			{
+				onReady: (backend, _opts, notices) => {
+					this.backend = backend;
+					this.notices = notices;
+				},
+				onSnapshot: (snapshot, running) => {
+					this.snapshot = snapshot;
+					this.running = running;
+					this.onSnapshot?.(snapshot);
+				},
+				onDataset: (d) => (this.dataset = d),
+				onOptions: (_opts, notices) => (this.notices = notices),
+				onRunning: (running) => (this.running = running),
+				onError: (message) => (this.error = message),
+				onDataRefused: (reason, data) => this.onDataRefused?.(reason, data)
 			},
-			onSnapshot: (snapshot, running) => {
-				this.snapshot = snapshot;
-				this.running = running;
-				this.onSnapshot?.(snapshot);
-			},
-			onDataset: (d) => (this.dataset = d),
-			onOptions: (_opts, notices) => (this.notices = notices),
-			onRunning: (running) => (this.running = running),
-			onError: (message) => (this.error = message)
-		});
+			undefined,
+			undefined,
+			assetUrls()
+		);
 		const client = this.client;
 		for (const send of this.queued.splice(0)) send(client);
 	}

@@ -1,0 +1,67 @@
+/**
+ * Real handwritten digits in the browser: the worker fetches the site's own digits file only
+ * when digits are chosen, trains on them to the issue's accuracy, and no request leaves the
+ * site; a broken digits file is explained and the previous data stays.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { artifacts, watchPage } from './helpers';
+
+/** The test accuracy (%) in the status line, or −1 before there is one. */
+async function testAccuracy(page: Page): Promise<number> {
+	const text = (await page.getByRole('status').textContent()) ?? '';
+	return Number(/test (\d+\.\d)%/.exec(text)?.[1] ?? -1);
+}
+
+test('/?data=digits&dim=2&loss=modified trains on real digits to at least 90 % test accuracy, fetching only from the site', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const watch = await watchPage(page);
+	const digitsRequests: string[] = [];
+	page.on('request', (r) => {
+		if (r.url().includes('digits-14.bin')) digitsRequests.push(r.url());
+	});
+	// The toy data never fetch the digits.
+	await page.goto('/?data=blobs&dim=2');
+	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+	await expect(page.getByRole('status')).toHaveText(/^step 0 /);
+	expect(digitsRequests).toEqual([]);
+
+	await page.goto('/?data=digits&dim=2&loss=modified');
+	const play = page.getByRole('button', { name: 'Play' });
+	await expect(play).toBeEnabled({ timeout: 30_000 });
+	await expect(page.getByRole('status')).toHaveText(/^step 0 /, { timeout: 30_000 });
+	expect(digitsRequests).toHaveLength(1);
+	expect(new URL(digitsRequests[0]).origin).toBe(new URL(page.url()).origin);
+	await play.click();
+	// Generous: CI machines are slow and busy; on this machine it takes a few seconds.
+	await expect.poll(() => testAccuracy(page), { timeout: 150_000 }).toBeGreaterThanOrEqual(90);
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await page.screenshot({ path: `${artifacts}/digits.png`, fullPage: true });
+	expect(watch.errors).toEqual([]);
+	expect(watch.external).toEqual([]);
+});
+
+test('a truncated digits file is explained and the model keeps its data', async ({ page }) => {
+	const watch = await watchPage(page);
+	await page.route('**/digits-14.bin', async (route) => {
+		const response = await route.fetch();
+		const body = await response.body();
+		await route.fulfill({ response, body: body.subarray(0, 5000) });
+	});
+	await page.goto('/?data=blobs&dim=2');
+	await expect(page.getByRole('status')).toHaveText(/^step 0 /, { timeout: 30_000 });
+	await page.getByLabel('Generator').selectOption('digits');
+	await expect(
+		page.getByText(/The digits file is truncated \(5000 of 1970012 bytes\)/)
+	).toBeVisible({
+		timeout: 30_000
+	});
+	// Still the blobs, and the menu says so: training works.
+	await expect(page.getByLabel('Generator')).toHaveValue('blobs');
+	await expect(page).toHaveURL(/data=blobs/);
+	await page.getByRole('button', { name: 'Play' }).click();
+	await expect(page.getByRole('status')).toHaveText(/^step [1-9]/, { timeout: 20_000 });
+	expect(watch.errors).toEqual([]);
+	expect(watch.external).toEqual([]);
+});
