@@ -37,6 +37,30 @@ test('/?data=digits&dim=2&loss=modified trains on real digits to at least 90 % t
 	// Generous: CI machines are slow and busy; on this machine it takes a few seconds.
 	await expect.poll(() => testAccuracy(page), { timeout: 150_000 }).toBeGreaterThanOrEqual(90);
 	await page.getByRole('button', { name: 'Pause' }).click();
+	// The digit view: a strip per digit of the test digits furthest from their class weight.
+	const strips = page.locator('[data-area="input"] li');
+	await expect(strips).toHaveCount(10);
+	for (let c = 0; c < 10; c++) {
+		await expect(
+			strips.nth(c).getByRole('img', { name: new RegExp(`^Digit ${c}, \\d+°`) })
+		).toHaveCount(4);
+	}
+	// Hovering a feature point shows its digit in the card: walk the unit circle (radius
+	// 150 of the 400-unit panel) in 2° steps until the pointer is over a point.
+	const circle = page.locator('.feature-circle .stack').nth(1);
+	const box = (await circle.boundingBox())!;
+	const card = page.getByRole('tooltip').getByRole('img', { name: /^the digit \d itself$/ });
+	let found = false;
+	for (let deg = 0; deg < 360 && !found; deg += 2) {
+		const r = (150 / 400) * box.width;
+		const a = (deg * Math.PI) / 180;
+		await page.mouse.move(
+			box.x + box.width / 2 + r * Math.cos(a),
+			box.y + box.height / 2 - r * Math.sin(a)
+		);
+		found = await card.isVisible();
+	}
+	expect(found).toBe(true);
 	await page.screenshot({ path: `${artifacts}/digits.png`, fullPage: true });
 	expect(watch.errors).toEqual([]);
 	expect(watch.external).toEqual([]);

@@ -26,6 +26,10 @@ describe('the digits settings', () => {
 		const o = settings.options;
 		expect(o.data).toMatchObject({ classes: 10, pointsPerClass: DIGITS_PER_CLASS, inputDim: 196 });
 		expect(o.hiddenUnits).toBe(128);
+		// A-Softmax on digits starts with SphereFace's λ annealing (toy data: a pure margin).
+		expect(o.lambdaMode).toBe('official');
+		expect(parseSettings('data=blobs').settings.options.lambdaMode).toBe('off');
+		expect(parseSettings('data=digits&lambda=off').settings.options.lambdaMode).toBe('off');
 	});
 
 	test('switching blobs → digits → blobs starts from each kind’s defaults, silently', () => {
@@ -39,10 +43,12 @@ describe('the digits settings', () => {
 			inputDim: 196
 		});
 		expect(toDigits.options.hiddenUnits).toBe(128);
+		expect(toDigits.options.lambdaMode).toBe('official');
 		const back = clampTrainerOptions({ data: { generator: 'blobs' } }, toDigits.options);
 		expect(back.notices).toEqual([]);
 		expect(back.options.data).toMatchObject({ classes: 4, pointsPerClass: 100, inputDim: 2 });
 		expect(back.options.hiddenUnits).toBe(32);
+		expect(back.options.lambdaMode).toBe('off');
 		// Between two toy generators the class count carries over as before.
 		const spirals = clampTrainerOptions(
 			{ data: { generator: 'spirals' } },

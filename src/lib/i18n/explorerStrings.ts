@@ -141,6 +141,7 @@ export const EXPLORER_EN = {
 
 	// The hover card of a point (PointDetails).
 	'point.class': 'class {n}',
+	'point.digit': 'the digit {n} itself',
 	'point.predicted': 'predicted {n}',
 	'point.logit': 'logit',
 
@@ -168,6 +169,12 @@ export const EXPLORER_EN = {
 	'input.projection3d': '3D inputs: x–y projection, no regions',
 	'input.highDim': 'These inputs have {dim} dimensions: this view draws 2D and 3D inputs only.',
 	'input.dropHere': 'Drop a CSV/TSV file to train on it',
+	'input.digitsIntro':
+		'Test digits furthest from their class weight W (largest angle θ first); outlined: misclassified, with the digit the model sees.',
+	'input.digitsWaiting': 'The digits appear with the first snapshot.',
+	'input.digit': 'Digit {digit}, {angle}° from its class weight',
+	'input.digitWrong': 'Digit {digit}, {angle}° from its class weight, taken for a {predicted}',
+	'shell.digits': 'Digits',
 	'input.draw': 'Draw points',
 	'input.drawTools': 'Drawing tools',
 	'input.drawClass': 'Class of new points',
@@ -347,6 +354,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'circle.exportFailed': '내보내기 실패: {error}',
 
 	'point.class': '클래스 {n}',
+	'point.digit': '숫자 {n}의 이미지',
 	'point.predicted': '예측 {n}',
 	'point.logit': '로짓',
 
@@ -372,6 +380,12 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'input.projection3d': '3D 입력: x–y 평면에 투영, 결정 영역 없음',
 	'input.highDim': '이 입력은 {dim}차원입니다. 이 보기는 2D와 3D 입력만 그립니다.',
 	'input.dropHere': 'CSV/TSV 파일을 놓으면 그 데이터로 학습합니다',
+	'input.digitsIntro':
+		'클래스 가중치 W에서 가장 멀리 떨어진 테스트 숫자들 (각도 θ가 큰 순서). 테두리: 잘못 분류된 숫자와 모델이 본 숫자.',
+	'input.digitsWaiting': '첫 스냅샷과 함께 숫자가 나타납니다.',
+	'input.digit': '숫자 {digit}, 클래스 가중치에서 {angle}°',
+	'input.digitWrong': '숫자 {digit}, 클래스 가중치에서 {angle}°, {predicted}(으)로 분류됨',
+	'shell.digits': '숫자',
 	'input.draw': '점 그리기',
 	'input.drawTools': '그리기 도구',
 	'input.drawClass': '새 점의 클래스',

@@ -18,3 +18,4 @@ export * from './settings';
 export * from './settingsEngine';
 export * from './classDensity';
 export * from './compactness';
+export * from './offAngle';

@@ -195,8 +195,7 @@ export function clampSettings(
 	for (const row of SETTINGS) {
 		if (!row.path.startsWith(scope)) continue;
 		let raw = getAt(input, row.path);
-		const keepBase =
-			base !== undefined && (row.kind !== 'number' || !row.keep || row.keep(base, out));
+		const keepBase = base !== undefined && (!row.keep || row.keep(base, out));
 		const baseValue = keepBase ? getAt(base, row.path) : undefined;
 		if (raw === undefined) raw = baseValue;
 		const def = evaluate(row.default, out);

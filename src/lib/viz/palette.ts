@@ -2,6 +2,8 @@
  * Class colours: the Okabe–Ito palette (distinguishable with the common colour-vision
  * deficiencies) extended to the MAX_CLASSES (10) classes a data set may have.
  */
+import { DIGITS_INPUT_DIM } from '../math/limits';
+
 export const CLASS_COLORS = [
 	'#0072b2',
 	'#e69f00',
@@ -56,4 +58,12 @@ export function classColors(seen: ArrayLike<number> | null | undefined): (c: num
 /** True when a view shows more seen classes than it can colour (see `classColors`). */
 export function manyClasses(seen: ArrayLike<number> | null | undefined): boolean {
 	return classColors(seen) !== classColor;
+}
+
+/**
+ * The number a view writes for data class `c` (W3, "class 3"): digits are named by their
+ * digit (0–9), every other data set counts its classes from 1.
+ */
+export function classNumber(c: number, inputDim: number): number {
+	return inputDim === DIGITS_INPUT_DIM ? c : c + 1;
 }
