@@ -80,25 +80,35 @@ test('headGradients leaks no tensors', () => {
 	tf.dispose([g.loss, g.df, g.dW, f, W, y]);
 });
 
-describe('trainingLoss: the fused training op equals autodiff through the MLP and heads.ts', () => {
-	const layout = makeLayout(2, [8, 8], 3, 4);
-	const params = initParams(layout, createRng(3));
-	const rng = createRng(4);
-	const x = Array.from({ length: 32 }, () => [rng.normal(), rng.normal()]);
-	const y = Array.from({ length: 32 }, () => rng.int(4));
-	test.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s', (_name, opts) => {
-		const [fused, exact] = tf.tidy(() => {
-			const p = tf.tensor1d(params);
-			const xt = tf.tensor2d(x);
-			const yt = tf.tensor1d(y, 'int32');
-			const y1h = tf.cast(tf.oneHot(yt, 4), 'float32') as tf.Tensor2D;
-			const a = tf.valueAndGrad(trainingLoss(layout, xt, y1h, opts))(p);
-			const b = tf.valueAndGrad((q: tf.Tensor1D) => {
-				const { W, b } = classParams(q, layout);
-				return headLoss(features(q, layout, xt), W, opts.kind === 'softmax' ? b : null, yt, opts);
-			})(p);
-			return [a, b].map((r) => [...r.value.dataSync(), ...r.grad.dataSync()]);
+describe.each([false, true])(
+	'trainingLoss (feature ReLU %s): the fused training op equals autodiff through the MLP and heads.ts',
+	(featureRelu) => {
+		const layout = makeLayout(2, [8, 8], 3, 4, { featureRelu });
+		const params = initParams(layout, createRng(3));
+		const rng = createRng(4);
+		const x = Array.from({ length: 32 }, () => [rng.normal(), rng.normal()]);
+		const y = Array.from({ length: 32 }, () => rng.int(4));
+		test.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s', (_name, opts) => {
+			const [fused, exact] = tf.tidy(() => {
+				const p = tf.tensor1d(params);
+				const xt = tf.tensor2d(x);
+				const yt = tf.tensor1d(y, 'int32');
+				const y1h = tf.cast(tf.oneHot(yt, 4), 'float32') as tf.Tensor2D;
+				const a = tf.valueAndGrad(trainingLoss(layout, xt, y1h, opts))(p);
+				const b = tf.valueAndGrad((q: tf.Tensor1D) => {
+					const { W, b } = classParams(q, layout);
+					return headLoss(features(q, layout, xt), W, opts.kind === 'softmax' ? b : null, yt, opts);
+				})(p);
+				return [a, b].map((r) => [...r.value.dataSync(), ...r.grad.dataSync()]);
+			});
+			expect(arrayError(fused, exact)).toBeLessThan((opts.s ?? 1) > 20 ? 1e-3 : 2e-4);
 		});
-		expect(arrayError(fused, exact)).toBeLessThan((opts.s ?? 1) > 20 ? 1e-3 : 2e-4);
-	});
-});
+		test('the features are clipped at 0 exactly when the feature layer has a ReLU', () => {
+			const f = tf.tidy(() =>
+				features(tf.tensor1d(params), layout, tf.tensor2d(x)).dataSync()
+			) as Float32Array;
+			expect(f.some((v) => v < 0)).toBe(!featureRelu);
+			expect(f.some((v) => v > 0)).toBe(true);
+		});
+	}
+);

@@ -134,7 +134,7 @@ describe('the key table', () => {
 		expect(SETTING_KEYS.map((k) => k.key).sort()).toEqual(
 			[
 				...PUBLIC_KEYS,
-				...['dseed', 'points', 'noise', 'input', 'test', 'held', 'layers', 'units', 'lr'],
+				...['dseed', 'points', 'noise', 'input', 'test', 'held', 'layers', 'units', 'frelu', 'lr'],
 				...['batch', 'lambda', 'lmin', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode', 'lang']
 			].sort()
 		);
@@ -188,6 +188,7 @@ describe('parseSettings / serializeSettings', () => {
 		['held=0,3', (s) => s.options.data.heldOut, [0, 3]],
 		['layers=3', (s) => s.options.hiddenLayers, 3],
 		['units=64', (s) => s.options.hiddenUnits, 64],
+		['frelu=1', (s) => s.options.featureRelu, true],
 		['lr=0.003', (s) => s.options.learningRate, 0.003],
 		['batch=64', (s) => s.options.batchSize, 64],
 		[

@@ -84,6 +84,7 @@ export const EXPLORER_EN = {
 	'controls.features3d': '3D (sphere)',
 	'controls.hiddenLayers': 'Hidden layers',
 	'controls.units': 'Units',
+	'controls.featureRelu': 'ReLU on the feature layer',
 	'controls.learningRate': 'Learning rate',
 	'controls.batch': 'Batch',
 
@@ -302,6 +303,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'controls.features3d': '3D (구)',
 	'controls.hiddenLayers': '은닉층 수',
 	'controls.units': '유닛 수',
+	'controls.featureRelu': '특징 층에 ReLU',
 	'controls.learningRate': '학습률',
 	'controls.batch': '배치 크기',
 

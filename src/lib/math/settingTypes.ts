@@ -68,6 +68,11 @@ export interface TrainerOptions {
 	hiddenLayers: number;
 	/** Units per hidden layer (rebuilds). */
 	hiddenUnits: number;
+	/**
+	 * A ReLU on the feature layer too (rebuilds): the pitfall of SphereFace's Appendix A,
+	 * features confined to the positive quadrant (octant in 3D). Off: a linear feature layer.
+	 */
+	featureRelu: boolean;
 	/** Seed of the weight initialisation and batch order (rebuilds). */
 	seed: number;
 	/** The loss head (live). */

@@ -341,6 +341,16 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		doc: 'units per hidden layer, 2–128'
 	},
 	{
+		key: 'frelu',
+		path: 'options.featureRelu',
+		kind: 'flag',
+		default: false,
+		apply: 'rebuild',
+		label: 'controls.featureRelu',
+		doc: 'ReLU on the feature layer (SphereFace Appendix A: features stay in one quadrant): 1 or 0'
+	},
+
+	{
 		key: 'lr',
 		path: 'options.learningRate',
 		kind: 'number',

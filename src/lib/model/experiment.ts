@@ -92,6 +92,7 @@ export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
 	featureDim: 3,
 	hiddenLayers: 2,
 	hiddenUnits: 32,
+	featureRelu: false,
 	s: 16,
 	lambdaMode: 'official',
 	lambdaFixed: 5,

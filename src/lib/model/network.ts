@@ -19,8 +19,13 @@ export interface Layout {
 	inputDim: number;
 	featureDim: number;
 	numClasses: number;
-	/** Hidden and feature layers: weights [in, out] and bias [out]. The last one is linear. */
+	/**
+	 * Hidden and feature layers: weights [in, out] and bias [out]. The last one is linear
+	 * unless `featureRelu`.
+	 */
 	layers: { weight: Block; bias: Block }[];
+	/** A ReLU on the feature layer too (SphereFace's Appendix A pitfall). */
+	featureRelu: boolean;
 	/** Class weights W [C, D]. */
 	classWeights: Block;
 	/** Class biases b [C] (used by softmax only; stays at 0 under the other heads). */
@@ -34,7 +39,8 @@ export function makeLayout(
 	inputDim: number,
 	hidden: readonly number[],
 	featureDim: number,
-	numClasses: number
+	numClasses: number,
+	{ featureRelu = false }: { featureRelu?: boolean } = {}
 ): Layout {
 	let offset = 0;
 	const block = (rows: number, cols: number): Block => {
@@ -48,7 +54,16 @@ export function makeLayout(
 		.map((out, i) => ({ weight: block(sizes[i], out), bias: block(0, out) }));
 	const classWeights = block(numClasses, featureDim);
 	const classBias = block(0, numClasses);
-	return { inputDim, featureDim, numClasses, layers, classWeights, classBias, size: offset };
+	return {
+		inputDim,
+		featureDim,
+		numClasses,
+		layers,
+		featureRelu,
+		classWeights,
+		classBias,
+		size: offset
+	};
 }
 
 /**
@@ -79,7 +94,10 @@ function vector(params: tf.Tensor1D, b: Block): tf.Tensor1D {
 	return tf.slice(params, b.offset, b.cols);
 }
 
-/** Features [N, D] of inputs [N, inputDim]: ReLU hidden layers, then a linear feature layer. */
+/**
+ * Features [N, D] of inputs [N, inputDim]: ReLU hidden layers, then a linear feature layer
+ * (or a ReLU one, `layout.featureRelu`).
+ */
 export function features(params: tf.Tensor1D, layout: Layout, x: tf.Tensor2D): tf.Tensor2D {
 	let h = x;
 	layout.layers.forEach(({ weight, bias }, i) => {
@@ -89,7 +107,7 @@ export function features(params: tf.Tensor1D, layout: Layout, x: tf.Tensor2D): t
 			a: h,
 			b: matrix(params, weight),
 			bias: vector(params, bias),
-			activation: last ? 'linear' : 'relu'
+			activation: last && !layout.featureRelu ? 'linear' : 'relu'
 		}) as tf.Tensor2D;
 	});
 	return h;

@@ -288,7 +288,9 @@ export class Trainer {
 		const hidden = Array.from({ length: o.hiddenLayers }, () => o.hiddenUnits);
 		const { classes, rowOf } = headClasses(d);
 		this.classes = classes;
-		this.layout = makeLayout(d.dim, hidden, o.featureDim, classes.length);
+		this.layout = makeLayout(d.dim, hidden, o.featureDim, classes.length, {
+			featureRelu: o.featureRelu
+		});
 		this.params = tf.tensor1d(initParams(this.layout, createRng(o.seed)));
 		this.adam = new FlatAdam(this.layout.size);
 		this.xHost = Float32Array.from(d.points);

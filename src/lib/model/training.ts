@@ -40,13 +40,14 @@ export function trainingLoss(
 			inputs.push(a);
 			weights.push(W);
 			const z = tf.add(tf.matMul(a, W), block(p, bias.offset, [bias.cols]));
-			a = i === layout.layers.length - 1 ? z : tf.relu(z);
+			a = i === layout.layers.length - 1 && !layout.featureRelu ? z : tf.relu(z);
 		});
 		const { W, b } = classParams(p, layout);
 		const g = headGradients(a as tf.Tensor2D, W, head.kind === 'softmax' ? b : null, y, head);
 		// Backward through the MLP, collecting gradients in layout order.
 		const parts: tf.Tensor[] = [];
-		let d: tf.Tensor = g.df;
+		// Through the feature layer's ReLU when it has one (zero where a feature is clipped).
+		let d: tf.Tensor = layout.featureRelu ? tf.mul(g.df, tf.step(a)) : g.df;
 		for (let i = layout.layers.length - 1; i >= 0; i--) {
 			// Transposed explicitly: tfjs-wasm's matMul with a transpose flag took 5.9 ms where
 			// transpose + matMul took 0.6 ms (256×196 by 256×128, Node, XNNPACK).
