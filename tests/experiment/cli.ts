@@ -3,7 +3,8 @@
  * Kept free of tfjs so unit tests can import it without registering a backend.
  */
 import { parseArgs } from 'node:util';
-import { MAX_FEATURE_DIM } from '../../src/lib/math/limits';
+import { DIGITS_INPUT_DIM, DIGITS_PER_CLASS, MAX_FEATURE_DIM } from '../../src/lib/math/limits';
+import { DIGITS_HIDDEN_UNITS } from '../../src/lib/math/settings';
 import { LOSS_KINDS, MARGIN_LIMITS } from '../../src/lib/math/margins';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
@@ -23,6 +24,8 @@ import {
 /** What the command line asks for. */
 export interface CliOptions {
 	json: boolean;
+	/** The data: toy identities, or real digits (held-out digits are the new people). */
+	data: 'identities' | 'digits';
 	seeds: number;
 	steps: number;
 	seed: number;
@@ -66,6 +69,9 @@ function lossesOption(raw: string | undefined): LossSpec[] {
 
 export const QUICK = { seeds: 1, steps: 150, points: 40 };
 
+/** Held-out digits by default with --data digits: 0, 1 and 2 are the new people. */
+export const DIGITS_UNSEEN = 3;
+
 /** Parses argv (without node and the script); throws a plain message on a bad value. */
 export function parseCli(argv: string[]): CliOptions {
 	const { values } = parseArgs({
@@ -84,6 +90,7 @@ export function parseCli(argv: string[]): CliOptions {
 			identities: { type: 'string' },
 			unseen: { type: 'string' },
 			losses: { type: 'string' },
+			data: { type: 'string' },
 			save: { type: 'string' }
 		},
 		strict: true
@@ -112,8 +119,22 @@ export function parseCli(argv: string[]): CliOptions {
 		return v;
 	};
 	const q = values.quick;
-	const identities =
-		values.identities === undefined
+	const data = values.data ?? 'identities';
+	if (data !== 'identities' && data !== 'digits') {
+		throw new RangeError(`--data ${data}: expected identities or digits`);
+	}
+	const digits = data === 'digits';
+	if (digits && (values.identities !== undefined || values['input-dim'] !== undefined)) {
+		throw new RangeError(
+			'--data digits: the ten digits are the identities and their 196 pixels the inputs; use --unseen for the held-out digits'
+		);
+	}
+	// Digits: digits 0…unseen−1 are the new people, the other 10 − unseen the known ones.
+	const unseen = num('unseen', values.unseen, digits ? DIGITS_UNSEEN : DEFAULT_UNSEEN, 2, 100);
+	if (digits && unseen > 8) throw new RangeError(`--unseen ${unseen}: digits leave 2 to 8 unseen`);
+	const identities = digits
+		? [10 - unseen]
+		: values.identities === undefined
 			? [...DEFAULT_IDENTITIES]
 			: values.identities.split(',').map((t) => num('identities', t, 0, 2, 250));
 	if (new Set(identities).size !== identities.length) {
@@ -121,6 +142,7 @@ export function parseCli(argv: string[]): CliOptions {
 	}
 	return {
 		json: values.json,
+		data,
 		seeds: num('seeds', values.seeds, q ? QUICK.seeds : 3, 1, 100),
 		steps: num('steps', values.steps, q ? QUICK.steps : DEFAULT_EXPERIMENT_STEPS, 1, 100_000),
 		seed: num('seed', values.seed, 1, 0, 2147483547),
@@ -129,10 +151,12 @@ export function parseCli(argv: string[]): CliOptions {
 			values.points,
 			q ? QUICK.points : EXPERIMENT_DATA.pointsPerClass,
 			5,
-			2000
+			digits ? DIGITS_PER_CLASS : 2000
 		),
 		noise: num('noise', values.noise, EXPERIMENT_DATA.noise, 0, 1, false),
-		inputDim: num('input-dim', values['input-dim'], EXPERIMENT_DATA.inputDim, 2, 16),
+		inputDim: digits
+			? DIGITS_INPUT_DIM
+			: num('input-dim', values['input-dim'], EXPERIMENT_DATA.inputDim, 2, 16),
 		featureDim: num(
 			'feature-dim',
 			values['feature-dim'],
@@ -140,9 +164,15 @@ export function parseCli(argv: string[]): CliOptions {
 			2,
 			MAX_FEATURE_DIM
 		),
-		hiddenUnits: num('units', values.units, EXPERIMENT_MODEL.hiddenUnits, 1, 512),
+		hiddenUnits: num(
+			'units',
+			values.units,
+			digits ? DIGITS_HIDDEN_UNITS : EXPERIMENT_MODEL.hiddenUnits,
+			1,
+			512
+		),
 		identities,
-		unseen: num('unseen', values.unseen, DEFAULT_UNSEEN, 2, 100),
+		unseen,
 		losses: lossesOption(values.losses),
 		save: values.save ?? null
 	};

@@ -10,11 +10,14 @@
  * 3000), --seed S (first seed, default 1; the run uses seeds S … S+N−1), --points N (per
  * identity), --noise X, --input-dim D, --feature-dim 2–16, --units N (hidden units),
  * --losses paper|identity|loss[:m],… (default paper: the eight of SphereFace's comparison),
+ * --data identities|digits (digits: the ten MNIST digits of static/data, digits 0…unseen−1
+ * held out as the new people, --unseen 2–8, default 3; 128 hidden units by default),
  * --save FILE (the table as a saved sweep for /compare, see src/lib/state/savedSweep.ts),
  * --quick (1 seed, 150 steps, 40 points: a smoke test in seconds), --json. The same options
  * give the same numbers. The classifier always has rows for the seen identities only.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseDigits } from '../../src/lib/io/digits';
 import '@tensorflow/tfjs-backend-wasm';
 import { toSaved } from '../../src/lib/state/savedSweep';
 import { tf } from '../../src/lib/model/tf';
@@ -24,6 +27,13 @@ import {
 	type ExperimentConfig
 } from '../../src/lib/model/experiment';
 import { fmt, jsonLine, lossLabel, markdownTable, parseCli, type CliOptions } from './cli';
+
+/** The shipped digits file (static/data, `npm run digits`), checked. */
+function readDigits() {
+	const parsed = parseDigits(new Uint8Array(readFileSync('static/data/digits-14.bin')));
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.digits;
+}
 
 /** Runs the sweep; resolves to the process exit code. */
 export async function main(): Promise<number> {
@@ -42,13 +52,19 @@ export async function main(): Promise<number> {
 		steps: cli.steps,
 		identities: cli.identities,
 		unseen: cli.unseen,
-		data: { pointsPerClass: cli.points, noise: cli.noise, inputDim: cli.inputDim },
-		model: { featureDim: cli.featureDim, hiddenUnits: cli.hiddenUnits }
+		data: {
+			pointsPerClass: cli.points,
+			noise: cli.noise,
+			inputDim: cli.inputDim,
+			...(cli.data === 'digits' ? { generator: 'digits' as const } : {})
+		},
+		model: { featureDim: cli.featureDim, hiddenUnits: cli.hiddenUnits },
+		sources: cli.data === 'digits' ? { digits: readDigits() } : {}
 	};
 	const d = { ...EXPERIMENT_DATA, ...config.data };
 	console.error(
 		`open-set experiment on tfjs ${tf.getBackend()}: ${cli.identities.join(', ')} seen + ` +
-			`${cli.unseen} held-out identities in ${d.inputDim}D (noise ${d.noise}, ` +
+			`${cli.unseen} held-out ${cli.data === 'digits' ? 'digits (MNIST, 196 pixels' : `identities in ${d.inputDim}D (noise ${d.noise}`}, ` +
 			`${d.pointsPerClass} points each), ${cli.featureDim}D features, ` +
 			`${cli.hiddenUnits} hidden units, ${cli.steps} steps, seeds ${config.seeds.join(', ')}, ` +
 			`classifier over the seen identities only`

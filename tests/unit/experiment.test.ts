@@ -23,6 +23,8 @@ import {
 	type ExperimentResult
 } from '../../src/lib/model/experiment';
 import { JSON_KEYS, jsonLine, markdownTable, parseCli, QUICK } from '../experiment/cli';
+import { readFileSync } from 'node:fs';
+import { parseDigits } from '../../src/lib/io/digits';
 
 const run = promisify(execFile);
 
@@ -75,6 +77,7 @@ describe('the CLI options', () => {
 	test('defaults, --quick, explicit values win over --quick', () => {
 		expect(parseCli([])).toEqual({
 			json: false,
+			data: 'identities',
 			seeds: 3,
 			steps: DEFAULT_EXPERIMENT_STEPS,
 			seed: 1,
@@ -103,6 +106,21 @@ describe('the CLI options', () => {
 		expect(parseCli(['--identities', '200']).identities).toEqual([200]);
 	});
 
+	test('--data digits: the ten digits, 0…unseen−1 held out, their pixels, 128 hidden units', () => {
+		expect(parseCli(['--data', 'digits'])).toMatchObject({
+			data: 'digits',
+			identities: [7],
+			unseen: 3,
+			inputDim: 196,
+			hiddenUnits: 128
+		});
+		expect(parseCli(['--data', 'digits', '--unseen', '5', '--units', '64'])).toMatchObject({
+			identities: [5],
+			unseen: 5,
+			hiddenUnits: 64
+		});
+	});
+
 	test.each([
 		[['--seeds', '0'], /--seeds 0: expected an integer in 1–100/],
 		[['--steps', '1.5'], /--steps 1.5: expected an integer/],
@@ -113,7 +131,12 @@ describe('the CLI options', () => {
 		[['--identities', '6,300'], /--identities 300/],
 		[['--identities', '6,6'], /each count once/],
 		[['--head', 'all'], /head/],
-		[['--bogus'], /bogus/]
+		[['--bogus'], /bogus/],
+		[['--data', 'faces'], /--data faces: expected identities or digits/],
+		[['--data', 'digits', '--identities', '6'], /use --unseen for the held-out digits/],
+		[['--data', 'digits', '--input-dim', '8'], /196 pixels the inputs/],
+		[['--data', 'digits', '--unseen', '9'], /digits leave 2 to 8 unseen/],
+		[['--data', 'digits', '--points', '900'], /--points 900: expected an integer in 5–863/]
 	])('%j is refused: %s', (argv, message) => {
 		expect(() => parseCli(argv)).toThrow(message);
 	});
@@ -229,6 +252,29 @@ describe('runOpenSetExperiment (cpu backend)', () => {
 
 	afterAll(() => {
 		expect(tf.memory().numTensors).toBe(0);
+	});
+
+	test('real digits: the held-out digits are the new people, scored on their own test set', async () => {
+		const parsed = parseDigits(new Uint8Array(readFileSync('static/data/digits-14.bin')));
+		if (!parsed.ok) throw new Error(parsed.error);
+		const result = await runOpenSetExperiment({
+			...tiny,
+			seeds: [1],
+			unseen: 3,
+			identities: [7],
+			data: { generator: 'digits', inputDim: 196, pointsPerClass: 15 },
+			sources: { digits: parsed.digits }
+		});
+		expect(result.rows.map((r) => r.identities)).toEqual([7, 7]);
+		for (const run of result.runs) {
+			// The new people: 3 held-out digits × 15 photos, split into probes and gallery.
+			const id = run.report.identification;
+			expect(id.probes + id.gallery).toBe(45);
+			expect(Number.isFinite(run.verifAUC)).toBe(true);
+		}
+		await expect(
+			runOpenSetExperiment({ ...tiny, data: { generator: 'digits', inputDim: 196 } })
+		).rejects.toThrow('The digits are not loaded yet.');
 	});
 
 	test('rows are means over seeds with their spread; the same config gives the same numbers', async () => {

@@ -18,7 +18,7 @@
  * margins lowered where the identities are too crowded for them (`fitMargin`). A run that
  * ends without fitting its training set is counted, not hidden.
  */
-import { Trainer } from './trainer';
+import { datasetOf, Trainer, type DataSources } from './trainer';
 import { clampTrainerOptions, type TrainerOptions } from './options';
 import {
 	BASELINE_LOSS,
@@ -33,7 +33,6 @@ import {
 	classCompactness,
 	clampDataParams,
 	fitMargin,
-	generateDataset,
 	recognitionReport,
 	SPLIT,
 	toDegrees,
@@ -138,6 +137,8 @@ export interface ExperimentConfig {
 	model?: Partial<ExperimentModel>;
 	/** Lower CosFace/ArcFace margins that do not fit the identities (default true). */
 	fitMargins?: boolean;
+	/** Data read from files (the digits, for `data.generator` 'digits'). */
+	sources?: DataSources;
 	/** Steps per `trainer.step` call between progress reports (default 250). */
 	chunk?: number;
 	onProgress?: (p: ExperimentProgress) => void;
@@ -212,6 +213,7 @@ interface RunContext {
 	chunk: number;
 	model: ExperimentModel;
 	fitMargins: boolean;
+	sources: DataSources;
 	signal?: AbortSignal;
 }
 
@@ -233,7 +235,7 @@ async function runOne(
 			loss: spec.loss,
 			...(fitted.m === null ? {} : { m: fitted.m })
 		},
-		{ headless: true }
+		{ headless: true, sources: c.sources }
 	);
 	try {
 		if (trainer.notices.length > 0) {
@@ -320,7 +322,7 @@ export async function runOpenSetExperiment(config: ExperimentConfig): Promise<Ex
 		for (const seed of seeds) {
 			const { params, notices } = clampDataParams({ ...data, ...identityData(n, unseen), seed });
 			if (notices.length > 0) throw new RangeError(`Data settings were clamped: ${notices[0]}`);
-			const source = generateDataset(params);
+			const source = datasetOf(params, config.sources ?? {});
 			baselines.push(scoreFeatures(source.points, source.dim, source, seed).metrics);
 			const context: RunContext = {
 				seed,
@@ -331,6 +333,7 @@ export async function runOpenSetExperiment(config: ExperimentConfig): Promise<Ex
 				chunk,
 				model,
 				fitMargins,
+				sources: config.sources ?? {},
 				signal: config.signal
 			};
 			for (const [k, spec] of losses.entries()) {
