@@ -89,3 +89,37 @@ test('a truncated digits file is explained and the model keeps its data', async 
 	expect(watch.errors).toEqual([]);
 	expect(watch.external).toEqual([]);
 });
+
+test('/compare on digits: held-out digits 7–9 are the new people, every panel is scored on them', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	const watch = await watchPage(page);
+	await page.goto('/compare?data=digits&held=7,8,9&dim=2');
+	await expect(page.getByText('3 of 10 classes held out of training')).toBeVisible({
+		timeout: 30_000
+	});
+	const steps = async () =>
+		(await page.locator('.panel .status').allTextContents()).map((t) =>
+			Number(/step (\d+)/.exec(t)?.[1] ?? -1)
+		);
+	await expect.poll(async () => Math.min(...(await steps())), { timeout: 60_000 }).toBe(0);
+	await page.getByRole('button', { name: 'Play all' }).click();
+	await expect
+		.poll(async () => Math.min(...(await steps())), { timeout: 150_000 })
+		.toBeGreaterThan(100);
+	await page.getByRole('button', { name: 'Pause all' }).click({ force: true });
+	// Digits are named by their digit: W0–W6 for the seven known digits, none for 7, 8, 9.
+	for (const panel of await page.locator('.panel').all()) {
+		const labels = await panel.locator('text.wlabel').allTextContents();
+		expect([...new Set(labels)].sort()).toEqual(['W0', 'W1', 'W2', 'W3', 'W4', 'W5', 'W6']);
+	}
+	const rows = page.locator('.openset tbody tr');
+	await expect(rows).toHaveCount(4);
+	for (let i = 0; i < 4; i++)
+		await expect(rows.nth(i).locator('td').nth(2)).toHaveText(/^0\.\d{3}$|^1\.000$/, {
+			timeout: 30_000
+		});
+	expect(watch.errors).toEqual([]);
+	expect(watch.external).toEqual([]);
+});
