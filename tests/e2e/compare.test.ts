@@ -54,32 +54,41 @@ test('four panels train together and are scored on the unseen classes', async ({
 	expect(watch.external).toEqual([]);
 });
 
-test('the m sweep runs in the browser with progress and a table', async ({ page }) => {
-	test.setTimeout(240_000);
-	const watch = await watchPage(page);
-	await page.goto('/compare');
-	// Wait for the page to be live (panels have their first snapshot) before choosing options,
-	// so hydration cannot reset them.
-	await expect.poll(async () => Math.min(...(await steps(page)))).toBeGreaterThanOrEqual(0);
-	const [seeds, stepsPerModel] = [0, 1].map((i) => page.locator('.sweep select').nth(i));
-	await seeds.selectOption('1');
-	await stepsPerModel.selectOption('400');
-	await expect(seeds).toHaveValue('1');
-	await expect(stepsPerModel).toHaveValue('400');
-	const started = Date.now();
-	await page.getByRole('button', { name: 'Run the sweep' }).click();
-	await expect(page.getByRole('progressbar', { name: 'Sweep progress' })).toBeVisible();
-	const table = page.locator('.sweep table');
-	await expect(table).toBeVisible({ timeout: 200_000 });
-	console.log(`sweep of 8 models × 400 steps: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-	await expect(table.locator('tbody tr')).toHaveCount(9); // 8 losses + raw inputs
-	await expect(table.locator('tbody tr').nth(5).locator('th')).toHaveText('A-Softmax m = 4');
-	await expect(table.locator('tbody tr').nth(5).locator('td').nth(1)).toHaveText(
-		/^0\.\d{3}$|^1\.000$/
-	);
-	await expect(page.locator('.sweep svg circle')).toHaveCount(4); // AUC at m = 1…4
-	expect(watch.errors).toEqual([]);
-});
+for (const data of ['identities', 'digits'] as const)
+	test(`the m sweep runs in the browser on ${data} with progress and a table`, async ({ page }) => {
+		test.setTimeout(240_000);
+		const watch = await watchPage(page);
+		await page.goto('/compare');
+		// Wait for the page to be live (panels have their first snapshot) before choosing options,
+		// so hydration cannot reset them.
+		await expect.poll(async () => Math.min(...(await steps(page)))).toBeGreaterThanOrEqual(0);
+		const sweep = page.locator('.sweep');
+		await sweep.getByLabel('Data').selectOption(data);
+		await expect(sweep.locator('p').first()).toContainText(
+			data === 'digits' ? 'real handwritten digits' : '6 seen identities'
+		);
+		const [seeds, stepsPerModel] = [sweep.getByLabel('Seeds'), sweep.getByLabel('Steps per model')];
+		await seeds.selectOption('1');
+		await stepsPerModel.selectOption('400');
+		await expect(seeds).toHaveValue('1');
+		await expect(stepsPerModel).toHaveValue('400');
+		const started = Date.now();
+		await page.getByRole('button', { name: 'Run the sweep' }).click();
+		await expect(page.getByRole('progressbar', { name: 'Sweep progress' })).toBeVisible();
+		const table = page.locator('.sweep table');
+		await expect(table).toBeVisible({ timeout: 200_000 });
+		console.log(
+			`sweep of 8 models × 400 steps on ${data}: ${((Date.now() - started) / 1000).toFixed(0)} s`
+		);
+		await expect(table.locator('tbody tr')).toHaveCount(9); // 8 losses + raw inputs
+		await expect(table.locator('tbody tr').nth(5).locator('th')).toHaveText('A-Softmax m = 4');
+		await expect(table.locator('tbody tr').nth(5).locator('td').nth(1)).toHaveText(
+			/^0\.\d{3}$|^1\.000$/
+		);
+		await expect(page.locator('.sweep svg circle')).toHaveCount(4); // AUC at m = 1…4
+		expect(watch.errors).toEqual([]);
+		expect(watch.external).toEqual([]);
+	});
 
 test('the identity sweep: the saved measurement first, then a small run in the browser draws its plot', async ({
 	page

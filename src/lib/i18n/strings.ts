@@ -80,6 +80,11 @@ const en = {
 	'compare.sweepTitle': 'The m sweep, over several seeds',
 	'compare.sweepIntro':
 		'Trains every loss headless in a worker on a harder open-set family (6 seen identities in 8 input dimensions with shared nuisance variation; 20 held-out identities are the new people; A-Softmax with the paper’s λ annealing, 3D features, a classifier over the seen identities only) and scores the new people. The same sweep runs in Node with npm run experiment.',
+	'compare.sweepIntroDigits':
+		'Trains every loss headless in a worker on real handwritten digits (7 known digits, 200 of each; the digits 0, 1 and 2 are held out as the new people; 196 pixel inputs, a 128-unit MLP, A-Softmax with the paper’s λ annealing, 3D features) and scores the new digits. The same sweep runs in Node with npm run experiment -- --data digits.',
+	'compare.sweepData': 'Data',
+	'compare.sweepDataIdentities': 'Toy identities',
+	'compare.sweepDataDigits': 'Handwritten digits',
 	'compare.seeds': 'Seeds',
 	'compare.steps': 'Steps per model',
 	'compare.runSweep': 'Run the sweep',
@@ -201,6 +206,11 @@ const ko: Record<StringKey, string> = {
 	'compare.sweepTitle': '여러 시드에 걸친 m 스윕',
 	'compare.sweepIntro':
 		'워커에서 화면 없이 모든 손실 함수를 더 어려운 개방 집합 데이터(8차원 입력의 학습 신원 6개와 공통 잡음 변동, 새로운 사람은 제외된 신원 20개; A-Softmax는 논문의 λ 어닐링, 3차원 특징, 학습한 신원만의 분류기)로 학습하고 새로운 사람을 평가합니다. 같은 스윕을 Node에서 npm run experiment로 실행할 수 있습니다.',
+	'compare.sweepIntroDigits':
+		'워커에서 화면 없이 모든 손실 함수를 실제 손글씨 숫자(학습하는 숫자 7개, 각 200개; 숫자 0, 1, 2는 새로운 사람으로 제외; 196픽셀 입력, 128유닛 MLP, A-Softmax는 논문의 λ 어닐링, 3차원 특징)로 학습하고 새로운 숫자를 평가합니다. 같은 스윕을 Node에서 npm run experiment -- --data digits로 실행할 수 있습니다.',
+	'compare.sweepData': '데이터',
+	'compare.sweepDataIdentities': '장난감 신원',
+	'compare.sweepDataDigits': '손글씨 숫자',
 	'compare.seeds': '시드 수',
 	'compare.steps': '모델당 학습 단계',
 	'compare.runSweep': '스윕 실행',

@@ -177,3 +177,33 @@ export function digitsDataset(digits: Digits, params: DataParams): Dataset {
 	);
 	return { params, dim, numClasses: classes, points, labels, split };
 }
+
+/**
+ * The digits at `url`, fetched with `fetchBytes` and checked by `parseDigits`; rejects with
+ * one plain sentence (a failed request or a broken file).
+ */
+export async function fetchDigits(
+	url: string | null | undefined,
+	fetchBytes: ((url: string) => Promise<ArrayBuffer>) | undefined
+): Promise<Digits> {
+	let bytes: ArrayBuffer;
+	try {
+		if (!url || !fetchBytes) throw new Error('no address for the file');
+		bytes = await fetchBytes(url);
+	} catch (e) {
+		throw new Error(
+			`The digits file could not be loaded (${e instanceof Error ? e.message : String(e)}).`,
+			{ cause: e }
+		);
+	}
+	const parsed = parseDigits(bytes);
+	if (!parsed.ok) throw new Error(parsed.error);
+	return parsed.digits;
+}
+
+/** The worker's fetch of a file from the site: its bytes, or an error with the HTTP status. */
+export async function fetchSiteBytes(url: string): Promise<ArrayBuffer> {
+	const r = await fetch(url);
+	if (!r.ok) throw new Error(`${r.status} ${r.statusText || 'from the site'}`);
+	return r.arrayBuffer();
+}

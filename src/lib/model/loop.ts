@@ -7,7 +7,7 @@
  */
 import { Trainer, type DataSources } from './trainer';
 import { clampTrainerOptions } from './options';
-import { parseDigits } from '../io/digits';
+import { fetchDigits } from '../io/digits';
 import type { Snapshot } from './snapshot';
 import {
 	buffersOf,
@@ -152,12 +152,9 @@ export class TrainingLoop {
 	private async loadDigits(): Promise<void> {
 		let problem: string | null = null;
 		try {
-			if (!this.digitsUrl || !this.host.fetchBytes) throw new Error('no address for the file');
-			const parsed = parseDigits(await this.host.fetchBytes(this.digitsUrl));
-			if (parsed.ok) this.sources.digits = parsed.digits;
-			else problem = parsed.error;
+			this.sources.digits = await fetchDigits(this.digitsUrl, this.host.fetchBytes);
 		} catch (e) {
-			problem = `The digits file could not be loaded (${e instanceof Error ? e.message : String(e)}).`;
+			problem = e instanceof Error ? e.message : String(e);
 		}
 		const held = this.held ?? [];
 		this.held = null;

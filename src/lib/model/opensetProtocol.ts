@@ -5,8 +5,13 @@
 import type { RecognitionReport } from '../math/openset';
 import type { ExperimentConfig, ExperimentProgress, ExperimentResult } from './experiment';
 
-/** A sweep as the page asks for it (no callbacks or signals cross the worker boundary). */
-export type SweepConfig = Omit<ExperimentConfig, 'onProgress' | 'signal'>;
+/**
+ * A sweep as the page asks for it (no callbacks, signals or loaded data cross the worker
+ * boundary): `digitsUrl` is where the worker fetches the digits when the sweep runs on them.
+ */
+export type SweepConfig = Omit<ExperimentConfig, 'onProgress' | 'signal' | 'sources'> & {
+	digitsUrl?: string;
+};
 
 export type ToOpenSetWorker =
 	| {

@@ -6,6 +6,7 @@
 import { recognitionReport } from '../math/openset';
 import { selectBackend } from './backend';
 import { runOpenSetExperiment } from './experiment';
+import { fetchDigits, fetchSiteBytes, type Digits } from '../io/digits';
 import type { FromOpenSetWorker, ToOpenSetWorker } from './opensetProtocol';
 
 interface WorkerScope {
@@ -15,6 +16,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 let backend: Promise<string> | null = null;
 let sweep: AbortController | null = null;
+/** The digits, fetched once from the site for the first sweep on them (null: not yet). */
+let digits: Promise<Digits> | null = null;
 
 async function runSweep(config: ToOpenSetWorker & { type: 'sweep' }): Promise<void> {
 	sweep?.abort();
@@ -23,8 +26,12 @@ async function runSweep(config: ToOpenSetWorker & { type: 'sweep' }): Promise<vo
 	try {
 		backend ??= selectBackend('wasm');
 		const name = await backend;
+		const { digitsUrl, ...rest } = config.config;
+		if (rest.data?.generator === 'digits') digits ??= fetchDigits(digitsUrl, fetchSiteBytes);
+		const sources = rest.data?.generator === 'digits' ? { digits: await digits } : {};
 		const result = await runOpenSetExperiment({
-			...config.config,
+			...rest,
+			sources,
 			signal: controller.signal,
 			onProgress: ({ result: finished, ...progress }) =>
 				scope.postMessage({
@@ -35,6 +42,15 @@ async function runSweep(config: ToOpenSetWorker & { type: 'sweep' }): Promise<vo
 		});
 		scope.postMessage({ type: 'sweepDone', id: config.id, result, backend: name });
 	} catch (e) {
+		// A failed fetch is not cached: the next sweep on digits tries again.
+		if (
+			digits &&
+			(await digits.then(
+				() => false,
+				() => true
+			))
+		)
+			digits = null;
 		const cancelled = controller.signal.aborted;
 		const message = cancelled ? 'Sweep cancelled.' : e instanceof Error ? e.message : String(e);
 		scope.postMessage({ type: 'sweepError', id: config.id, message, cancelled });

@@ -4,6 +4,7 @@
  */
 import { selectBackend } from './backend';
 import { TrainingLoop } from './loop';
+import { fetchSiteBytes } from '../io/digits';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** The parts of the worker scope used here (the WebWorker lib is not in the page's TS config). */
@@ -34,11 +35,7 @@ async function start(preferred: ToWorker & { type: 'init' }): Promise<void> {
 			},
 			delay: (fn, ms) => setTimeout(fn, ms),
 			now: () => performance.now(),
-			fetchBytes: async (url) => {
-				const r = await fetch(url);
-				if (!r.ok) throw new Error(`${r.status} ${r.statusText || 'from the site'}`);
-				return r.arrayBuffer();
-			}
+			fetchBytes: fetchSiteBytes
 		},
 		backend
 	);
