@@ -27,6 +27,12 @@ const RUNS: [string, Record<string, unknown>][] = [
 	['CosFace m = 0.35', { loss: 'cosface' }],
 	['ArcFace m = 0.5', { loss: 'arcface' }],
 	['softmax + feature ReLU', { loss: 'softmax', featureRelu: true }],
+	['softmax, lr 0.003', { loss: 'softmax', learningRate: 0.003 }],
+	['softmax + feature ReLU, lr 0.003', { loss: 'softmax', featureRelu: true, learningRate: 0.003 }],
+	[
+		'modified softmax + feature ReLU, lr 0.003',
+		{ loss: 'modified', featureRelu: true, learningRate: 0.003 }
+	],
 	['modified softmax + feature ReLU', { loss: 'modified', featureRelu: true }]
 ];
 
