@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('console', (m) => { if (m.type() === 'error') console.log('ERR', m.text()); });
+await page.goto('http://127.0.0.1:4199/lessons/en/a-softmax');
+const w = page.locator('figure.widget[data-view="circle"]').filter({ has: page.locator('figcaption', { hasText: 'ReLU' }) }).first();
+await w.scrollIntoViewIfNeeded();
+await page.waitForTimeout(20000);
+await w.screenshot({ path: 'tests/e2e/artifacts/lesson-relu.png' });
+const w2 = page.locator('figure.widget[data-view="circle"]').filter({ has: page.locator('figcaption', { hasText: 'petals' }) }).first();
+await w2.scrollIntoViewIfNeeded();
+await page.waitForTimeout(15000);
+await w2.screenshot({ path: 'tests/e2e/artifacts/lesson-petals.png' });
+await browser.close();
