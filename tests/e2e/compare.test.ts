@@ -3,14 +3,9 @@
  * test scores every panel on the held-out classes, and the m sweep runs in the browser with a
  * progress bar and a table; the comparison also embeds.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { seriousViolations } from './a11y';
-import { artifacts, watchPage } from './helpers';
-
-async function steps(page: Page): Promise<number[]> {
-	const texts = await page.locator('.panel .status').allTextContents();
-	return texts.map((t) => Number(/step (\d+)/.exec(t)?.[1] ?? -1));
-}
+import { artifacts, panelSteps as steps, watchPage } from './helpers';
 
 test('four panels train together and are scored on the unseen classes', async ({ page }) => {
 	test.setTimeout(150_000);

@@ -4,7 +4,7 @@
  * site; a broken digits file is explained and the previous data stays.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { artifacts, watchPage } from './helpers';
+import { artifacts, panelSteps, watchPage } from './helpers';
 
 /** The test accuracy (%) in the status line, or −1 before there is one. */
 async function testAccuracy(page: Page): Promise<number> {
@@ -100,10 +100,7 @@ test('/compare on digits: held-out digits 7–9 are the new people, both panels 
 	await expect(page.getByText('3 of 10 classes held out of training')).toBeVisible({
 		timeout: 30_000
 	});
-	const steps = async () =>
-		(await page.locator('.panel .status').allTextContents()).map((t) =>
-			Number(/step (\d+)/.exec(t)?.[1] ?? -1)
-		);
+	const steps = () => panelSteps(page);
 	await expect.poll(async () => Math.min(...(await steps())), { timeout: 60_000 }).toBe(0);
 	await page.getByRole('button', { name: 'Play all' }).click();
 	await expect

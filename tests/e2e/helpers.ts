@@ -27,6 +27,12 @@ export async function watchPage(page: Page): Promise<PageWatch> {
 	return watch;
 }
 
+/** The training step of every /compare panel (−1 before its first snapshot). */
+export async function panelSteps(page: Page): Promise<number[]> {
+	const texts = await page.locator('.panel .status').allTextContents();
+	return texts.map((t) => Number(/step (\d+)/.exec(t)?.[1] ?? -1));
+}
+
 /** Directory for screenshots that people look at (kept out of git). */
 export const artifacts = 'tests/e2e/artifacts';
 mkdirSync(artifacts, { recursive: true });

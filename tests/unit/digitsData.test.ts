@@ -10,7 +10,8 @@ import { digitsDataset, encodeDigits, parseDigits, type Digits } from '../../src
 import { clampDataParams, DIGITS_PER_CLASS, SPLIT } from '../../src/lib/math/index';
 import { clampTrainerOptions } from '../../src/lib/model/options';
 import { parseSettings } from '../../src/lib/state/params';
-import { datasetOf, Trainer } from '../../src/lib/model/trainer';
+import { Trainer } from '../../src/lib/model/trainer';
+import { datasetOf } from '../../src/lib/model/dataSources';
 import { TrainingLoop, type LoopHost } from '../../src/lib/model/loop';
 import type { FromWorker } from '../../src/lib/model/protocol';
 

@@ -18,7 +18,8 @@
  * margins lowered where the identities are too crowded for them (`fitMargin`). A run that
  * ends without fitting its training set is counted, not hidden.
  */
-import { datasetOf, Trainer, type DataSources } from './trainer';
+import { Trainer } from './trainer';
+import { datasetOf, type DataSources } from './dataSources';
 import { clampTrainerOptions, type TrainerOptions } from './options';
 import {
 	BASELINE_LOSS,

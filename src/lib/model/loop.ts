@@ -5,7 +5,8 @@
  * too, off the page's main thread. Free of worker globals so tests can drive it with a fake
  * `post` and scheduler.
  */
-import { Trainer, type DataSources } from './trainer';
+import { Trainer } from './trainer';
+import type { DataSources } from './dataSources';
 import { clampTrainerOptions } from './options';
 import { fetchDigits } from '../io/digits';
 import type { Snapshot } from './snapshot';

@@ -21,30 +21,12 @@ import {
 	createRng,
 	datasetProblem,
 	headClasses,
-	generateDataset,
 	lambdaForStep,
 	LAMBDA_SCHEDULES,
-	type DataParams,
 	type Dataset,
 	type LambdaSchedule
 } from '../math/index';
-import { digitsDataset, type Digits } from '../io/digits';
-
-/**
- * Data a trainer reads instead of generating: the digits, once a caller has loaded them (the
- * worker fetches the site's file, Node reads it from disk). The caller may fill it in later;
- * the trainer reads it whenever it builds.
- */
-export interface DataSources {
-	digits?: Digits | null;
-}
-
-/** The data set of `params`: generated, or built from loaded digits. */
-export function datasetOf(params: DataParams, sources: DataSources): Dataset {
-	if (params.generator !== 'digits') return generateDataset(params);
-	if (!sources.digits) throw new RangeError('The digits are not loaded yet.');
-	return digitsDataset(sources.digits, params);
-}
+import { datasetOf, type DataSources } from './dataSources';
 
 /** State saved at the end of every finite chunk of steps, to roll back to on divergence. */
 interface Checkpoint {

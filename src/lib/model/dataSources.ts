@@ -1,0 +1,23 @@
+/**
+ * Where a trainer's data set comes from: generated from its settings (the toy families), or
+ * built from data a caller has loaded (the digits, fetched by the worker from the site or read
+ * from disk in Node).
+ */
+import { digitsDataset, type Digits } from '../io/digits';
+import { generateDataset, type DataParams, type Dataset } from '../math/index';
+
+/**
+ * Data a trainer reads instead of generating: the digits, once a caller has loaded them (the
+ * worker fetches the site's file, Node reads it from disk). The caller may fill it in later;
+ * the trainer reads it whenever it builds.
+ */
+export interface DataSources {
+	digits?: Digits | null;
+}
+
+/** The data set of `params`: generated, or built from loaded digits. */
+export function datasetOf(params: DataParams, sources: DataSources): Dataset {
+	if (params.generator !== 'digits') return generateDataset(params);
+	if (!sources.digits) throw new RangeError('The digits are not loaded yet.');
+	return digitsDataset(sources.digits, params);
+}
