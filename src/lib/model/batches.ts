@@ -54,3 +54,62 @@ export class BatchSampler {
 		return Int32Array.from(rng.shuffle(Array.from(this.indices)));
 	}
 }
+
+/**
+ * P×K batches for losses that need positives and negatives in every batch (contrastive,
+ * triplet): each batch takes P classes at random (all of them when there are fewer) and K
+ * training points of each, without repeats within a class unless it has fewer than K points.
+ * Batch t is a pure function of (seed, t), so the position is the batch count and a rollback
+ * replays the same batches.
+ */
+export class PKSampler {
+	private readonly byClass: Int32Array[];
+	private count = 0;
+
+	/** `indices`: the training rows; `labels`: every row's class. */
+	constructor(
+		indices: Int32Array,
+		labels: ArrayLike<number>,
+		private readonly p: number,
+		private readonly k: number,
+		private readonly seed: number
+	) {
+		const groups = new Map<number, number[]>();
+		for (const i of indices) {
+			const c = labels[i];
+			if (!groups.has(c)) groups.set(c, []);
+			(groups.get(c) as number[]).push(i);
+		}
+		this.byClass = [...groups.keys()]
+			.sort((a, b) => a - b)
+			.map((c) => Int32Array.from(groups.get(c) as number[]));
+		if (this.byClass.length === 0) throw new RangeError('P×K batches need training points.');
+		if (!(p >= 1 && k >= 1)) throw new RangeError(`P×K batches need P, K ≥ 1, not ${p}×${k}.`);
+	}
+
+	/** Batches drawn so far (for checkpoints). */
+	get position(): number {
+		return this.count;
+	}
+
+	set position(n: number) {
+		this.count = n;
+	}
+
+	/** The next batch: min(P, classes) × K row indices, class by class. */
+	next(): Int32Array {
+		const rng = createRng((this.seed * 1_000_003 + this.count * 7_919 + 2) % 2 ** 31);
+		this.count++;
+		const classes = rng.shuffle(this.byClass.map((_, c) => c)).slice(0, this.p);
+		const out = new Int32Array(classes.length * this.k);
+		classes.forEach((c, j) => {
+			const rows = this.byClass[c];
+			const order = rng.shuffle(Array.from(rows));
+			for (let r = 0; r < this.k; r++) {
+				// Without repeats while the class lasts, then round again.
+				out[j * this.k + r] = order[r % order.length];
+			}
+		});
+		return out;
+	}
+}
