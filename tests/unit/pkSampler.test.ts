@@ -14,9 +14,9 @@ describe('PKSampler', () => {
 	const indices = Int32Array.from(train);
 
 	test('P classes × K rows each, only training rows, no repeats within a class that has K', () => {
-		const s = new PKSampler(indices, labels, 3, 4, 7);
+		const s = new PKSampler(indices, labels, 7);
 		for (let t = 0; t < 50; t++) {
-			const batch = [...s.next()];
+			const batch = [...s.next(3, 4)];
 			expect(batch).toHaveLength(12);
 			expect(batch.every((i) => train.includes(i))).toBe(true);
 			const classes = [0, 1, 2].map((j) => batch.slice(4 * j, 4 * j + 4).map((i) => labels[i]));
@@ -31,18 +31,27 @@ describe('PKSampler', () => {
 	});
 
 	test('fewer classes than P: all of them; the same seed and position replay the same batches', () => {
-		const a = new PKSampler(indices, labels, 9, 2, 3);
-		const first = Array.from({ length: 5 }, () => [...a.next()]);
+		const a = new PKSampler(indices, labels, 3);
+		const first = Array.from({ length: 5 }, () => [...a.next(9, 2)]);
 		expect(first.every((b) => b.length === 10)).toBe(true);
-		const b = new PKSampler(indices, labels, 9, 2, 3);
+		const b = new PKSampler(indices, labels, 3);
 		b.position = 2;
-		expect([...b.next()]).toEqual(first[2]);
-		const other = new PKSampler(indices, labels, 9, 2, 4);
-		expect([...other.next()]).not.toEqual(first[0]);
+		expect([...b.next(9, 2)]).toEqual(first[2]);
+		const other = new PKSampler(indices, labels, 4);
+		expect([...other.next(9, 2)]).not.toEqual(first[0]);
 	});
 
-	test('refuses an empty training set and P or K below 1', () => {
-		expect(() => new PKSampler(new Int32Array(0), labels, 2, 2, 1)).toThrow(/need training points/);
-		expect(() => new PKSampler(indices, labels, 0, 2, 1)).toThrow(/P, K ≥ 1/);
+	test('no training rows give empty batches; P or K below 1 is refused', () => {
+		expect(new PKSampler(new Int32Array(0), labels, 1).next(2, 2)).toHaveLength(0);
+		const s = new PKSampler(indices, labels, 1);
+		expect(() => s.next(0, 2)).toThrow(/P, K ≥ 1/);
+		expect(() => s.next(2, Number.NaN)).toThrow(/P, K ≥ 1/);
+	});
+
+	test('P and K may change between batches', () => {
+		const s = new PKSampler(indices, labels, 5);
+		expect(s.next(2, 3)).toHaveLength(6);
+		expect(s.next(4, 2)).toHaveLength(8);
+		expect(s.position).toBe(2);
 	});
 });

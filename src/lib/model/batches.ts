@@ -59,8 +59,8 @@ export class BatchSampler {
  * P×K batches for losses that need positives and negatives in every batch (contrastive,
  * triplet): each batch takes P classes at random (all of them when there are fewer) and K
  * training points of each, without repeats within a class unless it has fewer than K points.
- * Batch t is a pure function of (seed, t), so the position is the batch count and a rollback
- * replays the same batches.
+ * P and K may change between batches (they are live settings). Batch t is a pure function of
+ * (seed, t, P, K), so the position is the batch count and a rollback replays the same batches.
  */
 export class PKSampler {
 	private readonly byClass: Int32Array[];
@@ -70,8 +70,6 @@ export class PKSampler {
 	constructor(
 		indices: Int32Array,
 		labels: ArrayLike<number>,
-		private readonly p: number,
-		private readonly k: number,
 		private readonly seed: number
 	) {
 		const groups = new Map<number, number[]>();
@@ -83,8 +81,6 @@ export class PKSampler {
 		this.byClass = [...groups.keys()]
 			.sort((a, b) => a - b)
 			.map((c) => Int32Array.from(groups.get(c) as number[]));
-		if (this.byClass.length === 0) throw new RangeError('P×K batches need training points.');
-		if (!(p >= 1 && k >= 1)) throw new RangeError(`P×K batches need P, K ≥ 1, not ${p}×${k}.`);
 	}
 
 	/** Batches drawn so far (for checkpoints). */
@@ -96,19 +92,20 @@ export class PKSampler {
 		this.count = n;
 	}
 
-	/** The next batch: min(P, classes) × K row indices, class by class. */
-	next(): Int32Array {
+	/**
+	 * The next batch: min(P, classes) × K row indices, class by class (empty when there are no
+	 * training rows). Throws a RangeError for P or K below 1.
+	 */
+	next(p: number, k: number): Int32Array {
+		if (!(p >= 1 && k >= 1)) throw new RangeError(`P×K batches need P, K ≥ 1, not ${p}×${k}.`);
 		const rng = createRng((this.seed * 1_000_003 + this.count * 7_919 + 2) % 2 ** 31);
 		this.count++;
-		const classes = rng.shuffle(this.byClass.map((_, c) => c)).slice(0, this.p);
-		const out = new Int32Array(classes.length * this.k);
+		const classes = rng.shuffle(this.byClass.map((_, c) => c)).slice(0, p);
+		const out = new Int32Array(classes.length * k);
 		classes.forEach((c, j) => {
-			const rows = this.byClass[c];
-			const order = rng.shuffle(Array.from(rows));
-			for (let r = 0; r < this.k; r++) {
-				// Without repeats while the class lasts, then round again.
-				out[j * this.k + r] = order[r % order.length];
-			}
+			const order = rng.shuffle(Array.from(this.byClass[c]));
+			// Without repeats while the class lasts, then round again.
+			for (let r = 0; r < k; r++) out[j * k + r] = order[r % order.length];
 		});
 		return out;
 	}

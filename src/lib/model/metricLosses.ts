@@ -56,6 +56,20 @@ function maskedMean(values: tf.Tensor, mask: tf.Tensor): tf.Scalar {
 	return tf.div(tf.sum(tf.mul(values, mask)), tf.maximum(count, 1)) as tf.Scalar;
 }
 
+/** The pull and push terms of the contrastive loss [N, N], and the mask of pairs i < j. */
+function contrastiveTerms(x: tf.Tensor2D, labels: tf.Tensor1D, opts: ContrastiveOptions) {
+	const n = x.shape[0];
+	const D = squaredDistances(embed(x, opts.normalize));
+	const d = tf.sqrt(tf.maximum(D, EPS));
+	const same = sameLabel(labels);
+	const pull = tf.mul(same, D);
+	const gap = tf.sub(opts.margin, d); // > 0: a different-class pair inside the margin
+	const push = tf.mul(tf.sub(1, same), tf.square(tf.relu(gap)));
+	// Pairs i < j: the strict upper triangle.
+	const upper = tf.sub(tf.linalg.bandPart(tf.ones([n, n]), 0, -1), tf.eye(n));
+	return { pull, push, gap, same, upper };
+}
+
 /** Contrastive loss (Hadsell et al. 2006) over all pairs i < j of the batch. */
 export function contrastiveLoss(
 	x: tf.Tensor2D,
@@ -63,15 +77,23 @@ export function contrastiveLoss(
 	opts: ContrastiveOptions
 ): tf.Scalar {
 	return tf.tidy(() => {
-		const n = x.shape[0];
-		const D = squaredDistances(embed(x, opts.normalize));
-		const d = tf.sqrt(tf.maximum(D, EPS));
-		const same = sameLabel(labels);
-		const pull = tf.mul(same, D);
-		const push = tf.mul(tf.sub(1, same), tf.square(tf.relu(tf.sub(opts.margin, d))));
-		// Pairs i < j: the strict upper triangle.
-		const upper = tf.sub(tf.linalg.bandPart(tf.ones([n, n]), 0, -1), tf.eye(n));
+		const { pull, push, upper } = contrastiveTerms(x, labels, opts);
 		return maskedMean(tf.add(pull, push), upper);
+	});
+}
+
+/**
+ * The share of different-class pairs i < j inside the margin: the pairs that still push
+ * (same-class pairs always pull). A scalar tensor; 0 when the batch has no such pair.
+ */
+export function activePairShare(
+	x: tf.Tensor2D,
+	labels: tf.Tensor1D,
+	opts: ContrastiveOptions
+): tf.Scalar {
+	return tf.tidy(() => {
+		const { gap, same, upper } = contrastiveTerms(x, labels, opts);
+		return maskedMean(tf.cast(tf.greater(gap, 0), 'float32'), tf.mul(tf.sub(1, same), upper));
 	});
 }
 
@@ -119,13 +141,22 @@ export function activeTripletShare(
 	labels: tf.Tensor1D,
 	opts: TripletOptions
 ): number {
-	const share = tf.tidy(() => {
-		const { hinge, valid } = tripletTerms(x, labels, opts);
-		return maskedMean(tf.cast(tf.greater(hinge, 0), 'float32'), valid);
-	});
+	const share = activeTripletShareTensor(x, labels, opts);
 	const value = share.dataSync()[0];
 	share.dispose();
 	return value;
+}
+
+/** `activeTripletShare` as a scalar tensor (read it with the step's other values). */
+export function activeTripletShareTensor(
+	x: tf.Tensor2D,
+	labels: tf.Tensor1D,
+	opts: TripletOptions
+): tf.Scalar {
+	return tf.tidy(() => {
+		const { hinge, valid } = tripletTerms(x, labels, opts);
+		return maskedMean(tf.cast(tf.greater(hinge, 0), 'float32'), valid);
+	});
 }
 
 /** Center loss (Wen et al. 2016): Σ_i ‖x_i − c_{y_i}‖² / (2N), centers [K, D]. */
