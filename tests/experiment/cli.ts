@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DIGITS_INPUT_DIM, DIGITS_PER_CLASS, MAX_FEATURE_DIM } from '../../src/lib/math/limits';
 import { DIGITS_HIDDEN_UNITS } from '../../src/lib/math/settings';
-import { LOSS_KINDS, MARGIN_LIMITS } from '../../src/lib/math/margins';
+import { hasMargin, LOSS_KINDS, MARGIN_LIMITS, type LossKind } from '../../src/lib/math/margins';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
 	DEFAULT_IDENTITIES,
@@ -62,8 +62,7 @@ function lossesOption(raw: string | undefined): LossSpec[] {
 				`--losses ${token}: expected paper, identity or a list of ${LOSS_KINDS.join('|')}[:m]`
 			);
 		}
-		const plain = loss === 'softmax' || loss === 'modified';
-		return { loss, m: plain ? null : (margin ?? MARGIN_LIMITS[loss].default) };
+		return { loss, m: hasMargin(loss) ? (margin ?? MARGIN_LIMITS[loss].default) : null };
 	});
 }
 
@@ -180,8 +179,11 @@ export function parseCli(argv: string[]): CliOptions {
 
 /** "A-Softmax m = 2", "softmax", … (a lowered margin says so: "CosFace m = 0.0199 (fitted)"). */
 export function lossLabel(s: LossSpec & { mScaled?: boolean }): string {
-	const names = {
+	const names: Record<LossKind, string> = {
 		softmax: 'softmax',
+		contrastive: 'contrastive',
+		triplet: 'triplet',
+		center: 'center loss',
 		modified: 'modified',
 		asoftmax: 'A-Softmax',
 		cosface: 'CosFace',

@@ -41,13 +41,19 @@ describe('TrainingHistory', () => {
 	test('non-finite metrics become null, never NaN', () => {
 		const h = new TrainingHistory();
 		h.push({ step: 1, loss: NaN, trainAccuracy: Infinity, testAccuracy: 0.9, lambda: NaN });
+		h.push({ ...pt(2), activity: [0.5, NaN] });
+		h.push({ ...pt(3), activity: [0.25, 0.75] });
 		expect(h.points[0]).toEqual({
 			step: 1,
 			loss: null,
 			trainAccuracy: null,
 			testAccuracy: 0.9,
-			lambda: 0
+			lambda: 0,
+			activity: null
 		});
+		// A batch activity with a non-finite share is dropped whole; a finite one is kept.
+		expect(h.points[1].activity).toBeNull();
+		expect(h.points[2].activity).toEqual([0.25, 0.75]);
 	});
 
 	test.each([8, 10, 11, 500])('bounded at %s points, first and last kept', (max) => {

@@ -135,7 +135,8 @@ describe('the key table', () => {
 			[
 				...PUBLIC_KEYS,
 				...['dseed', 'points', 'noise', 'input', 'test', 'held', 'layers', 'units', 'frelu', 'lr'],
-				...['batch', 'lambda', 'lmin', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode', 'lang']
+				...['batch', 'lambda', 'lmin', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode', 'lang'],
+				...['mining', 'unit', 'pclasses', 'kper', 'lc', 'alpha']
 			].sort()
 		);
 	});
@@ -201,7 +202,20 @@ describe('parseSettings / serializeSettings', () => {
 		['speed=60', (s) => s.ui.speed, 60],
 		['present=1', (s) => s.ui.present, true],
 		['m=3&mmode=continuous', (s) => [s.options.m, s.ui.marginMode], [3, 'continuous']],
-		['lang=ko', (s) => s.ui.lang, 'ko']
+		['lang=ko', (s) => s.ui.lang, 'ko'],
+		[
+			'loss=triplet&m=0.5&mining=hard&unit=1&pclasses=4&kper=6',
+			(s) => {
+				const o = s.options;
+				return [o.loss, o.m, o.mining, o.unitFeatures, o.pkClasses, o.pkPerClass];
+			},
+			['triplet', 0.5, 'hard', true, 4, 6]
+		],
+		[
+			'loss=center&lc=0.5&alpha=0.2',
+			(s) => [s.options.loss, s.options.centerLambda, s.options.centerAlpha],
+			['center', 0.5, 0.2]
+		]
 	];
 
 	it.each(perKey)('reads %s silently and writes it back', (query, get, want) => {

@@ -20,7 +20,9 @@ export function statusWords(i18n: I18n) {
 		step: i18n.t('status.step'),
 		loss: i18n.t('status.loss'),
 		train: i18n.t('status.train'),
-		test: i18n.t('status.test')
+		test: i18n.t('status.test'),
+		byMean: i18n.t('status.byMean'),
+		byDirection: i18n.t('status.byDirection')
 	};
 }
 

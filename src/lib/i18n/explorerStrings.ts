@@ -23,6 +23,8 @@ export const EXPLORER_EN = {
 	'explorer.keyMargin': 'change m',
 	'explorer.keyReset': 'reset',
 	'explorer.compareCosFace': 'CosFace curve',
+	'explorer.noPsi':
+		'ψ(θ) is the target logit of a loss with class weights; this loss learns from distances between features and has none.',
 	'explorer.compareArcFace': 'ArcFace curve',
 
 	// The panels (ExplorerShell).
@@ -61,6 +63,14 @@ export const EXPLORER_EN = {
 	'controls.lambdaOff': 'Off (pure margin)',
 	'controls.lambdaFloor': 'λ floor',
 	'controls.scale': 'Scale s',
+	'controls.mining': 'Triplet mining',
+	'controls.miningAll': 'All triplets of the batch',
+	'controls.miningHard': 'Hardest per anchor',
+	'controls.unitFeatures': 'On unit-length features (the sphere)',
+	'controls.pkClasses': 'Classes per batch (P)',
+	'controls.pkPerClass': 'Points per class (K)',
+	'controls.centerLambda': 'Center weight λ_c',
+	'controls.centerAlpha': 'Centre update rate α',
 
 	// Data and model (DataControls).
 	'controls.data': 'Data',
@@ -134,6 +144,12 @@ export const EXPLORER_EN = {
 	'circle.waiting': 'Waiting for the trainer…',
 	'circle.softmax':
 		'On the unit circle: softmax decides with ‖x‖ and b too, so it has no sectors here.',
+	'circle.rawCaptionMeans':
+		'Raw features and class means μ (no class weights: the nearest mean decides)',
+	'circle.means':
+		'On the unit circle: the arrows point at the class means; the nearest mean in the plane decides, not the angle, so there are no sectors.',
+	'circle.meansAngle':
+		'On the unit circle: the loss trains unit features, so the nearest mean direction decides and the boundaries are the bisectors between the means.',
 	'circle.wedges': 'On the unit circle: grey wedges belong to no class (the angular margin).',
 	'circle.bisectors': 'On the unit circle: the boundaries are the bisectors between the weights.',
 	'circle.exportPng': 'Export PNG',
@@ -145,6 +161,7 @@ export const EXPLORER_EN = {
 	'point.digit': 'the digit {n} itself',
 	'point.predicted': 'predicted {n}',
 	'point.logit': 'logit',
+	'point.distance': 'distance',
 
 	// The feature sphere (FeatureSphere).
 	'sphere.label': 'Features on the unit sphere with class regions and margin bands; drag to rotate',
@@ -226,7 +243,13 @@ export const EXPLORER_EN = {
 	'charts.none': 'none',
 	'charts.steps': 'steps {from} to {to}',
 	'charts.lossLabel': 'Loss over {steps}{scale}; latest {loss}{lambda}',
-	'charts.accuracyLabel': 'Train and test accuracy over {steps}; latest train {train}, test {test}'
+	'charts.accuracyLabel': 'Train and test accuracy over {steps}; latest train {train}, test {test}',
+	'charts.activity': 'Still teaching (% of the batch)',
+	'charts.activeAll': 'all triplets',
+	'charts.activeHard': 'hardest per anchor',
+	'charts.activePairs': 'negative pairs inside the margin',
+	'charts.activityLabel':
+		'Share of the batch with a non-zero loss over {steps}; latest {first} {a}, {second} {b}'
 } as const;
 
 /** The same keys in Korean: a missing or misspelt key is a type error. */
@@ -246,6 +269,8 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'explorer.keyMargin': 'm 바꾸기',
 	'explorer.keyReset': '초기화',
 	'explorer.compareCosFace': 'CosFace 곡선',
+	'explorer.noPsi':
+		'ψ(θ)는 클래스 가중치가 있는 손실의 목표 로짓입니다. 이 손실은 특징 사이의 거리로 배우므로 로짓이 없습니다.',
 	'explorer.compareArcFace': 'ArcFace 곡선',
 
 	'shell.notTraining': '아직 학습을 시작하지 않았습니다.',
@@ -281,6 +306,14 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'controls.lambdaOff': '끄기 (마진만 사용)',
 	'controls.lambdaFloor': 'λ 하한',
 	'controls.scale': '스케일 s',
+	'controls.mining': '트리플렛 마이닝',
+	'controls.miningAll': '배치의 모든 트리플렛',
+	'controls.miningHard': '앵커마다 가장 어려운 것',
+	'controls.unitFeatures': '단위 길이 특징에서 (구 위에서)',
+	'controls.pkClasses': '배치당 클래스 수 (P)',
+	'controls.pkPerClass': '클래스당 점 수 (K)',
+	'controls.centerLambda': '센터 가중치 λ_c',
+	'controls.centerAlpha': '센터 갱신 비율 α',
 
 	'controls.data': '데이터',
 	'controls.generator': '데이터 생성기',
@@ -349,6 +382,12 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'circle.unitLabel': '단위 원에 투영한 특징과 클래스별 부채꼴, 마진 쐐기',
 	'circle.waiting': '학습기를 기다리는 중…',
 	'circle.softmax': '단위 원: softmax는 ‖x‖와 b로도 결정하기 때문에 여기에는 부채꼴이 없습니다.',
+	'circle.rawCaptionMeans':
+		'원래 특징과 클래스 평균 μ (클래스 가중치가 없어 가장 가까운 평균이 클래스를 정합니다)',
+	'circle.means':
+		'단위 원: 화살표는 클래스 평균을 가리킵니다. 각도가 아니라 평면에서 가장 가까운 평균이 정하므로 부채꼴이 없습니다.',
+	'circle.meansAngle':
+		'단위 원: 이 손실은 단위 길이 특징으로 학습하므로 가장 가까운 평균 방향이 정하고, 경계는 평균 방향 사이의 이등분선입니다.',
 	'circle.wedges': '단위 원: 회색 쐐기는 어느 클래스에도 속하지 않는 영역(각도 마진)입니다.',
 	'circle.bisectors': '단위 원: 결정 경계는 가중치 벡터 사이의 이등분선입니다.',
 	'circle.exportPng': 'PNG로 내보내기',
@@ -359,6 +398,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'point.digit': '숫자 {n}의 이미지',
 	'point.predicted': '예측 {n}',
 	'point.logit': '로짓',
+	'point.distance': '거리',
 
 	'sphere.label': '클래스 영역과 마진 띠가 그려진 단위 구 위의 특징. 드래그하면 회전합니다',
 	'sphere.noWebgl':
@@ -436,5 +476,10 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'charts.steps': '{from}~{to}단계',
 	'charts.lossLabel': '{steps}의 손실{scale}, 최근 값 {loss}{lambda}',
 	'charts.accuracyLabel':
-		'{steps}의 학습 및 테스트 정확도, 최근 학습 정확도 {train}, 테스트 정확도 {test}'
+		'{steps}의 학습 및 테스트 정확도, 최근 학습 정확도 {train}, 테스트 정확도 {test}',
+	'charts.activity': '아직 가르치는 비율 (배치의 %)',
+	'charts.activeAll': '모든 삼중항',
+	'charts.activeHard': '앵커별 가장 어려운 삼중항',
+	'charts.activePairs': '마진 안의 다른 클래스 쌍',
+	'charts.activityLabel': '{steps}에서 손실이 0이 아닌 배치의 비율, 최근 {first} {a}, {second} {b}'
 };

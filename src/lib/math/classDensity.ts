@@ -4,7 +4,7 @@
  * thousands of identities have room; 200 identities on the 2-sphere of 3-D features do not.
  * Pure arithmetic, no data.
  */
-import type { HeadKind } from './psi';
+import type { LossKind } from './margins';
 
 /** Fraction of the unit sphere S^(D−1) within angle r of a point: ∫₀ʳ sin^(D−2) / ∫₀^π sin^(D−2). */
 export function capFraction(r: number, dim: number): number {
@@ -57,7 +57,7 @@ export interface FittedMargin {
  * margins that already fit, are unchanged. For 6 classes in 3-D the published CosFace 0.35
  * and ArcFace 0.5 fit (caps 0.56 and 0.84); for 200 classes they become 0.020 and 0.14.
  */
-export function fitMargin(loss: HeadKind, m: number, classes: number, dim: number): FittedMargin {
+export function fitMargin(loss: LossKind, m: number, classes: number, dim: number): FittedMargin {
 	const theta = classSpacing(classes, dim);
 	const cap =
 		loss === 'arcface' ? theta / 2 : loss === 'cosface' ? (1 - Math.cos(theta)) / 2 : Infinity;

@@ -19,3 +19,4 @@ export * from './settingsEngine';
 export * from './classDensity';
 export * from './compactness';
 export * from './offAngle';
+export * from './nearestMean';

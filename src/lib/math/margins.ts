@@ -8,9 +8,39 @@ import { DIGITS_INPUT_DIM } from './limits';
 import type { HeadKind } from './psi';
 import type { GeneratorKind, MarginMode } from './settingTypes';
 
-/** The loss kinds in menu order. */
-export const LOSS_KINDS: readonly HeadKind[] = Object.freeze([
+/**
+ * The Euclidean-margin losses SphereFace argues against (src/lib/model/metricLosses.ts):
+ * contrastive and triplet learn a metric from pairs or triplets of a P×K batch; center loss
+ * trains softmax plus λ_c times the distance to a running class centre.
+ */
+export type MetricKind = 'contrastive' | 'triplet' | 'center';
+
+/** Every loss the trainer offers: the classifier heads (heads.ts) and the metric losses. */
+export type LossKind = HeadKind | MetricKind;
+
+/** The metric losses: no class weights, accuracy by the nearest class mean. */
+export const METRIC_KINDS: readonly MetricKind[] = Object.freeze([
+	'contrastive',
+	'triplet',
+	'center'
+]);
+
+/** Whether a loss is a metric loss (no class weights to draw, accuracy by nearest class mean). */
+export function isMetricLoss(loss: LossKind): loss is MetricKind {
+	return (METRIC_KINDS as readonly string[]).includes(loss);
+}
+
+/** Whether a loss trains on P×K batches (it needs positives and negatives in every batch). */
+export function needsPairs(loss: LossKind): loss is 'contrastive' | 'triplet' {
+	return loss === 'contrastive' || loss === 'triplet';
+}
+
+/** The loss kinds in menu order: the Euclidean margins first, as in the story. */
+export const LOSS_KINDS: readonly LossKind[] = Object.freeze([
 	'softmax',
+	'contrastive',
+	'triplet',
+	'center',
 	'modified',
 	'asoftmax',
 	'cosface',
@@ -18,34 +48,44 @@ export const LOSS_KINDS: readonly HeadKind[] = Object.freeze([
 ]);
 
 /** The losses' published names (A-Softmax is SphereFace's loss). */
-export const LOSS_NAMES: Readonly<Record<HeadKind, string>> = Object.freeze({
+export const LOSS_NAMES: Readonly<Record<LossKind, string>> = Object.freeze({
 	softmax: 'Softmax',
 	modified: 'Modified softmax',
 	asoftmax: 'A-Softmax',
 	cosface: 'CosFace',
-	arcface: 'ArcFace'
+	arcface: 'ArcFace',
+	contrastive: 'Contrastive',
+	triplet: 'Triplet',
+	center: 'Center loss'
 });
 
-/** Margin range and default per loss: A-Softmax 1–6 (integers 1–4 as in the paper, real up to 6). */
-export const MARGIN_LIMITS: Readonly<Record<HeadKind, NumericLimit & { default: number }>> =
+/**
+ * Margin range and default per loss: A-Softmax 1–6 (integers 1–4 as in the paper, real up to
+ * 6); contrastive a distance, triplet a squared distance, both in feature units (on unit
+ * features a distance is at most 2, a squared distance at most 4); center loss has none.
+ */
+export const MARGIN_LIMITS: Readonly<Record<LossKind, NumericLimit & { default: number }>> =
 	Object.freeze({
 		softmax: { min: 1, max: 1, integer: false, default: 1 },
 		modified: { min: 1, max: 1, integer: false, default: 1 },
 		asoftmax: { min: 1, max: 6, integer: false, default: 4 },
 		cosface: { min: 0, max: 0.8, integer: false, default: 0.35 },
-		arcface: { min: 0, max: 1.2, integer: false, default: 0.5 }
+		arcface: { min: 0, max: 1.2, integer: false, default: 0.5 },
+		contrastive: { min: 0.1, max: 4, integer: false, default: 1 },
+		triplet: { min: 0, max: 4, integer: false, default: 1 },
+		center: { min: 1, max: 1, integer: false, default: 1 }
 	});
 
 /** The largest margin of the integer A-Softmax slider (m = 1, 2, 3, 4, as in the paper). */
 export const INTEGER_MARGIN_MAX = 4;
 
 /** Whether a loss has a margin to move (softmax and modified softmax have none). */
-export function hasMargin(loss: HeadKind): boolean {
+export function hasMargin(loss: LossKind): boolean {
 	return MARGIN_LIMITS[loss].max > MARGIN_LIMITS[loss].min;
 }
 
 /** True when m is one of the integer slider's stops (always true for losses without mode). */
-export function fitsIntegerMargin(loss: HeadKind, m: number): boolean {
+export function fitsIntegerMargin(loss: LossKind, m: number): boolean {
 	return loss !== 'asoftmax' || (Number.isInteger(m) && m >= 1 && m <= INTEGER_MARGIN_MAX);
 }
 
@@ -53,7 +93,7 @@ export function fitsIntegerMargin(loss: HeadKind, m: number): boolean {
  * The slider mode a margin needs: the requested one, unless an A-Softmax m off the integer
  * stops (2.5, 5) forces the continuous slider.
  */
-export function marginModeFor(loss: HeadKind, m: number, requested: MarginMode): MarginMode {
+export function marginModeFor(loss: LossKind, m: number, requested: MarginMode): MarginMode {
 	return requested === 'continuous' || !fitsIntegerMargin(loss, m) ? 'continuous' : 'integer';
 }
 
@@ -71,15 +111,16 @@ export interface SliderRange {
  * 1–6 in steps of 0.1; CosFace and ArcFace their additive ranges in steps of 0.05. The one
  * rule every margin control and the keyboard use.
  */
-export function marginRange(loss: HeadKind, mode: MarginMode): SliderRange {
+export function marginRange(loss: LossKind, mode: MarginMode): SliderRange {
 	const lim = MARGIN_LIMITS[loss];
 	if (loss === 'asoftmax' && mode === 'integer')
 		return { min: lim.min, max: INTEGER_MARGIN_MAX, step: 1, integer: true };
-	return { min: lim.min, max: lim.max, step: loss === 'asoftmax' ? 0.1 : 0.05, integer: false };
+	const step = loss === 'asoftmax' || isMetricLoss(loss) ? 0.1 : 0.05;
+	return { min: lim.min, max: lim.max, step, integer: false };
 }
 
 /** The margin one slider step from m (direction ±1), kept in range and to two decimals. */
-export function stepMargin(loss: HeadKind, mode: MarginMode, m: number, direction: 1 | -1): number {
+export function stepMargin(loss: LossKind, mode: MarginMode, m: number, direction: 1 | -1): number {
 	const r = marginRange(loss, mode);
 	const next = Math.min(r.max, Math.max(r.min, m + direction * r.step));
 	return Math.round(next * 100) / 100;

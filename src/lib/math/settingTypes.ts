@@ -3,7 +3,7 @@
  * languages, and the lists of generators and languages. The table that defines each
  * setting's default, limits and control is `SETTINGS` in settings.ts. Pure TypeScript.
  */
-import type { HeadKind } from './psi';
+import type { LossKind } from './margins';
 
 /**
  * 'rings': concentric rings (2D) / shells (3D); 'sphere': clusters on the unit circle/sphere;
@@ -52,6 +52,12 @@ export interface DataParams {
 	heldOut: number[];
 }
 
+/**
+ * Triplet mining inside a P×K batch: 'all' averages every valid triplet (most of them
+ * already satisfied), 'hard' each anchor's furthest positive against its closest negative.
+ */
+export type TripletMining = 'all' | 'hard';
+
 /** How λ evolves for A-Softmax: off (pure margin), fixed, or one of the published schedules. */
 export type LambdaMode = 'off' | 'fixed' | 'official' | 'pytorch';
 
@@ -75,12 +81,24 @@ export interface TrainerOptions {
 	featureRelu: boolean;
 	/** Seed of the weight initialisation and batch order (rebuilds). */
 	seed: number;
-	/** The loss head (live). */
-	loss: HeadKind;
+	/** The loss: a classifier head or a metric loss (live). */
+	loss: LossKind;
 	/** Margin: A-Softmax multiplicative m, CosFace/ArcFace additive m (live). */
 	m: number;
 	/** Scale s of the normalised heads (live). */
 	s: number;
+	/** Triplet loss: every valid triplet of the batch ('all') or each anchor's hardest (live). */
+	mining: TripletMining;
+	/** Contrastive and triplet loss on unit-length features, u = x/‖x‖ (live). */
+	unitFeatures: boolean;
+	/** P×K batches of contrastive and triplet loss: P classes a batch (live). */
+	pkClasses: number;
+	/** P×K batches: K training points of each class (live). */
+	pkPerClass: number;
+	/** Center loss: weight λ_c of the center term beside softmax (live). */
+	centerLambda: number;
+	/** Center loss: the centres' update rate α (Wen et al. 2016, Algorithm 1) (live). */
+	centerAlpha: number;
 	/** λ mode for A-Softmax (live). */
 	lambdaMode: LambdaMode;
 	/** λ when lambdaMode is 'fixed' (live). */

@@ -32,6 +32,7 @@ import {
 	fitsIntegerMargin,
 	inputDimLimit,
 	marginRange,
+	needsPairs,
 	type SliderRange
 } from './margins';
 
@@ -161,7 +162,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		always: true,
 		apply: 'live',
 		label: 'controls.loss',
-		doc: 'loss head: softmax, modified, asoftmax, cosface or arcface'
+		doc: 'loss: softmax, contrastive, triplet, center, modified, asoftmax, cosface or arcface'
 	},
 	{
 		key: 'm',
@@ -175,7 +176,81 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		always: true,
 		apply: 'live',
 		label: 'controls.margin',
-		doc: 'margin: A-Softmax 1–6, CosFace 0–0.8, ArcFace 0–1.2 (softmax: 1)'
+		doc: 'margin: A-Softmax 1–6, CosFace 0–0.8, ArcFace 0–1.2, contrastive 0.1–4 (a distance), triplet 0–4 (a squared distance); softmax and center loss: 1'
+	},
+	{
+		key: 'mining',
+		path: 'options.mining',
+		kind: 'choice',
+		choices: ['all', 'hard'],
+		default: 'all',
+		choiceLabels: { all: 'controls.miningAll', hard: 'controls.miningHard' },
+		applies: (s) => s.options.loss === 'triplet',
+		apply: 'live',
+		label: 'controls.mining',
+		doc: 'triplet mining in the batch: all (every valid triplet) or hard (each anchor’s hardest)'
+	},
+	{
+		key: 'unit',
+		path: 'options.unitFeatures',
+		kind: 'flag',
+		default: false,
+		applies: (s) => needsPairs(s.options.loss),
+		apply: 'live',
+		label: 'controls.unitFeatures',
+		doc: 'contrastive and triplet loss on unit-length features (on the hypersphere): 1 or 0'
+	},
+	{
+		key: 'pclasses',
+		path: 'options.pkClasses',
+		kind: 'number',
+		default: 8,
+		limit: num(2, 8, true),
+		step: 1,
+		control: 'number',
+		applies: (s) => needsPairs(s.options.loss),
+		apply: 'live',
+		label: 'controls.pkClasses',
+		doc: 'P×K batches of contrastive and triplet loss: P classes a batch, 2–8 (all when fewer)'
+	},
+	{
+		key: 'kper',
+		path: 'options.pkPerClass',
+		kind: 'number',
+		default: 8,
+		limit: num(2, 16, true),
+		step: 1,
+		control: 'number',
+		applies: (s) => needsPairs(s.options.loss),
+		apply: 'live',
+		label: 'controls.pkPerClass',
+		doc: 'P×K batches: K points of each class, 2–16'
+	},
+	{
+		key: 'lc',
+		path: 'options.centerLambda',
+		kind: 'number',
+		default: 0.1,
+		limit: num(0, 10),
+		step: 0.01,
+		control: 'menu',
+		presets: [0, 0.01, 0.03, 0.1, 0.3, 1],
+		applies: (s) => s.options.loss === 'center',
+		apply: 'live',
+		label: 'controls.centerLambda',
+		doc: 'center loss: weight λ_c of the center term beside softmax, 0–10'
+	},
+	{
+		key: 'alpha',
+		path: 'options.centerAlpha',
+		kind: 'number',
+		default: 0.5,
+		limit: num(0.01, 1),
+		step: 0.01,
+		applies: (s) => s.options.loss === 'center',
+		apply: 'live',
+		label: 'controls.centerAlpha',
+		doc: 'center loss: update rate α of the class centres, 0.01–1'
 	},
 	{
 		key: 'dim',
@@ -372,6 +447,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		step: 1,
 		control: 'number',
 		apply: 'live',
+		applies: (s) => !needsPairs(s.options.loss),
 		label: 'controls.batch',
 		doc: 'mini-batch size, 1–1024'
 	},

@@ -20,7 +20,7 @@
  */
 import { Trainer } from './trainer';
 import { datasetOf, type DataSources } from './dataSources';
-import { clampTrainerOptions, type TrainerOptions } from './options';
+import { clampTrainerOptions, DEFAULT_TRAINER_OPTIONS, type TrainerOptions } from './options';
 import {
 	BASELINE_LOSS,
 	summarise,
@@ -99,7 +99,14 @@ export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
 	lambdaMin: 5,
 	learningRate: 0.01,
 	batchSize: 256,
-	weightDecay: 0.01
+	weightDecay: 0.01,
+	// The metric losses' own settings: the explorer's defaults (P = 8 classes × K = 8 a batch).
+	mining: DEFAULT_TRAINER_OPTIONS.mining,
+	unitFeatures: DEFAULT_TRAINER_OPTIONS.unitFeatures,
+	pkClasses: DEFAULT_TRAINER_OPTIONS.pkClasses,
+	pkPerClass: DEFAULT_TRAINER_OPTIONS.pkPerClass,
+	centerLambda: DEFAULT_TRAINER_OPTIONS.centerLambda,
+	centerAlpha: DEFAULT_TRAINER_OPTIONS.centerAlpha
 });
 
 /**

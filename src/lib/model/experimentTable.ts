@@ -4,11 +4,11 @@
  * the same seed, i.e. the same data, initial weights and batches). Pure TypeScript: pages
  * import it without tfjs.
  */
-import type { HeadKind, OpenSetReport } from '../math/index';
+import type { LossKind, OpenSetReport } from '../math/index';
 
 /** One row of the sweep: a loss and its margin (null for softmax and modified softmax). */
 export interface LossSpec {
-	loss: HeadKind;
+	loss: LossKind;
 	m: number | null;
 }
 
@@ -76,11 +76,11 @@ export const DELTA_METRICS = [
 export type DeltaMetric = (typeof DELTA_METRICS)[number];
 
 /** The loss every other one is compared with: SphereFace's own baseline (|W| = 1, b = 0). */
-export const BASELINE_LOSS: HeadKind = 'modified';
+export const BASELINE_LOSS: LossKind = 'modified';
 
 /** One trained model's outcome. */
 export interface RunResult extends RunMetrics {
-	loss: HeadKind;
+	loss: LossKind;
 	/** The margin used (for CosFace/ArcFace possibly lowered to fit, see `mScaled`). */
 	m: number | null;
 	/** The margin asked for. */
@@ -116,7 +116,7 @@ export interface Delta extends Spread {
 
 /** One row of the table: one loss at one number of identities, means over seeds. */
 export interface ExperimentRow extends RunMetrics {
-	loss: HeadKind;
+	loss: LossKind;
 	m: number | null;
 	requestedM: number | null;
 	mScaled: boolean;

@@ -14,7 +14,11 @@ import {
 	angleStats,
 	marginBound,
 	normHistogram,
-	type Dataset
+	applyMeanRule,
+	fitMeanRule,
+	isMetricLoss,
+	type Dataset,
+	type MeanRule
 } from '../math/index';
 
 /** Largest grid the trainer computes (a 200 × 200 heat map is plenty for any screen). */
@@ -36,6 +40,8 @@ interface ReadoutInput {
 		dataVersion: number;
 		loss: number | null;
 		lambda: number;
+		/** Contrastive and triplet loss: the last batch's activity (see `Snapshot.activity`). */
+		activity: [number, number] | null;
 		backend: string;
 		divergence: { at: number; message: string } | null;
 	};
@@ -117,6 +123,56 @@ function readGrid(input: ReadoutInput, W: tf.Tensor2D, b: tf.Tensor1D, res: numb
 	};
 }
 
+/** The decision regions of the nearest-class-mean rule (the metric losses). */
+function readMeanGrid(input: ReadoutInput, rule: MeanRule, res: number): DecisionGrid {
+	const f = tf.tidy(() => features(input.params, input.layout, gridInputs(res)));
+	const { rows, confidence } = applyMeanRule(rule, f.dataSync() as Float32Array);
+	f.dispose();
+	return {
+		resolution: res,
+		extent: [...GRID_EXTENT],
+		classes: Uint8Array.from(rows, (k) => input.classes[k] ?? 0),
+		confidence
+	};
+}
+
+/** The classifier row of each training point of a seen class, −1 for every other point. */
+function trainingRows(d: Dataset, classes: Int32Array): Int32Array {
+	const rowOf = new Map<number, number>();
+	classes.forEach((c, k) => rowOf.set(c, k));
+	return Int32Array.from(d.labels, (c, i) => (d.split[i] === 0 ? (rowOf.get(c) ?? -1) : -1));
+}
+
+/**
+ * The metric losses' readout: predictions by the nearest class mean of the training features;
+ * `weights` are the means' directions (the mean directions of unit features when the loss
+ * trains on them) and `weightNorms` the lengths of the plain means, which `classMeans` holds.
+ */
+function readMeans(input: ReadoutInput, featureArr: Float32Array, res: number) {
+	const { layout, dataset, options: o } = input;
+	const dim = layout.featureDim;
+	const k = input.classes.length;
+	const rows = trainingRows(dataset, input.classes);
+	const plain = fitMeanRule(featureArr, dim, rows, k, false);
+	const rule = o.unitFeatures ? fitMeanRule(featureArr, dim, rows, k, true) : plain;
+	const predicted = applyMeanRule(rule, featureArr).rows;
+	const weights = new Float32Array(k * dim);
+	const weightNorms = new Float32Array(k);
+	for (let r = 0; r < k; r++) {
+		const row = rule.means.subarray(r * dim, (r + 1) * dim);
+		const len = Math.hypot(...row);
+		for (let j = 0; j < dim; j++) weights[r * dim + j] = len > 0 ? row[j] / len : 0;
+		weightNorms[r] = Math.hypot(...plain.means.subarray(r * dim, (r + 1) * dim));
+	}
+	return {
+		predictions: Int32Array.from(predicted, (r) => input.classes[r] ?? 0),
+		weights,
+		weightNorms,
+		classMeans: plain.means,
+		grid: res > 0 && layout.inputDim === 2 ? readMeanGrid(input, rule, res) : null
+	};
+}
+
 /** Pairs sampled at most for the statistics: ~10 ms, and plenty for a histogram. */
 const STATS_MAX_PAIRS = 150_000;
 
@@ -149,6 +205,57 @@ export function featureStats(
 /** Everything a view needs, as plain finite arrays. */
 export function readSnapshot(input: ReadoutInput): Snapshot {
 	const { layout, dataset, options: o, meta } = input;
+	const res = Math.min(MAX_GRID_RESOLUTION, Math.max(0, Math.floor(input.gridResolution || 0)));
+	const metric = isMetricLoss(o.loss);
+	const read = metric ? readByMeans(input, res) : readByWeights(input, res);
+	// Parameters are finite (the trainer checks), but features can still overflow: never pass NaN on.
+	const { features: featureArr, weights, weightNorms, bias, classMeans } = read;
+	for (const a of [featureArr, weights, weightNorms, bias, classMeans]) if (a) scrub(a);
+	return {
+		step: meta.step,
+		dataVersion: meta.dataVersion,
+		loss: meta.loss !== null && Number.isFinite(meta.loss) ? meta.loss : null,
+		trainAccuracy: accuracy(read.predictions, dataset, 0),
+		testAccuracy: accuracy(read.predictions, dataset, 1),
+		lambda: meta.lambda,
+		lossKind: o.loss,
+		m: o.m,
+		s: o.s,
+		rule: !metric ? 'weights' : o.unitFeatures ? 'nearestDirection' : 'nearestMean',
+		classMeans,
+		activity: meta.activity ? [meta.activity[0], meta.activity[1]] : null,
+		backend: meta.backend,
+		inputDim: layout.inputDim,
+		featureDim: layout.featureDim,
+		numClasses: layout.numClasses,
+		weightClasses: input.classes.slice(),
+		features: featureArr,
+		predictions: read.predictions,
+		weights,
+		weightNorms,
+		bias,
+		grid: read.grid,
+		stats: input.stats ? featureStats(featureArr, layout.featureDim, dataset, meta.step) : null,
+		status: meta.divergence ? 'diverged' : 'ok',
+		message: meta.divergence?.message ?? null,
+		divergedAt: meta.divergence?.at ?? null
+	};
+}
+
+/** What the two prediction rules read: fresh host arrays, owned by the snapshot. */
+interface RuleReadout {
+	features: Float32Array;
+	predictions: Int32Array;
+	weights: Float32Array;
+	weightNorms: Float32Array;
+	bias: Float32Array | null;
+	classMeans: Float32Array | null;
+	grid: DecisionGrid | null;
+}
+
+/** Predictions by the class weights (argmax of the plain logits): softmax and the angular heads. */
+function readByWeights(input: ReadoutInput, res: number): RuleReadout {
+	const { layout, options: o } = input;
 	const { W, b } = tf.tidy(() => classParams(input.params, layout));
 	const [f, pred, wHat, wNorm] = tf.tidy(() => {
 		const f = features(input.params, layout, input.x);
@@ -156,42 +263,25 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		const norms = tf.norm(W, 'euclidean', 1);
 		return [f, tf.argMax(logits, 1), tf.div(W, tf.expandDims(norms, 1)), norms];
 	});
-	const featureArr = f.dataSync() as Float32Array;
 	// Classifier rows → data classes (the head has rows for the seen classes only).
 	const rows = pred.dataSync() as Int32Array;
-	const predictions = Int32Array.from(rows, (k) => input.classes[k] ?? 0);
-	const weights = wHat.dataSync() as Float32Array;
-	const weightNorms = wNorm.dataSync() as Float32Array;
-	const bias = o.loss === 'softmax' ? (b.dataSync() as Float32Array).slice() : null;
-	const res = Math.min(MAX_GRID_RESOLUTION, Math.max(0, Math.floor(input.gridResolution || 0)));
-	const grid = res > 0 && layout.inputDim === 2 ? readGrid(input, W, b, res) : null;
-	tf.dispose([W, b, f, pred, wHat, wNorm]);
-	// Parameters are finite (the trainer checks), but features can still overflow: never pass NaN on.
-	for (const a of [featureArr, weights, weightNorms, ...(bias ? [bias] : [])]) scrub(a);
-	return {
-		step: meta.step,
-		dataVersion: meta.dataVersion,
-		loss: meta.loss !== null && Number.isFinite(meta.loss) ? meta.loss : null,
-		trainAccuracy: accuracy(predictions, dataset, 0),
-		testAccuracy: accuracy(predictions, dataset, 1),
-		lambda: meta.lambda,
-		lossKind: o.loss,
-		m: o.m,
-		s: o.s,
-		backend: meta.backend,
-		inputDim: layout.inputDim,
-		featureDim: layout.featureDim,
-		numClasses: layout.numClasses,
-		weightClasses: input.classes.slice(),
-		features: featureArr.slice(),
-		predictions,
-		weights: weights.slice(),
-		weightNorms: weightNorms.slice(),
-		bias,
-		grid,
-		stats: input.stats ? featureStats(featureArr, layout.featureDim, dataset, meta.step) : null,
-		status: meta.divergence ? 'diverged' : 'ok',
-		message: meta.divergence?.message ?? null,
-		divergedAt: meta.divergence?.at ?? null
+	const out: RuleReadout = {
+		features: (f.dataSync() as Float32Array).slice(),
+		predictions: Int32Array.from(rows, (k) => input.classes[k] ?? 0),
+		weights: (wHat.dataSync() as Float32Array).slice(),
+		weightNorms: (wNorm.dataSync() as Float32Array).slice(),
+		bias: o.loss === 'softmax' ? (b.dataSync() as Float32Array).slice() : null,
+		classMeans: null,
+		grid: res > 0 && layout.inputDim === 2 ? readGrid(input, W, b, res) : null
 	};
+	tf.dispose([W, b, f, pred, wHat, wNorm]);
+	return out;
+}
+
+/** Predictions by the nearest class mean: the metric losses. */
+function readByMeans(input: ReadoutInput, res: number): RuleReadout {
+	const f = tf.tidy(() => features(input.params, input.layout, input.x));
+	const featureArr = (f.dataSync() as Float32Array).slice();
+	f.dispose();
+	return { features: featureArr, bias: null, ...readMeans(input, featureArr, res) };
 }

@@ -7,7 +7,7 @@ import {
 	formatLambda,
 	type AngleHistograms,
 	type AngleStats,
-	type HeadKind,
+	type LossKind,
 	type NormHistogram
 } from '../math/index';
 
@@ -54,9 +54,26 @@ export interface Snapshot {
 	testAccuracy: number | null;
 	/** λ of the last step (0 unless A-Softmax with annealing or fixed λ). */
 	lambda: number;
-	lossKind: HeadKind;
+	lossKind: LossKind;
 	m: number;
 	s: number;
+	/**
+	 * How predictions are made: 'weights' (argmax of the plain logits of the class weights), or
+	 * for the metric losses, which have no class weights, the nearest class mean of the
+	 * training features: 'nearestMean' by Euclidean distance, 'nearestDirection' by angle (the
+	 * loss trains unit-length features). `weights` then holds the means' directions (the mean
+	 * directions of the unit features for 'nearestDirection') and `weightNorms` the plain
+	 * means' lengths.
+	 */
+	rule: PredictionRule;
+	/** [K·featureDim] the class means of the training features (nearestMean only), row order. */
+	classMeans: Float32Array | null;
+	/**
+	 * Contrastive and triplet loss: what still taught in the last batch, as shares in [0, 1]
+	 * (triplet: all valid triplets with a positive hinge, and anchors whose hardest triplet has
+	 * one; contrastive: different-class pairs inside the margin, twice). Else null.
+	 */
+	activity: [number, number] | null;
 	/** tfjs backend that computed this snapshot: 'wasm', 'webgl' or 'cpu'. */
 	backend: string;
 	inputDim: number;
@@ -90,10 +107,13 @@ export interface Snapshot {
 	divergedAt: number | null;
 }
 
+/** See `Snapshot.rule`. */
+export type PredictionRule = 'weights' | 'nearestMean' | 'nearestDirection';
+
 /** The settings that matter for explaining a divergence. */
 export interface DivergenceContext {
 	step: number;
-	lossKind: HeadKind;
+	lossKind: LossKind;
 	m: number;
 	lambda: number;
 	lambdaMode: string;
@@ -103,9 +123,12 @@ export interface DivergenceContext {
 
 /** A plain-language reason for a divergence and what to try, for the status line. */
 export function divergenceMessage(c: DivergenceContext): string {
-	const names: Record<HeadKind, string> = {
+	const names: Record<LossKind, string> = {
 		softmax: LOSS_NAMES.softmax,
 		modified: LOSS_NAMES.modified,
+		contrastive: `${LOSS_NAMES.contrastive} with margin ${c.m}`,
+		triplet: `${LOSS_NAMES.triplet} with margin ${c.m}`,
+		center: LOSS_NAMES.center,
 		asoftmax: `${LOSS_NAMES.asoftmax} with m = ${c.m}`,
 		cosface: `${LOSS_NAMES.cosface} with m = ${c.m} and s = ${c.s}`,
 		arcface: `${LOSS_NAMES.arcface} with m = ${c.m} and s = ${c.s}`

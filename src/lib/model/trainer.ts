@@ -10,10 +10,11 @@
  */
 import { tf } from './tf';
 import { FlatAdam, type AdamState } from './adam';
-import { BatchSampler, type BatchPosition } from './batches';
+import { BatchSampler, PKSampler, type BatchPosition } from './batches';
 import type { HeadOptions } from './heads';
 import { features, initParams, makeLayout, type Layout } from './network';
 import { trainingLoss } from './training';
+import { centerLossStep, pairLossStep, type MetricStep, type PairLoss } from './metricTraining';
 import { clampTrainerOptions, needsRebuild, type TrainerOptions } from './options';
 import { readSnapshot } from './readout';
 import { divergenceMessage, type Snapshot } from './snapshot';
@@ -21,7 +22,9 @@ import {
 	createRng,
 	datasetProblem,
 	headClasses,
+	isMetricLoss,
 	lambdaForStep,
+	needsPairs,
 	LAMBDA_SCHEDULES,
 	type Dataset,
 	type LambdaSchedule
@@ -34,8 +37,11 @@ interface Checkpoint {
 	adam: AdamState;
 	step: number;
 	batches: BatchPosition;
+	pkBatches: number;
+	centers: tf.Tensor2D;
 	loss: number | null;
 	lambda: number;
+	activity: [number, number] | null;
 }
 
 /** The outcome of `step(n)`. */
@@ -48,6 +54,12 @@ export interface StepReport {
 
 /** The largest n one `step(n)` call runs (a guard against a bad message freezing the worker). */
 export const MAX_STEPS_PER_CALL = 10_000;
+
+/** A step's loss and, for the pair losses when asked, its batch activity [2] (see `batchActivity`). */
+interface StepTensors {
+	loss: tf.Scalar;
+	activity: tf.Tensor1D | null;
+}
 
 export class Trainer {
 	private opts: TrainerOptions;
@@ -64,9 +76,16 @@ export class Trainer {
 	/** The data class of each classifier row: the seen classes, in order (`headClasses`). */
 	private classes!: Int32Array;
 	private batches!: BatchSampler;
-	/** Reused host buffers of one batch (inputs, one-hot rows). */
+	/** P×K batches (contrastive and triplet loss). */
+	private pkBatches!: PKSampler;
+	/** Center loss: the class centres [K, featureDim], updated by Algorithm 1 (not by Adam). */
+	private centers!: tf.Tensor2D;
+	/** Reused host buffers of one batch (inputs, one-hot rows, classifier rows). */
 	private xBatch = new Float32Array(0);
 	private yBatch = new Float32Array(0);
+	private rowBatch = new Int32Array(0);
+	/** Contrastive and triplet: what still teaches in the last chunk's last batch (`batchActivity`). */
+	private lastActivity: [number, number] | null = null;
 	private stepCount = 0;
 	private lastLoss: number | null = null;
 	private lastLambda = 0;
@@ -134,16 +153,18 @@ export class Trainer {
 		if (this.divergence || count === 0)
 			return { steps: 0, loss: this.lastLoss, diverged: this.diverged };
 		const start = this.stepCount;
-		let last: tf.Scalar | null = null;
+		let last: StepTensors | null = null;
 		for (let i = 0; i < count; i++) {
-			const loss = this.trainStep();
-			last?.dispose();
-			last = loss;
+			const out = this.trainStep(i === count - 1);
+			if (last) tf.dispose([last.loss, ...(last.activity ? [last.activity] : [])]);
+			last = out;
 		}
-		const [lossValue, paramSum] = this.readHealth(last as tf.Scalar);
-		(last as tf.Scalar).dispose();
+		const done = last as StepTensors;
+		const [lossValue, paramSum, activity] = this.readHealth(done.loss, done.activity);
+		tf.dispose([done.loss, ...(done.activity ? [done.activity] : [])]);
 		if (Number.isFinite(lossValue) && Number.isFinite(paramSum)) {
 			this.lastLoss = lossValue;
+			this.lastActivity = activity;
 			this.saveCheckpoint();
 			return { steps: count, loss: lossValue, diverged: false };
 		}
@@ -213,6 +234,7 @@ export class Trainer {
 				loss: this.lastLoss,
 				// Before the first step, the λ that step 1 will use.
 				lambda: this.stepCount === 0 ? this.lambdaForNextStep() : this.lastLambda,
+				activity: needsPairs(this.opts.loss) ? this.lastActivity : null,
 				backend: tf.getBackend(),
 				divergence: this.divergence
 			}
@@ -256,7 +278,7 @@ export class Trainer {
 
 	private freeModel(): void {
 		if (!this.params) return;
-		tf.dispose([this.params, this.xAll]);
+		tf.dispose([this.params, this.xAll, this.centers]);
 		this.adam.dispose();
 		this.dropCheckpoint();
 	}
@@ -286,8 +308,11 @@ export class Trainer {
 			if (s === 0) train.push(i);
 		});
 		this.batches = new BatchSampler(Int32Array.from(train), o.seed);
+		this.pkBatches = new PKSampler(Int32Array.from(train), this.rowHost, o.seed);
+		this.centers = tf.zeros([classes.length, o.featureDim]);
 		this.stepCount = 0;
 		this.lastLoss = null;
+		this.lastActivity = null;
 		this.lastLambda = 0;
 		this.divergence = null;
 		this.version++;
@@ -309,24 +334,66 @@ export class Trainer {
 			: 0;
 	}
 
-	/** One optimisation step; returns the batch loss (the caller disposes it). */
-	private trainStep(): tf.Scalar {
-		const batch = this.batches.next(this.opts.batchSize);
+	/**
+	 * One optimisation step; returns the batch loss and, when `measure` and the loss trains on
+	 * pairs, what still teaches in the batch (the caller disposes both).
+	 */
+	private trainStep(measure = false): StepTensors {
 		const o = this.opts;
 		const lambda = this.lambdaForNextStep();
-		const head: HeadOptions = { kind: o.loss, m: o.m, lambda, s: o.s };
 		const layout = this.layout;
-		const [xb, yb] = this.batchTensors(batch);
-		const { value, grad } = tf.tidy(() =>
-			tf.valueAndGrad(trainingLoss(layout, xb, yb, head))(this.params)
-		);
-		tf.dispose([xb, yb]);
-		const next = this.adam.apply(this.params, grad as tf.Tensor1D, o.learningRate, o.weightDecay);
+		let value: tf.Scalar;
+		let grad: tf.Tensor1D;
+		let activity: tf.Tensor1D | null = null;
+		if (isMetricLoss(o.loss)) {
+			const step = this.metricStep(measure);
+			value = step.loss;
+			grad = step.grad;
+			activity = step.activity;
+			if (step.centers) {
+				this.centers.dispose();
+				this.centers = step.centers;
+			}
+		} else {
+			const head: HeadOptions = { kind: o.loss, m: o.m, lambda, s: o.s };
+			const [xb, yb] = this.batchTensors(this.batches.next(o.batchSize));
+			const out = tf.tidy(() => tf.valueAndGrad(trainingLoss(layout, xb, yb, head))(this.params));
+			tf.dispose([xb, yb]);
+			value = out.value as tf.Scalar;
+			grad = out.grad as tf.Tensor1D;
+		}
+		const next = this.adam.apply(this.params, grad, o.learningRate, o.weightDecay);
 		tf.dispose([this.params, grad]);
 		this.params = next;
 		this.stepCount++;
 		this.lastLambda = lambda;
-		return value as tf.Scalar;
+		return { loss: value, activity };
+	}
+
+	/** A step of a metric loss: contrastive and triplet on a P×K batch, center loss on a plain one. */
+	private metricStep(measure: boolean): MetricStep {
+		const o = this.opts;
+		if (o.loss === 'center') {
+			const [xb, yb] = this.batchTensors(this.batches.next(o.batchSize));
+			const loss = { kind: 'center', lambda: o.centerLambda, alpha: o.centerAlpha } as const;
+			const out = centerLossStep(this.layout, this.params, xb, yb, this.centers, loss);
+			tf.dispose([xb, yb]);
+			return out;
+		}
+		const batch = this.pkBatches.next(o.pkClasses, o.pkPerClass);
+		const [xb, yb] = this.batchTensors(batch);
+		yb.dispose();
+		if (this.rowBatch.length !== batch.length) this.rowBatch = new Int32Array(batch.length);
+		for (let i = 0; i < batch.length; i++) this.rowBatch[i] = this.rowHost[batch[i]];
+		const labels = tf.tensor1d(this.rowBatch, 'int32');
+		const normalize = o.unitFeatures;
+		const loss: PairLoss =
+			o.loss === 'contrastive'
+				? { kind: 'contrastive', margin: o.m, normalize }
+				: { kind: 'triplet', margin: o.m, mining: o.mining, normalize };
+		const out = pairLossStep(this.layout, this.params, xb, labels, loss, measure);
+		tf.dispose([xb, labels]);
+		return out;
 	}
 
 	/**
@@ -354,10 +421,23 @@ export class Trainer {
 		return [tf.tensor2d(x, [b, dim]), tf.tensor2d(y, [b, k])];
 	}
 
-	/** [loss, Σ params] in one read: both finite means the state is healthy. */
-	private readHealth(loss: tf.Scalar): [number, number] {
-		const v = tf.tidy(() => tf.stack([loss, tf.sum(this.params)]).dataSync());
-		return [v[0], v[1]];
+	/**
+	 * [loss, Σ params (and Σ centres), activity] in one read: the first two finite means the
+	 * state is healthy.
+	 */
+	private readHealth(
+		loss: tf.Scalar,
+		activity: tf.Tensor1D | null = null
+	): [number, number, [number, number] | null] {
+		const v = tf.tidy(() =>
+			tf
+				.concat([
+					tf.stack([loss, tf.add(tf.sum(this.params), tf.sum(this.centers))]),
+					activity ?? tf.zeros([0])
+				])
+				.dataSync()
+		);
+		return [v[0], v[1], activity ? [v[2], v[3]] : null];
 	}
 
 	private saveCheckpoint(): void {
@@ -367,14 +447,18 @@ export class Trainer {
 			adam: this.adam.save(),
 			step: this.stepCount,
 			batches: this.batches.position,
+			pkBatches: this.pkBatches.position,
+			centers: tf.clone(this.centers),
 			loss: this.lastLoss,
-			lambda: this.lastLambda
+			lambda: this.lastLambda,
+			activity: this.lastActivity
 		};
 	}
 
 	private dropCheckpoint(): void {
 		if (!this.checkpoint) return;
-		tf.dispose([this.checkpoint.params, this.checkpoint.adam.m, this.checkpoint.adam.v]);
+		const c = this.checkpoint;
+		tf.dispose([c.params, c.adam.m, c.adam.v, c.centers]);
 		this.checkpoint = null;
 	}
 
@@ -385,8 +469,12 @@ export class Trainer {
 		this.adam.restore(c.adam);
 		this.stepCount = c.step;
 		this.batches.position = c.batches;
+		this.pkBatches.position = c.pkBatches;
+		this.centers.dispose();
+		this.centers = tf.clone(c.centers);
 		this.lastLoss = c.loss;
 		this.lastLambda = c.lambda;
+		this.lastActivity = c.activity;
 	}
 
 	/**
@@ -398,9 +486,9 @@ export class Trainer {
 		// Bounded: should a replay not break again (it is deterministic, so it should), the
 		// chunk's steps have been redone with every state checked, which is just as good.
 		for (let i = 0; i < maxSteps; i++) {
-			const loss = this.trainStep();
-			const [lossValue, paramSum] = this.readHealth(loss);
-			loss.dispose();
+			const out = this.trainStep();
+			const [lossValue, paramSum] = this.readHealth(out.loss);
+			out.loss.dispose();
 			if (!Number.isFinite(lossValue) || !Number.isFinite(paramSum)) {
 				const at = this.stepCount;
 				this.restoreCheckpoint();

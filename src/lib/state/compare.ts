@@ -3,13 +3,13 @@
  * two to four of them, each a loss and its margin) plus the explorer's settings shared by
  * every panel (data, seed, model). Pure TypeScript: no DOM, runes or tfjs.
  */
-import type { HeadKind } from '$lib/math';
+import type { LossKind } from '$lib/math';
 import { LOSS_KINDS, LOSS_NAMES, MARGIN_LIMITS } from '$lib/model/options';
 import { hasMargin } from '$lib/math';
 import { parseSettings, serializeSettings, type Settings } from './params';
 
 export interface PanelSpec {
-	loss: HeadKind;
+	loss: LossKind;
 	/** The margin (ignored by softmax and modified softmax). */
 	m: number;
 }
@@ -69,7 +69,7 @@ function parsePanel(word: string, notices: string[]): PanelSpec | null {
 		notices.push(`panels: ${JSON.stringify(word.slice(0, 20))} is not a loss`);
 		return null;
 	}
-	const kind = loss as HeadKind;
+	const kind = loss as LossKind;
 	const limit = MARGIN_LIMITS[kind];
 	let m = limit.default;
 	if (mText !== undefined) {

@@ -51,7 +51,8 @@ export class ExplorerState {
 				loss: s.loss,
 				trainAccuracy: s.trainAccuracy,
 				testAccuracy: s.testAccuracy,
-				lambda: s.lambda
+				lambda: s.lambda,
+				activity: s.activity
 			});
 			this.history = [...this.buffer.points];
 		};

@@ -28,6 +28,10 @@ export interface StatusWords {
 	loss: string;
 	train: string;
 	test: string;
+	/** What decides the accuracy of the metric losses, e.g. "by nearest class mean". */
+	byMean: string;
+	/** The same with unit features: "by nearest mean direction". */
+	byDirection: string;
 }
 
 export const STATUS_WORDS_EN: Readonly<StatusWords> = Object.freeze({
@@ -35,7 +39,9 @@ export const STATUS_WORDS_EN: Readonly<StatusWords> = Object.freeze({
 	step: 'step',
 	loss: 'loss',
 	train: 'train',
-	test: 'test'
+	test: 'test',
+	byMean: 'by nearest class mean',
+	byDirection: 'by nearest mean direction'
 });
 
 /** The status line, e.g. "step 1200 · loss 0.213 · train 98.4% · test 97.1% · λ 5.0". */
@@ -47,6 +53,8 @@ export function statusText(s: Snapshot | null, words: StatusWords = STATUS_WORDS
 		`${words.train} ${percent(s.trainAccuracy)}`,
 		`${words.test} ${percent(s.testAccuracy)}`
 	];
+	// The metric losses have no class weights: say what their accuracy means.
+	if (s.rule !== 'weights') parts.push(s.rule === 'nearestMean' ? words.byMean : words.byDirection);
 	if (s.lossKind === 'asoftmax') parts.push(`λ ${formatLambda(s.lambda)}`);
 	return parts.join(' · ');
 }

@@ -9,8 +9,10 @@ import {
 	nearestRival,
 	polarAngle,
 	wrapAngle,
+	isMetricLoss,
 	type Arc,
-	type HeadKind
+	type HeadKind,
+	type LossKind
 } from '../math/index';
 import type { Snapshot } from '../model/snapshot';
 
@@ -38,9 +40,12 @@ export interface CircleGeometry {
 	wedges: MarginWedge[];
 }
 
-/** The head's decision rule is angular (W normalised, no bias) for every kind but softmax. */
-export function isAngular(kind: HeadKind): boolean {
-	return kind !== 'softmax';
+/**
+ * The head's decision rule is angular (W normalised, no bias, regions are arcs) for every
+ * head but softmax; the metric losses have no head (see `Snapshot.rule`).
+ */
+export function isAngular(kind: LossKind): kind is Exclude<HeadKind, 'softmax'> {
+	return kind !== 'softmax' && !isMetricLoss(kind);
 }
 
 /** Class arcs and margin wedges on the unit circle for a 2D snapshot. */
@@ -48,8 +53,14 @@ export function circleGeometry(s: Snapshot): CircleGeometry {
 	const weightAngles: number[] = [];
 	for (let j = 0; j < s.numClasses; j++)
 		weightAngles.push(polarAngle([s.weights[2 * j], s.weights[2 * j + 1]]));
-	if (!isAngular(s.lossKind) || s.featureDim !== 2) return { weightAngles, arcs: [], wedges: [] };
-	const arcs = classArcs2d(weightAngles, s.lossKind, { m: s.m, lambda: s.lambda });
+	// Nearest mean direction is modified softmax's rule with the mean directions as weights.
+	const kind = isAngular(s.lossKind)
+		? s.lossKind
+		: s.rule === 'nearestDirection'
+			? 'modified'
+			: null;
+	if (!kind || s.featureDim !== 2) return { weightAngles, arcs: [], wedges: [] };
+	const arcs = classArcs2d(weightAngles, kind, { m: s.m, lambda: s.lambda });
 	return { weightAngles, arcs, wedges: marginWedges(arcs, weightAngles) };
 }
 

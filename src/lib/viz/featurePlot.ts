@@ -39,6 +39,8 @@ export function circlePosition(x: number, y: number, i: number): [number, number
  * panel's regions show (`s.weightClasses[row]` is its data class).
  */
 export function plainClass(s: Snapshot, x: number, y: number): number {
+	const means = s.rule === 'nearestMean' ? s.classMeans : null;
+	if (means) return nearestMean(means, s.numClasses, x, y);
 	let best = 0;
 	let top = -Infinity;
 	for (let j = 0; j < s.numClasses; j++) {
@@ -48,6 +50,20 @@ export function plainClass(s: Snapshot, x: number, y: number): number {
 		const v = s.bias ? s.weightNorms[j] * (wx * x + wy * y) + s.bias[j] : wx * x + wy * y;
 		if (v > top) {
 			top = v;
+			best = j;
+		}
+	}
+	return best;
+}
+
+/** The row of the class mean nearest to (x, y) (the metric losses' rule in the plane). */
+function nearestMean(means: Float32Array, k: number, x: number, y: number): number {
+	let best = 0;
+	let top = Infinity;
+	for (let j = 0; j < k; j++) {
+		const d = (x - means[2 * j]) ** 2 + (y - means[2 * j + 1]) ** 2;
+		if (d < top) {
+			top = d;
 			best = j;
 		}
 	}

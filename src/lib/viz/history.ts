@@ -17,6 +17,12 @@ export interface HistoryPoint {
 	testAccuracy: number | null;
 	/** A-Softmax annealing λ of that step (0 otherwise). */
 	lambda: number;
+	/**
+	 * Contrastive and triplet loss: the shares of the last batch that still teach
+	 * (`Snapshot.activity`: all triplets / hardest per anchor, or pairs inside the margin);
+	 * omitted or null otherwise.
+	 */
+	activity?: readonly [number, number] | null;
 }
 
 /** null for a missing or non-finite metric (a chart must never see NaN). */
@@ -67,7 +73,9 @@ export class TrainingHistory {
 			loss: finiteOrNull(p.loss),
 			trainAccuracy: finiteOrNull(p.trainAccuracy),
 			testAccuracy: finiteOrNull(p.testAccuracy),
-			lambda: Number.isFinite(p.lambda) ? p.lambda : 0
+			lambda: Number.isFinite(p.lambda) ? p.lambda : 0,
+			activity:
+				p.activity && p.activity.every(Number.isFinite) ? [p.activity[0], p.activity[1]] : null
 		});
 		this.#indices.push(this.#next++);
 		if (this.#points.length > this.#max) this.#decimate();

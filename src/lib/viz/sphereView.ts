@@ -136,7 +136,8 @@ export class SphereView {
 		const classColor = classColors(snapshot.weightClasses);
 		// The region shader has MAX_CLASSES weight slots: more classes draw no regions at all
 		// (regions of the first ten alone would be wrong), only points and arrows.
-		const many = snapshot.numClasses > MAX_CLASSES;
+		// Nearest Euclidean mean is no rule on directions: no regions either, only the means.
+		const many = snapshot.numClasses > MAX_CLASSES || snapshot.rule === 'nearestMean';
 		const c = many ? 0 : snapshot.numClasses;
 		for (let j = 0; j < c; j++) {
 			(u.uW.value[j] as THREE.Vector3).fromArray(snapshot.weights, 3 * j);
@@ -144,7 +145,7 @@ export class SphereView {
 		}
 		u.uCount.value = c;
 		(u.uBand.value as THREE.Color).set(many ? NO_REGIONS_COLOR : BAND_COLOR);
-		u.uKind.value = KIND_CODE[snapshot.lossKind];
+		u.uKind.value = snapshot.rule === 'weights' ? KIND_CODE[snapshot.lossKind as HeadKind] : 0;
 		u.uM.value = snapshot.m;
 		u.uLambda.value = snapshot.lossKind === 'asoftmax' ? snapshot.lambda : 0;
 		u.uOpacity.value = this.raw ? 0.35 : 1;

@@ -4,7 +4,7 @@
  * pairs stay visible next to the many different-class pairs, and the paper's bound on m.
  * Pure functions, no DOM: the component only draws what these return.
  */
-import { M_MIN_BINARY, M_MIN_MULTICLASS, type AngleStats, type HeadKind } from '../math/index';
+import { M_MIN_BINARY, M_MIN_MULTICLASS, type AngleStats, type LossKind } from '../math/index';
 import type { Histogram, NormHistogram } from '../math/index';
 import { formatMargin } from './psiCurves';
 
@@ -148,7 +148,7 @@ export function meetsBound(m: number, bound: number): boolean {
  * A-Softmax; for any other loss the bound does not apply (it is derived for A-Softmax's
  * multiplicative margin), and the text says so.
  */
-export function boundStatus(loss: HeadKind, m: number, bound: number): string {
+export function boundStatus(loss: LossKind, m: number, bound: number): string {
 	if (loss !== 'asoftmax') return 'the bound is for A-Softmax';
 	if (!Number.isFinite(m)) return `m = ${MISSING}`;
 	return meetsBound(m, bound)
