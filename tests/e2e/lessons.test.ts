@@ -44,9 +44,9 @@ function widgetsOf(page: Page): Locator {
 	return page.locator('figure.widget');
 }
 
-test('the lesson set is complete: six lessons in each language', () => {
-	expect(LESSONS.filter((l) => l.startsWith('/lessons/en/'))).toHaveLength(6);
-	expect(LESSONS.filter((l) => l.startsWith('/lessons/ko/'))).toHaveLength(6);
+test('the lesson set is complete: seven lessons in each language', () => {
+	expect(LESSONS.filter((l) => l.startsWith('/lessons/en/'))).toHaveLength(7);
+	expect(LESSONS.filter((l) => l.startsWith('/lessons/ko/'))).toHaveLength(7);
 });
 
 for (const path of LESSONS) {
@@ -157,10 +157,10 @@ test('the lesson index lists the course in both languages', async ({ page }) => 
 	const watch = await watchPage(page);
 	await page.goto('/lessons');
 	await expect(page.getByRole('heading', { level: 1, name: 'Lessons' })).toBeVisible();
-	await expect(page.locator('ol li')).toHaveCount(6);
+	await expect(page.locator('ol li')).toHaveCount(7);
 	await page.getByRole('link', { name: '한국어' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: '강의' })).toBeVisible();
-	await expect(page.locator('ol li')).toHaveCount(6);
+	await expect(page.locator('ol li')).toHaveCount(7);
 	expect(watch.errors).toEqual([]);
 });
 

@@ -43,8 +43,9 @@ export interface CliOptions {
 
 /**
  * --losses: comma-separated `loss` or `loss:m` (softmax, modified, asoftmax:2, cosface:0.35,
- * arcface:0.5), or `paper` (the default: softmax, modified, A-Softmax m = 1–4, CosFace, ArcFace)
- * or `identity` (the identity sweep's six).
+ * arcface:0.5, contrastive:1, triplet:1, center), or `paper` (the default: softmax, contrastive,
+ * triplet, center loss, modified, A-Softmax m = 1–4, CosFace, ArcFace)
+ * or `identity` (the identity sweep's nine).
  */
 function lossesOption(raw: string | undefined): LossSpec[] {
 	if (raw === undefined || raw === 'paper') return [...DEFAULT_SWEEP];

@@ -19,7 +19,7 @@ import { isWidgetView, widgetConfig } from '../../src/lib/state/widget';
 
 const ROOT = join(import.meta.dirname, '../../lessons');
 const LANGS = ['en', 'ko'] as const;
-const COURSE_LENGTH = 6;
+const COURSE_LENGTH = 7;
 
 interface LessonFile {
 	lang: string;

@@ -189,6 +189,8 @@ export const EXPLORER_EN = {
 	'input.dropHere': 'Drop a CSV/TSV file to train on it',
 	'input.digitsIntro':
 		'Test digits furthest from their class weight W (largest angle θ first); outlined: misclassified, with the digit the model sees.',
+	'input.digitsIntroMeans':
+		'Test digits furthest in angle from their class mean μ (largest angle θ first); outlined: misclassified, with the digit the model sees.',
 	'input.digitsWaiting': 'The digits appear with the first snapshot.',
 	'input.digit': 'Digit {digit}, {angle}° from its class weight',
 	'input.digitWrong': 'Digit {digit}, {angle}° from its class weight, taken for a {predicted}',
@@ -424,6 +426,8 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'input.dropHere': 'CSV/TSV 파일을 놓으면 그 데이터로 학습합니다',
 	'input.digitsIntro':
 		'클래스 가중치 W에서 가장 멀리 떨어진 테스트 숫자들 (각도 θ가 큰 순서). 테두리: 잘못 분류된 숫자와 모델이 본 숫자.',
+	'input.digitsIntroMeans':
+		'클래스 평균 μ에서 각도로 가장 멀리 떨어진 테스트 숫자들 (각도 θ가 큰 순서). 테두리: 잘못 분류된 숫자와 모델이 본 숫자.',
 	'input.digitsWaiting': '첫 스냅샷과 함께 숫자가 나타납니다.',
 	'input.digit': '숫자 {digit}, 클래스 가중치에서 {angle}°',
 	'input.digitWrong': '숫자 {digit}, 클래스 가중치에서 {angle}°, {predicted}(으)로 분류됨',
@@ -478,8 +482,8 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'charts.accuracyLabel':
 		'{steps}의 학습 및 테스트 정확도, 최근 학습 정확도 {train}, 테스트 정확도 {test}',
 	'charts.activity': '아직 가르치는 비율 (배치의 %)',
-	'charts.activeAll': '모든 삼중항',
-	'charts.activeHard': '앵커별 가장 어려운 삼중항',
+	'charts.activeAll': '모든 트리플렛',
+	'charts.activeHard': '앵커별 가장 어려운 트리플렛',
 	'charts.activePairs': '마진 안의 다른 클래스 쌍',
 	'charts.activityLabel': '{steps}에서 손실이 0이 아닌 배치의 비율, 최근 {first} {a}, {second} {b}'
 };

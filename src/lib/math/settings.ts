@@ -15,14 +15,7 @@ import {
 	MIN_CLASSES,
 	maxClassesOf
 } from './limits';
-import {
-	GENERATOR_KINDS,
-	LANGS,
-	type DataParams,
-	type Settings,
-	type TrainerOptions,
-	type UiSettings
-} from './settingTypes';
+import { GENERATOR_KINDS, LANGS, type Settings } from './settingTypes';
 import {
 	IDENTITIES_INPUT_DIM,
 	LOSS_KINDS,
@@ -32,105 +25,18 @@ import {
 	fitsIntegerMargin,
 	inputDimLimit,
 	marginRange,
-	needsPairs,
-	type SliderRange
+	needsPairs
 } from './margins';
+import { METRIC_ROWS } from './metricSettings';
+import { num, type SettingPath, type SettingRow } from './settingRows';
 
 export type { NumericLimit } from './clamp';
 export * from './settingTypes';
 export * from './margins';
+export * from './settingRows';
 
 // ---------------------------------------------------------------------------------------
 // The table
-
-/** Where a setting lives in `Settings`. */
-export type SettingPath =
-	| `options.data.${keyof DataParams}`
-	| `options.${Exclude<keyof TrainerOptions, 'data'>}`
-	| `ui.${keyof UiSettings}`;
-
-/** What a change does: retrains from fresh weights, applies to the running model, or the page only. */
-export type Apply = 'rebuild' | 'live' | 'page';
-
-/** A value that is fixed, or depends on the settings read before it in the table. */
-export type Dependent<T> = T | ((s: Settings) => T);
-
-interface RowBase {
-	/** The URL key: a public interface (lessons and embeds link with it), never rename one. */
-	readonly key: string;
-	/** Where the value lives in `Settings`. */
-	readonly path: SettingPath;
-	/** One line for people: what the setting does and which values it takes. */
-	readonly doc: string;
-	/** Written to the URL even when it equals the default, so a link states the essentials. */
-	readonly always?: boolean;
-	readonly apply: Apply;
-	/** The control's label (a UI string key of `$lib/i18n`), when the setting has a control. */
-	readonly label?: string;
-	/**
-	 * Whether the setting means anything under these settings (default: always). Its control
-	 * is hidden when it does not (the noise of real digits); its value still round-trips.
-	 */
-	readonly applies?: (s: Settings) => boolean;
-	/**
-	 * When a base is given and this setting is missing, whether the base value still applies
-	 * (e.g. a margin only survives when the loss stays the same). Default: always.
-	 */
-	readonly keep?: (base: Settings, next: Settings) => boolean;
-}
-
-export interface NumberRow extends RowBase {
-	readonly kind: 'number';
-	readonly default: Dependent<number>;
-	readonly limit: Dependent<NumericLimit>;
-	/**
-	 * A wider limit for a trainer without views (`headless`: the open-set sweep), e.g. feature
-	 * dimensions beyond the 2 and 3 that views draw.
-	 */
-	readonly headlessLimit?: NumericLimit;
-	/** The control's step (sliders and number fields). */
-	readonly step: Dependent<number>;
-	/** The control's range when it offers less than the limit allows (the margin slider). */
-	readonly range?: (s: Settings) => SliderRange;
-	/** How a control shows it: a slider (default), a number field, a menu of presets, or buttons. */
-	readonly control?: Dependent<'slider' | 'number' | 'menu' | 'segmented'>;
-	/** Values a menu or the buttons offer (a menu adds the current value when it is not one). */
-	readonly presets?: readonly number[];
-	/** Labels of the presets: UI string keys, by value. */
-	readonly presetLabels?: Readonly<Record<number, string>>;
-	/** Decimals shown beside a slider (default: none for integer limits, two otherwise). */
-	readonly digits?: number;
-}
-
-export interface ChoiceRow<T extends string = string> extends RowBase {
-	readonly kind: 'choice';
-	readonly choices: readonly T[];
-	readonly default: Dependent<T>;
-	/** Read case-insensitively ('lang=KO'). */
-	readonly caseless?: boolean;
-	/** Choices' published names (loss names stay as published in every language). */
-	readonly names?: Readonly<Record<string, string>>;
-	/** Choices' labels: UI string keys, by choice (these win over `names`). */
-	readonly choiceLabels?: Readonly<Record<string, string>>;
-	/**
-	 * A constraint across settings, applied after the value is read: returns the value to use
-	 * (and pushes a notice when it changes an explicit value).
-	 */
-	readonly refine?: (value: T, s: Settings, name: string, notices: string[]) => T;
-}
-
-export interface FlagRow extends RowBase {
-	readonly kind: 'flag';
-	readonly default: boolean;
-}
-
-/** A list of class indices (`held=0,3`), each below `classes`, leaving two to train on. */
-export interface ClassListRow extends RowBase {
-	readonly kind: 'classes';
-	readonly default: readonly number[];
-}
-
-export type SettingRow = NumberRow | ChoiceRow | FlagRow | ClassListRow;
 
 /** Real digits, not a toy generator. */
 const isDigits = (s: Settings) => s.options.data.generator === 'digits';
@@ -143,7 +49,6 @@ const sameKindOfData = (base: Settings, next: Settings) => isDigits(base) === is
 export const DIGITS_HIDDEN_UNITS = 128;
 
 const seedLimit: NumericLimit = { min: 0, max: 2147483647, integer: true };
-const num = (min: number, max: number, integer = false): NumericLimit => ({ min, max, integer });
 
 /**
  * Every setting, in the order the URL writes them and the clamps read them (a row may depend
@@ -178,80 +83,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		label: 'controls.margin',
 		doc: 'margin: A-Softmax 1–6, CosFace 0–0.8, ArcFace 0–1.2, contrastive 0.1–4 (a distance), triplet 0–4 (a squared distance); softmax and center loss: 1'
 	},
-	{
-		key: 'mining',
-		path: 'options.mining',
-		kind: 'choice',
-		choices: ['all', 'hard'],
-		default: 'all',
-		choiceLabels: { all: 'controls.miningAll', hard: 'controls.miningHard' },
-		applies: (s) => s.options.loss === 'triplet',
-		apply: 'live',
-		label: 'controls.mining',
-		doc: 'triplet mining in the batch: all (every valid triplet) or hard (each anchor’s hardest)'
-	},
-	{
-		key: 'unit',
-		path: 'options.unitFeatures',
-		kind: 'flag',
-		default: false,
-		applies: (s) => needsPairs(s.options.loss),
-		apply: 'live',
-		label: 'controls.unitFeatures',
-		doc: 'contrastive and triplet loss on unit-length features (on the hypersphere): 1 or 0'
-	},
-	{
-		key: 'pclasses',
-		path: 'options.pkClasses',
-		kind: 'number',
-		default: 8,
-		limit: num(2, 8, true),
-		step: 1,
-		control: 'number',
-		applies: (s) => needsPairs(s.options.loss),
-		apply: 'live',
-		label: 'controls.pkClasses',
-		doc: 'P×K batches of contrastive and triplet loss: P classes a batch, 2–8 (all when fewer)'
-	},
-	{
-		key: 'kper',
-		path: 'options.pkPerClass',
-		kind: 'number',
-		default: 8,
-		limit: num(2, 16, true),
-		step: 1,
-		control: 'number',
-		applies: (s) => needsPairs(s.options.loss),
-		apply: 'live',
-		label: 'controls.pkPerClass',
-		doc: 'P×K batches: K points of each class, 2–16'
-	},
-	{
-		key: 'lc',
-		path: 'options.centerLambda',
-		kind: 'number',
-		default: 0.1,
-		limit: num(0, 10),
-		step: 0.01,
-		control: 'menu',
-		presets: [0, 0.01, 0.03, 0.1, 0.3, 1],
-		applies: (s) => s.options.loss === 'center',
-		apply: 'live',
-		label: 'controls.centerLambda',
-		doc: 'center loss: weight λ_c of the center term beside softmax, 0–10'
-	},
-	{
-		key: 'alpha',
-		path: 'options.centerAlpha',
-		kind: 'number',
-		default: 0.5,
-		limit: num(0.01, 1),
-		step: 0.01,
-		applies: (s) => s.options.loss === 'center',
-		apply: 'live',
-		label: 'controls.centerAlpha',
-		doc: 'center loss: update rate α of the class centres, 0.01–1'
-	},
+	...METRIC_ROWS,
 	{
 		key: 'dim',
 		path: 'options.featureDim',

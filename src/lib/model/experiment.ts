@@ -44,9 +44,15 @@ import {
 
 export * from './experimentTable';
 
-/** The paper's comparison: softmax, modified, A-Softmax m = 1–4, CosFace and ArcFace. */
+/**
+ * The paper's comparison: softmax, the Euclidean-margin losses before SphereFace (contrastive,
+ * triplet, center loss), modified softmax, A-Softmax m = 1–4, CosFace and ArcFace.
+ */
 export const DEFAULT_SWEEP: readonly LossSpec[] = Object.freeze([
 	{ loss: 'softmax', m: null },
+	{ loss: 'contrastive', m: 1 },
+	{ loss: 'triplet', m: 1 },
+	{ loss: 'center', m: null },
 	{ loss: 'modified', m: null },
 	{ loss: 'asoftmax', m: 1 },
 	{ loss: 'asoftmax', m: 2 },

@@ -15,6 +15,9 @@ export interface LossSpec {
 /** The losses of the identity-count sweep: one of each, A-Softmax at m = 2 and 4. */
 export const IDENTITY_SWEEP: readonly LossSpec[] = Object.freeze([
 	{ loss: 'softmax', m: null },
+	{ loss: 'contrastive', m: 1 },
+	{ loss: 'triplet', m: 1 },
+	{ loss: 'center', m: null },
 	{ loss: 'modified', m: null },
 	{ loss: 'asoftmax', m: 2 },
 	{ loss: 'asoftmax', m: 4 },

@@ -112,6 +112,7 @@ export function snapshotTransferables(s: Snapshot): ArrayBuffer[] {
 		s.weights,
 		s.weightNorms,
 		s.bias,
+		s.classMeans,
 		s.grid?.classes,
 		s.grid?.confidence
 	);

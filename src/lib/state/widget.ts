@@ -18,7 +18,7 @@ export const WIDGET_VIEWS = Object.freeze([
 export type WidgetView = (typeof WIDGET_VIEWS)[number];
 
 /** Extra widget controls an author can ask for (play, step and reset are always there). */
-export const WIDGET_CONTROLS = Object.freeze(['m', 'loss', 'lambda'] as const);
+export const WIDGET_CONTROLS = Object.freeze(['m', 'loss', 'lambda', 'mining'] as const);
 export type WidgetControl = (typeof WIDGET_CONTROLS)[number];
 
 /** Extra target curves of the ψ widget. */
