@@ -22,6 +22,9 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		viewport: { width: 1280, height: 900 },
+		// The offline worker would cache the whole site (~12 MB) behind every test; only the
+		// offline tests (tests/e2e/offline.test.ts) allow it.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 			args: [

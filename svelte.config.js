@@ -22,7 +22,10 @@ const config = {
 		// Every page is prerendered; the built site runs from any static host and offline.
 		adapter: adapter({ strict: true }),
 		// Relative asset paths let the build be served from a sub-folder or opened from disk.
-		paths: { relative: true }
+		paths: { relative: true },
+		// src/service-worker.ts caches the site for offline use; the layout registers it itself
+		// (src/lib/io/offline.ts) so that it can offer a new build with an "updated, reload" notice.
+		serviceWorker: { register: false }
 	}
 };
 

@@ -71,13 +71,15 @@ for (const data of ['identities', 'digits'] as const)
 		await page.getByRole('button', { name: 'Run the sweep' }).click();
 		await expect(page.getByRole('progressbar', { name: 'Sweep progress' })).toBeVisible();
 		const table = page.locator('.sweep table');
-		await expect(table).toBeVisible({ timeout: 200_000 });
+		await expect(table).toBeVisible({ timeout: 400_000 });
 		console.log(
-			`sweep of 8 models × 400 steps on ${data}: ${((Date.now() - started) / 1000).toFixed(0)} s`
+			`sweep of 11 models × 400 steps on ${data}: ${((Date.now() - started) / 1000).toFixed(0)} s`
 		);
-		await expect(table.locator('tbody tr')).toHaveCount(9); // 8 losses + raw inputs
-		await expect(table.locator('tbody tr').nth(5).locator('th')).toHaveText('A-Softmax m = 4');
-		await expect(table.locator('tbody tr').nth(5).locator('td').nth(1)).toHaveText(
+		// 11 losses (softmax, contrastive, triplet, center, modified, A-Softmax m = 1–4, CosFace,
+		// ArcFace) + raw inputs.
+		await expect(table.locator('tbody tr')).toHaveCount(12);
+		await expect(table.locator('tbody tr').nth(8).locator('th')).toHaveText('A-Softmax m = 4');
+		await expect(table.locator('tbody tr').nth(8).locator('td').nth(1)).toHaveText(
 			/^0\.\d{3}$|^1\.000$/
 		);
 		await expect(page.locator('.sweep svg circle')).toHaveCount(4); // AUC at m = 1…4

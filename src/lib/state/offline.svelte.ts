@@ -1,0 +1,52 @@
+/**
+ * The page's side of the offline service worker (src/service-worker.ts): registration, and
+ * whether a new build has been installed and waits. The worker never replaces a running one
+ * by itself, so a lesson in progress keeps its version; the page says "updated, reload" and,
+ * when the reader agrees, asks the waiting worker to take over and reloads once it controls
+ * the page. Where service workers are unavailable (an insecure origin, a browser setting) or
+ * registration fails, nothing happens: the site works online as before.
+ */
+import { SKIP_WAITING } from '$lib/io/offline';
+
+export class OfflineState {
+	/** A newer build is installed and waits for the reader to reload. */
+	updated = $state(false);
+	#registration: ServiceWorkerRegistration | null = null;
+
+	/** Registers the worker at `url` (the site root's service-worker.js). */
+	async start(url: string): Promise<void> {
+		if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+		const container = navigator.serviceWorker;
+		try {
+			this.#registration = await container.register(url);
+		} catch {
+			return;
+		}
+		const registration = this.#registration;
+		// Waiting while an older build controls the page (a first visit has no controller).
+		const check = () => {
+			if (registration.waiting && container.controller) this.updated = true;
+		};
+		check();
+		registration.addEventListener('updatefound', () => {
+			const next = registration.installing;
+			next?.addEventListener('statechange', () => {
+				if (next.state === 'installed') check();
+			});
+		});
+	}
+
+	/** Lets the waiting build take over, then reloads the page on it. */
+	applyUpdate(): void {
+		const next = this.#registration?.waiting;
+		if (!next) return location.reload();
+		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
+			once: true
+		});
+		next.postMessage(SKIP_WAITING);
+	}
+
+	dismiss(): void {
+		this.updated = false;
+	}
+}
