@@ -103,7 +103,8 @@ const sweep3 = parseSavedSweep(
 ).sweep!;
 const row3 = (identities: number, loss: string, m: number | null = null): ExperimentRow =>
 	sweep3.rows.find((x) => x.identities === identities && x.loss === loss && x.requestedM === m)!;
-const at3 = (n: number) => sweep3.rows.filter((r) => r.identities === n);
+/** The 3-D rows of softmax, modified and the angular margins (the lesson's claims are theirs). */
+const at3 = (n: number) => sweep3.rows.filter((r) => r.identities === n && !EUCLIDEAN.has(r.loss));
 
 describe('the hypersphere lesson quotes the shipped 3-D sweep', () => {
 	const text = lesson('en', 'hypersphere');
@@ -121,6 +122,8 @@ describe('the hypersphere lesson quotes the shipped 3-D sweep', () => {
 		['best train acc at 100', n3(best(100))],
 		['best train acc at 200', n3(best(200))],
 		['8-D modified train acc at 200', n3(row(200, 'modified').trainAcc)],
+		['center loss train acc at 100', n3(row3(100, 'center').trainAcc)],
+		['center loss train acc at 200', n3(row3(200, 'center').trainAcc)],
 		['fitted ArcFace m at 200', String(row3(200, 'arcface', 0.5).m)],
 		['fitted CosFace m at 200', String(row3(200, 'cosface', 0.35).m)],
 		['modified AUC on new people, lowest', n3(Math.min(...modAuc))],
@@ -136,6 +139,16 @@ describe('the hypersphere lesson quotes the shipped 3-D sweep', () => {
 
 	test('the qualitative claims hold in the data', () => {
 		for (const n of [100, 200]) expect(best(n)).toBeLessThan(0.7);
+		// Center loss fits more at 100 and 200 identities, still far from all (below 0.8).
+		for (const n of [100, 200]) {
+			expect(row3(n, 'center').trainAcc!).toBeGreaterThan(best(n));
+			expect(row3(n, 'center').trainAcc!).toBeLessThan(0.8);
+		}
+		// Every loss at 25 identities, the Euclidean ones included, lies in the quoted range.
+		for (const r of sweep3.rows.filter((x) => x.identities === 25)) {
+			expect(r.trainAcc!).toBeGreaterThanOrEqual(lo25);
+			expect(r.trainAcc!).toBeLessThanOrEqual(hi25);
+		}
 		// The 8-D sweep needed no fitted margin; the 3-D one did from 25 identities on.
 		expect(rows.every((r) => !r.mScaled)).toBe(true);
 		expect(row3(25, 'cosface', 0.35).mScaled).toBe(true);

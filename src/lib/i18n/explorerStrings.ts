@@ -133,6 +133,10 @@ export const EXPLORER_EN = {
 	'share.link': 'Share link',
 	'share.noData': 'A link cannot carry your own data: it reproduces the settings only.',
 	'share.downloadData': 'Download data (CSV)',
+	'share.class': 'Share with the class',
+	'share.classTitle': 'Scan to open this view',
+	'share.qrLabel': 'QR code of {link}',
+	'share.close': 'Close',
 
 	// The feature circle (FeatureCircle).
 	'circle.only3d':
@@ -375,6 +379,10 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'share.link': '공유 링크',
 	'share.noData': '링크에는 내 데이터를 담을 수 없고, 설정만 재현됩니다.',
 	'share.downloadData': '데이터 내려받기 (CSV)',
+	'share.class': '수업에 공유',
+	'share.classTitle': '스캔해서 이 화면 열기',
+	'share.qrLabel': '{link}의 QR 코드',
+	'share.close': '닫기',
 
 	'circle.only3d':
 		'지금은 3D 특징이라 구 보기에 표시됩니다. 원으로 보려면 특징 차원을 2로 설정하세요.',

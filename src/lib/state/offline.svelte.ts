@@ -23,6 +23,8 @@ export class OfflineState {
 			return;
 		}
 		const registration = this.#registration;
+		// Some browsers (and test harnesses that block workers) resolve without a registration.
+		if (!registration) return;
 		// Waiting while an older build controls the page (a first visit has no controller).
 		const check = () => {
 			if (registration.waiting && container.controller) this.updated = true;
