@@ -93,8 +93,9 @@ export class FeatureCircleView {
 		this.region.width = REGION_RES;
 		this.region.height = REGION_RES;
 		this.observer = new ResizeObserver(() => this.resize());
-		this.observer.observe(raw);
-		this.observer.observe(circle);
+		// The panels' boxes, not the canvases: a canvas has a fixed CSS size once fitted, so
+		// it would never report its panel shrinking (leaving presentation mode, a narrower window).
+		for (const c of [raw, circle]) this.observer.observe(c.parentElement ?? c);
 		if (typeof IntersectionObserver !== 'undefined') {
 			const seen = new Map<Element, boolean>();
 			this.visibility = new IntersectionObserver(
