@@ -1,0 +1,143 @@
+/**
+ * The ten-minute tour for a projector (/tour, /tour/1 … /tour/8): the story of SphereLab in
+ * eight steps, each one live widget (the lessons' own widgets, with their settings), one or
+ * two sentences and a formula, in English and Korean. The sentences state definitions and
+ * what the widget shows; the measured claims live in the lessons, which check them.
+ */
+import type { Lang } from '$lib/i18n';
+
+export interface TourStep {
+	/** The lesson this step comes from (its slug), for "read more". */
+	lesson: string;
+	title: Record<Lang, string>;
+	text: Record<Lang, string>;
+	/** TeX, rendered with KaTeX. */
+	formula: string;
+	/** The widget: a view and explorer settings, as a lesson's <Widget> tag takes them. */
+	widget: { view: string } & Record<string, string>;
+}
+
+export const TOUR_STEPS: readonly TourStep[] = Object.freeze<TourStep[]>([
+	{
+		lesson: 'recognition',
+		title: {
+			en: 'Identification, verification and the open set',
+			ko: '식별, 검증, 개방 집합'
+		},
+		text: {
+			en: 'A face system compares two features and accepts when they are close enough. The grey classes were never trained: they are the new people of an open-set test.',
+			ko: '얼굴 인식 시스템은 두 특징을 비교해서 충분히 가까우면 같은 사람으로 받아들입니다. 회색 클래스는 학습에 쓰지 않았습니다. 개방 집합 테스트의 새로운 사람입니다.'
+		},
+		formula:
+			'\\cos(x_1, x_2) = \\frac{x_1^\\top x_2}{\\lVert x_1\\rVert\\,\\lVert x_2\\rVert} > \\tau',
+		widget: { view: 'circle', loss: 'softmax', classes: '6', held: '4,5', noise: '0.6', seed: '3' }
+	},
+	{
+		lesson: 'softmax',
+		title: {
+			en: 'Softmax features are separable, not discriminative',
+			ko: 'softmax 특징은 분리되지만 판별력은 없습니다'
+		},
+		text: {
+			en: 'Softmax only needs every feature on the right side of a boundary. Nothing asks a class to be tight or far from the others.',
+			ko: 'softmax는 모든 특징이 경계의 올바른 쪽에 있기만 하면 됩니다. 클래스가 촘촘하거나 다른 클래스와 멀리 떨어지라고 요구하는 것은 없습니다.'
+		},
+		formula: 'f_j = W_j^\\top x + b_j',
+		widget: { view: 'circle', loss: 'softmax', classes: '6', noise: '0.6', seed: '3' }
+	},
+	{
+		lesson: 'modified-softmax',
+		title: { en: '|W| = 1, b = 0: the angle decides', ko: '|W| = 1, b = 0: 각도가 정합니다' },
+		text: {
+			en: 'With unit weights and no bias the logit is the feature norm times a cosine, so the class is the nearest weight in angle. The boundaries are bisectors.',
+			ko: '가중치를 단위 벡터로 두고 편향을 없애면 로짓은 특징의 노름 곱하기 코사인이 되어, 각도가 가장 가까운 가중치의 클래스가 됩니다. 경계는 이등분선입니다.'
+		},
+		formula: 'f_j = \\lVert x\\rVert \\cos\\theta_j',
+		widget: { view: 'circle', loss: 'modified', classes: '5', noise: '0.6', seed: '4' }
+	},
+	{
+		lesson: 'a-softmax',
+		title: {
+			en: 'A-Softmax: drag m, watch the wedges',
+			ko: 'A-Softmax: m을 움직이며 쐐기를 보세요'
+		},
+		text: {
+			en: 'The true class must win by a factor m in angle. Between neighbouring classes a grey wedge opens that no class owns.',
+			ko: '정답 클래스는 각도에서 m배만큼 이겨야 합니다. 이웃한 클래스 사이에 어느 클래스에도 속하지 않는 회색 쐐기가 열립니다.'
+		},
+		formula: '\\cos(m\\theta_1) > \\cos\\theta_2',
+		widget: {
+			view: 'circle',
+			loss: 'asoftmax',
+			m: '4',
+			classes: '6',
+			noise: '0.4',
+			seed: '3',
+			controls: 'm'
+		}
+	},
+	{
+		lesson: 'hypersphere',
+		title: { en: 'The sphere', ko: '구' },
+		text: {
+			en: 'Only the direction of a feature matters, a point on the unit sphere. Each class owns a cap around its weight; drag to turn the sphere.',
+			ko: '특징의 방향, 곧 단위 구 위의 한 점만이 중요합니다. 각 클래스는 자기 가중치 둘레의 캡을 차지합니다. 끌어서 구를 돌려 보세요.'
+		},
+		formula: '\\hat x = \\frac{x}{\\lVert x\\rVert} \\in S^{d-1}',
+		widget: {
+			view: 'sphere',
+			loss: 'asoftmax',
+			m: '4',
+			classes: '6',
+			noise: '0.4',
+			seed: '3',
+			controls: 'm'
+		}
+	},
+	{
+		lesson: 'a-softmax',
+		title: { en: 'Real digits', ko: '실제 손글씨 숫자' },
+		text: {
+			en: 'The same loss on real handwritten digits (MNIST, 14 × 14 pixels), with 2-D features: every digit becomes a direction on the circle.',
+			ko: '같은 손실을 실제 손글씨 숫자(MNIST, 14 × 14 픽셀)에 씁니다. 특징은 2차원이라 숫자마다 원 위의 한 방향이 됩니다.'
+		},
+		formula:
+			'L = -\\log \\frac{e^{\\lVert x\\rVert \\psi(\\theta_y)}}{e^{\\lVert x\\rVert \\psi(\\theta_y)} + \\sum_{j \\ne y} e^{\\lVert x\\rVert \\cos\\theta_j}}',
+		widget: { view: 'circle', data: 'digits', loss: 'asoftmax', m: '4', controls: 'm' }
+	},
+	{
+		lesson: 'euclidean-margins',
+		title: { en: 'Euclidean margins need pairs', ko: '유클리드 마진에는 쌍이 필요합니다' },
+		text: {
+			en: 'Triplet loss compares an anchor with a positive and a negative. Watch the chart: most triplets soon have zero loss and teach nothing.',
+			ko: '트리플렛 손실은 앵커를 양성, 음성과 비교합니다. 차트를 보세요. 대부분의 트리플렛은 곧 손실이 0이 되어 아무것도 가르치지 않습니다.'
+		},
+		formula: '\\max(0,\\ D_{ap} - D_{an} + m)',
+		widget: {
+			view: 'circle',
+			loss: 'triplet',
+			classes: '6',
+			noise: '0.5',
+			seed: '1',
+			controls: 'mining'
+		}
+	},
+	{
+		lesson: 'recognition',
+		title: { en: 'What the open-set sweep shows', ko: '개방 집합 스윕이 보여 주는 것' },
+		text: {
+			en: 'Every loss trained on the same toy identities and tested on people it never saw, as paired differences against modified softmax on the same seed.',
+			ko: '모든 손실을 같은 장난감 신원으로 학습하고 한 번도 보지 못한 사람으로 테스트했습니다. 같은 시드의 수정된 softmax와의 짝지은 차이로 보여 줍니다.'
+		},
+		formula:
+			'\\Delta\\,\\mathrm{TAR} = \\mathrm{TAR}_{\\text{loss}} - \\mathrm{TAR}_{\\text{modified}}',
+		widget: { view: 'sweep' }
+	}
+]);
+
+/** The step of a URL's `[step]` parameter (1-based), or null when it is not one. */
+export function tourStep(param: string | undefined): number | null {
+	if (param === undefined || !/^[1-9]\d*$/.test(param)) return null;
+	const n = Number(param);
+	return n <= TOUR_STEPS.length ? n : null;
+}

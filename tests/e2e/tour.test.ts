@@ -1,0 +1,54 @@
+/**
+ * The projector tour (issue 16): /tour and PageDown through every step, each with its own URL
+ * (/tour/N), a live view, a formula and large type (≥ 28 px at 1920 × 1080); no console
+ * errors, and axe finds no serious violation. PageUp goes back; Korean with ?lang=ko.
+ */
+import { expect, test } from '@playwright/test';
+import { seriousViolations } from './a11y';
+import { watchPage } from './helpers';
+
+test.use({ viewport: { width: 1920, height: 1080 } });
+
+const STEPS = 8;
+
+test('PageDown walks the tour: every step has its URL, a live view, a formula and large type', async ({
+	page
+}) => {
+	test.setTimeout(300_000);
+	const watch = await watchPage(page);
+	await page.goto('/tour');
+	for (let n = 1; n <= STEPS; n++) {
+		if (n > 1) await expect(page).toHaveURL(new RegExp(`/tour/${n}$`));
+		await expect(page.locator('.count')).toHaveText(`Step ${n} of ${STEPS}`);
+		await expect(page.locator('.tour > .formula .katex').first()).toBeVisible();
+		const body = await page
+			.locator('.tour > p.text')
+			.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+		expect(body).toBeGreaterThanOrEqual(28);
+		// The live view: a training widget gets its first snapshot, the sweep its figure.
+		const widget = page.locator('figure.widget');
+		await expect(widget).toHaveCount(1);
+		if (n < STEPS)
+			await expect(widget.locator('.status')).toHaveText(/^step \d+/, { timeout: 60_000 });
+		else await expect(widget.locator('svg').first()).toBeVisible({ timeout: 30_000 });
+		expect(await seriousViolations(page), `step ${n}`).toEqual([]);
+		await page.locator('h1').click(); // focus off any control: keys go to the tour
+		await page.keyboard.press('PageDown');
+	}
+	// Past the end stays at the end; PageUp goes back one step.
+	await expect(page).toHaveURL(/\/tour\/8$/);
+	await page.keyboard.press('PageUp');
+	await expect(page).toHaveURL(/\/tour\/7$/);
+	expect(watch.errors).toEqual([]);
+});
+
+test('a step links on its own and in Korean', async ({ page }) => {
+	const watch = await watchPage(page);
+	await page.goto('/tour/4?lang=ko');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+	await expect(page.locator('.count')).toHaveText('4 / 8단계');
+	await expect(page.locator('h1')).toContainText('A-Softmax');
+	await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(/\/tour\/5\?lang=ko$/);
+	expect(watch.errors).toEqual([]);
+});
