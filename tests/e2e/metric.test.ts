@@ -23,10 +23,16 @@ function parse(text: string): Sample | null {
 	return { step: Number(step), loss: Number(loss), test: Number(acc) };
 }
 
-/** Plays until step ≥ 600, sampling the status line; returns the samples. */
+/**
+ * One Step (the loss of step 1, before any learning: the reference for "falling", whatever
+ * the machine's speed), then plays until step ≥ 600, sampling the status line.
+ */
 async function trainTo600(page: Page): Promise<Sample[]> {
 	const status = page.getByRole('status');
 	const samples: Sample[] = [];
+	await page.getByRole('button', { name: 'Step' }).click();
+	await expect(status).toHaveText(/^step 1 · loss [\d.e+-]+ /);
+	samples.push(parse((await status.textContent()) ?? '')!);
 	await page.getByRole('button', { name: 'Play' }).click();
 	await expect(async () => {
 		const s = parse((await status.textContent()) ?? '');
@@ -47,6 +53,7 @@ for (const loss of ['contrastive', 'triplet', 'center'] as const) {
 		await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
 		const samples = await trainTo600(page);
 		const first = samples[0];
+		expect(first.step).toBe(1);
 		const reached = samples.find((s) => s.step <= 600 && s.test >= 90);
 		expect(reached, JSON.stringify(samples.slice(0, 5))).toBeDefined();
 		expect(samples.at(-1)!.loss).toBeLessThan(first.loss);

@@ -52,9 +52,13 @@ test('a crawl from / finds every page and no broken internal link', async ({
 	}
 	expect(broken).toEqual([]);
 	const paths = [...seen.keys()];
-	// The crawl reaches the explorer, both lesson indexes, all 12 lessons and the embed pages.
-	expect(paths).toEqual(expect.arrayContaining(['/', '/lessons/en', '/lessons/ko', '/embed']));
-	expect(paths.filter((p) => /^\/lessons\/(en|ko)\/[a-z0-9-]+$/.test(p)).length).toBe(12);
+	// The crawl reaches the explorer, both lesson indexes, all 14 lessons, the embed pages and
+	// the tour's 8 steps.
+	expect(paths).toEqual(
+		expect.arrayContaining(['/', '/lessons/en', '/lessons/ko', '/embed', '/tour'])
+	);
+	expect(paths.filter((p) => /^\/lessons\/(en|ko)\/[a-z0-9-]+$/.test(p)).length).toBe(14);
+	expect(paths.filter((p) => /^\/tour\/[1-8]$/.test(p)).length).toBe(8);
 	expect(paths.filter((p) => p.startsWith('/embed/')).length).toBeGreaterThanOrEqual(5);
 });
 
