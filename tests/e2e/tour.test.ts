@@ -1,7 +1,8 @@
 /**
  * The projector tour (issue 16): /tour and PageDown through every step, each with its own URL
  * (/tour/N), a live view, a formula and large type (≥ 28 px at 1920 × 1080); no console
- * errors, and axe finds no serious violation. PageUp goes back; Korean with ?lang=ko.
+ * errors, and axe finds no serious violation; each step's view and its controls fit the screen.
+ * PageUp goes back; Korean with ?lang=ko.
  */
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './a11y';
@@ -31,6 +32,15 @@ test('PageDown walks the tour: every step has its URL, a live view, a formula an
 		if (n < STEPS)
 			await expect(widget.locator('.status')).toHaveText(/^step \d+/, { timeout: 60_000 });
 		else await expect(widget.locator('svg').first()).toBeVisible({ timeout: 30_000 });
+		// One screen: the view's own controls (Play, the m slider, mining…) without scrolling,
+		// and nothing wider than the screen.
+		const onScreen = await page.evaluate(() => ({
+			scrollX: document.documentElement.scrollWidth - innerWidth,
+			below: [...document.querySelectorAll('figure.widget button, figure.widget input')]
+				.map((e) => e.getBoundingClientRect())
+				.filter((r) => r.height > 0 && r.bottom > innerHeight).length
+		}));
+		expect(onScreen, `step ${n}`).toEqual({ scrollX: 0, below: 0 });
 		expect(await seriousViolations(page), `step ${n}`).toEqual([]);
 		await page.locator('h1').click(); // focus off any control: keys go to the tour
 		await page.keyboard.press('PageDown');
@@ -48,6 +58,13 @@ test('a step links on its own and in Korean', async ({ page }) => {
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
 	await expect(page.locator('.count')).toHaveText('4 / 8단계');
 	await expect(page.locator('h1')).toContainText('A-Softmax');
+	// The site's own header keeps a Korean reader in Korean.
+	const menu = page.getByRole('navigation', { name: '주 메뉴' });
+	await expect(menu.getByRole('link', { name: '투어' })).toHaveAttribute(
+		'href',
+		/\/tour\?lang=ko$/
+	);
+	await expect(menu.getByRole('link', { name: '탐색기' })).toHaveAttribute('href', /\/\?lang=ko$/);
 	await page.keyboard.press('ArrowRight');
 	await expect(page).toHaveURL(/\/tour\/5\?lang=ko$/);
 	expect(watch.errors).toEqual([]);

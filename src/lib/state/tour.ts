@@ -131,7 +131,7 @@ export const TOUR_STEPS: readonly TourStep[] = Object.freeze<TourStep[]>([
 		},
 		formula:
 			'\\Delta\\,\\mathrm{TAR} = \\mathrm{TAR}_{\\text{loss}} - \\mathrm{TAR}_{\\text{modified}}',
-		widget: { view: 'sweep' }
+		widget: { view: 'sweep', table: 'no' }
 	}
 ]);
 
