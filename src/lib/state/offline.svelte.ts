@@ -30,12 +30,14 @@ export class OfflineState {
 			if (registration.waiting && container.controller) this.updated = true;
 		};
 		check();
-		registration.addEventListener('updatefound', () => {
-			const next = registration.installing;
+		const watch = (next: ServiceWorker | null) =>
 			next?.addEventListener('statechange', () => {
 				if (next.state === 'installed') check();
 			});
-		});
+		// A new build may already be installing (the browser checks on every navigation),
+		// its `updatefound` fired before this page listened.
+		watch(registration.installing);
+		registration.addEventListener('updatefound', () => watch(registration.installing));
 	}
 
 	/** Lets the waiting build take over, then reloads the page on it. */
