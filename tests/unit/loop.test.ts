@@ -70,8 +70,11 @@ describe('TrainingLoop', () => {
 		const last = f.snapshots().at(-1)!;
 		expect(last.running).toBe(true);
 		expect(last.snapshot.step).toBeGreaterThan(0);
+		const before = f.sent.length;
 		loop.handle({ type: 'pause' });
-		expect(f.types()).toContain('state');
+		// The last step's snapshot says "stopped" itself, before the state message.
+		expect(f.sent.slice(before).map((s) => s.msg.type)).toEqual(['snapshot', 'state']);
+		expect(f.snapshots().at(-1)!.running).toBe(false);
 		f.run(5);
 		const count = f.snapshots().length;
 		const stepAtPause = f.snapshots().at(-1)!.snapshot.step;

@@ -193,11 +193,15 @@ export class TrainingLoop {
 			case 'play':
 				this.setRunning(!t.diverged);
 				break;
-			case 'pause':
-				this.setRunning(false);
-				// The page shows exactly where training stopped.
+			case 'pause': {
+				// Where training stopped, in the same message that says it stopped (running:
+				// false): the page never shows Play beside the numbers of an earlier step.
+				const was = this.running;
+				this.running = false;
 				this.sendSnapshot(true);
+				if (was) this.host.post({ type: 'state', running: false });
 				break;
+			}
 			case 'step':
 				this.setRunning(false);
 				t.step(msg.n);
