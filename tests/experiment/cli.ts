@@ -2,6 +2,7 @@
  * The experiment CLI's pure parts: option parsing, the markdown table and the JSON line.
  * Kept free of tfjs so unit tests can import it without registering a backend.
  */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DIGITS_INPUT_DIM, DIGITS_PER_CLASS, MAX_FEATURE_DIM } from '../../src/lib/math/limits';
 import { DIGITS_HIDDEN_UNITS } from '../../src/lib/math/settings';
@@ -11,6 +12,7 @@ import {
 	DEFAULT_IDENTITIES,
 	DEFAULT_SWEEP,
 	IDENTITY_SWEEP,
+	VALIDATION_SEEDS,
 	DEFAULT_UNSEEN,
 	EXPERIMENT_DATA,
 	EXPERIMENT_MODEL,
@@ -39,6 +41,10 @@ export interface CliOptions {
 	losses: LossSpec[];
 	/** Where to write the result as a saved sweep (null: nowhere). */
 	save: string | null;
+	/** Validation runs per grid margin (their seeds: VALIDATION_SEEDS' first N; 0: none). */
+	validationSeeds: number;
+	/** Worker threads the runs are spread over. */
+	workers: number;
 }
 
 /**
@@ -51,19 +57,25 @@ function lossesOption(raw: string | undefined): LossSpec[] {
 	if (raw === undefined || raw === 'paper') return [...DEFAULT_SWEEP];
 	if (raw === 'identity') return [...IDENTITY_SWEEP];
 	return raw.split(',').map((token) => {
-		const [name, m, extra] = token.split(':');
+		const [name, m, extra, more] = token.split(':');
 		const loss = LOSS_KINDS.find((k) => k === name);
 		const margin = m === undefined ? null : Number(m);
+		const pure = extra === 'pure' && loss === 'asoftmax';
 		if (
 			!loss ||
-			extra !== undefined ||
+			(extra !== undefined && !pure) ||
+			more !== undefined ||
 			(margin !== null && (m.trim() === '' || !Number.isFinite(margin)))
 		) {
 			throw new RangeError(
-				`--losses ${token}: expected paper, identity or a list of ${LOSS_KINDS.join('|')}[:m]`
+				`--losses ${token}: expected paper, identity or a list of ${LOSS_KINDS.join('|')}[:m] (asoftmax:m:pure for λ = 0 after the warm-up)`
 			);
 		}
-		return { loss, m: hasMargin(loss) ? (margin ?? MARGIN_LIMITS[loss].default) : null };
+		const spec: LossSpec = {
+			loss,
+			m: hasMargin(loss) ? (margin ?? MARGIN_LIMITS[loss].default) : null
+		};
+		return pure ? { ...spec, variant: 'pure' } : spec;
 	});
 }
 
@@ -91,7 +103,9 @@ export function parseCli(argv: string[]): CliOptions {
 			unseen: { type: 'string' },
 			losses: { type: 'string' },
 			data: { type: 'string' },
-			save: { type: 'string' }
+			save: { type: 'string' },
+			'validation-seeds': { type: 'string' },
+			workers: { type: 'string' }
 		},
 		strict: true
 	});
@@ -174,12 +188,22 @@ export function parseCli(argv: string[]): CliOptions {
 		identities,
 		unseen,
 		losses: lossesOption(values.losses),
-		save: values.save ?? null
+		save: values.save ?? null,
+		validationSeeds: num(
+			'validation-seeds',
+			values['validation-seeds'],
+			q ? 0 : VALIDATION_SEEDS.length,
+			0,
+			VALIDATION_SEEDS.length
+		),
+		workers: num('workers', values.workers, availableParallelism(), 1, 64)
 	};
 }
 
-/** "A-Softmax m = 2", "softmax", … (a lowered margin says so: "CosFace m = 0.0199 (fitted)"). */
-export function lossLabel(s: LossSpec & { mScaled?: boolean }): string {
+/** "A-Softmax m = 2", "softmax", … (a chosen margin says so: "CosFace m = 0.2 (chosen)"). */
+export function lossLabel(
+	s: LossSpec & { mScaled?: boolean; trials?: { m: number }[] | null }
+): string {
 	const names: Record<LossKind, string> = {
 		softmax: 'softmax',
 		contrastive: 'contrastive',
@@ -191,7 +215,9 @@ export function lossLabel(s: LossSpec & { mScaled?: boolean }): string {
 		arcface: 'ArcFace'
 	};
 	if (s.m === null) return names[s.loss];
-	return `${names[s.loss]} m = ${s.m}${s.mScaled ? ' (fitted)' : ''}`;
+	const chosen = s.trials ? ` (chosen of ${s.trials.map((t) => t.m).join(', ')})` : '';
+	const pure = s.variant === 'pure' ? ', λ → 0' : '';
+	return `${names[s.loss]} m = ${s.m}${pure}${s.mScaled ? ' (fitted)' : ''}${chosen}`;
 }
 
 export const fmt = (v: number | null, digits = 3) => (v === null ? '—' : v.toFixed(digits));
@@ -199,6 +225,12 @@ const signed = (v: number, digits = 3) => `${v >= 0 ? '+' : '−'}${Math.abs(v).
 
 /** The table's columns: a metric (mean ± std over seeds) or a paired difference against modified. */
 const COLUMNS: { head: string; key: keyof RunMetrics; delta?: DeltaMetric; digits?: number }[] = [
+	{ head: 'Δ TAR new people [95 % CI] (ahead)', key: 'tarAtFar1e2', delta: 'tarAtFar1e2' },
+	{ head: 'Δ AUC new people', key: 'verifAUC', delta: 'verifAUC' },
+	{ head: 'Δ rank-1 new people', key: 'rank1', delta: 'rank1' },
+	{ head: 'Δ TAR known people', key: 'seenTarAtFar1e2', delta: 'seenTarAtFar1e2' },
+	{ head: 'effective margin (°)', key: 'effectiveMarginDeg', digits: 1 },
+	{ head: 'λ at the end', key: 'lambdaEnd', digits: 2 },
 	{ head: 'train acc', key: 'trainAcc' },
 	{ head: 'closed-set acc', key: 'closedSetAcc' },
 	{ head: 'new people: verif AUC', key: 'verifAUC' },
@@ -208,18 +240,15 @@ const COLUMNS: { head: string; key: keyof RunMetrics; delta?: DeltaMetric; digit
 	{ head: 'TAR @ FAR 1e-2', key: 'seenTarAtFar1e2' },
 	{ head: 'rank-1', key: 'seenRank1' },
 	{ head: 'max intra (°)', key: 'maxIntraDeg', digits: 1 },
-	{ head: 'min inter (°)', key: 'minInterDeg', digits: 1 },
-	{ head: 'Δ AUC new people', key: 'verifAUC', delta: 'verifAUC' },
-	{ head: 'Δ TAR new people', key: 'tarAtFar1e2', delta: 'tarAtFar1e2' },
-	{ head: 'Δ AUC known people', key: 'seenVerifAUC', delta: 'seenVerifAUC' }
+	{ head: 'min inter (°)', key: 'minInterDeg', digits: 1 }
 ];
 
 function cell(row: ExperimentRow, c: (typeof COLUMNS)[number]): string {
 	if (c.delta) {
 		const d = row.delta?.[c.delta];
 		if (!d || row.loss === 'modified') return '—';
-		return row.seeds > 1
-			? `${signed(d.mean)} ± ${fmt(d.std)} (${d.ahead}/${d.seeds})`
+		return d.ci95
+			? `${signed(d.mean)} [${signed(d.ci95[0])}, ${signed(d.ci95[1])}] (${d.ahead}/${d.seeds})`
 			: signed(d.mean);
 	}
 	const s = row.spread[c.key];
@@ -247,9 +276,7 @@ export function markdownTable(r: ExperimentResult): string {
 	}
 	for (const { identities, baseline: b } of r.inputBaselines) {
 		const cells = COLUMNS.map((c) =>
-			c.delta || c.key === 'trainAcc' || c.key === 'closedSetAcc'
-				? '—'
-				: fmt(b[c.key as keyof typeof b], c.digits ?? 3)
+			c.delta || !(c.key in b) ? '—' : fmt(b[c.key as keyof typeof b], c.digits ?? 3)
 		);
 		lines.push(
 			`| ${identities} | *raw inputs (no training)* | ${cells.join(' | ')} | ${r.rows[0]?.seeds ?? 0} |`
@@ -296,12 +323,17 @@ export function jsonLine(r: ExperimentResult): string {
 				throw new Error(`${lossLabel(row)} at ${row.identities} identities: ${k} has no value`);
 			out[k] = v;
 		}
-		if (row.mScaled) out.requestedM = row.requestedM;
+		if (row.mScaled || row.trials) out.requestedM = row.requestedM;
+		if (row.trials) out.trials = row.trials;
+		out.effectiveMarginDeg = row.effectiveMarginDeg;
+		out.lambdaEnd = row.lambdaEnd;
 		if (row.delta) {
 			for (const [name, key] of JSON_DELTAS) {
 				const d = row.delta[key];
 				if (!d) throw new Error(`${lossLabel(row)}: ${name} has no value`);
 				out[name] = d.mean;
+				out[`${name}CI95`] = d.ci95;
+				out[`${name}Ahead`] = d.ahead;
 			}
 		}
 		return out;

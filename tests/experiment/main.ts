@@ -23,9 +23,11 @@ import { toSaved } from '../../src/lib/state/savedSweep';
 import { tf } from '../../src/lib/model/tf';
 import {
 	EXPERIMENT_DATA,
+	VALIDATION_SEEDS,
 	runOpenSetExperiment,
 	type ExperimentConfig
 } from '../../src/lib/model/experiment';
+import { threadExecutor } from './threads';
 import { fmt, jsonLine, lossLabel, markdownTable, parseCli, type CliOptions } from './cli';
 
 /** The shipped digits file (static/data, `npm run digits`), checked. */
@@ -49,6 +51,8 @@ export async function main(): Promise<number> {
 	const config: ExperimentConfig = {
 		losses: cli.losses,
 		seeds: Array.from({ length: cli.seeds }, (_, i) => cli.seed + i),
+		validationSeeds: VALIDATION_SEEDS.slice(0, cli.validationSeeds),
+		executor: threadExecutor(cli.workers, { digits: cli.data === 'digits' }),
 		steps: cli.steps,
 		identities: cli.identities,
 		unseen: cli.unseen,
@@ -67,7 +71,8 @@ export async function main(): Promise<number> {
 			`${cli.unseen} held-out ${cli.data === 'digits' ? 'digits (MNIST, 196 pixels' : `identities in ${d.inputDim}D (noise ${d.noise}`}, ` +
 			`${d.pointsPerClass} points each), ${cli.featureDim}D features, ` +
 			`${cli.hiddenUnits} hidden units, ${cli.steps} steps, seeds ${config.seeds.join(', ')}, ` +
-			`classifier over the seen identities only`
+			`margins chosen on validation seeds ${config.validationSeeds!.join(', ') || '(none)'}, ` +
+			`classifier over the seen identities only, ${cli.workers} worker thread(s)`
 	);
 	const t0 = performance.now();
 	let runStart = t0;
@@ -79,7 +84,7 @@ export async function main(): Promise<number> {
 			const secs = ((performance.now() - runStart) / 1000).toFixed(1);
 			runStart = performance.now();
 			console.error(
-				`[${p.done}/${p.runs}] ${p.identities} ids, seed ${p.seed} ${lossLabel(r)}: ` +
+				`[${p.done}/${p.runs}]${p.validation ? ' validation' : ''} ${p.identities} ids, seed ${p.seed} ${lossLabel(r)}: ` +
 					`train ${fmt(r.trainAcc)}, closed ${fmt(r.closedSetAcc)}, new people AUC ` +
 					`${fmt(r.verifAUC)} TAR ${fmt(r.tarAtFar1e2)} rank-1 ${fmt(r.rank1)}; known people ` +
 					`AUC ${fmt(r.seenVerifAUC)} TAR ${fmt(r.seenTarAtFar1e2)}` +
@@ -94,7 +99,9 @@ export async function main(): Promise<number> {
 			command: `npm run experiment -- ${process.argv.slice(2).join(' ')}`,
 			backend: tf.getBackend(),
 			seconds: Math.round(total),
-			seeds: config.seeds as number[]
+			seeds: config.seeds as number[],
+			validationSeeds: config.validationSeeds as number[],
+			workers: cli.workers
 		});
 		writeFileSync(cli.save, JSON.stringify(saved) + '\n');
 		console.error(`saved to ${cli.save}`);

@@ -20,3 +20,4 @@ export * from './classDensity';
 export * from './compactness';
 export * from './offAngle';
 export * from './nearestMean';
+export * from './bootstrap';

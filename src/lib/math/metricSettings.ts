@@ -48,13 +48,13 @@ export const METRIC_ROWS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		path: 'options.pkPerClass',
 		kind: 'number',
 		default: 8,
-		limit: num(2, 16, true),
+		limit: num(2, 32, true),
 		step: 1,
 		control: 'number',
 		applies: (s) => needsPairs(s.options.loss),
 		apply: 'live',
 		label: 'controls.pkPerClass',
-		doc: 'P×K batches: K points of each class, 2–16'
+		doc: 'P×K batches: K points of each class, 2–32'
 	},
 	{
 		key: 'lc',

@@ -58,8 +58,11 @@ export interface DataParams {
  */
 export type TripletMining = 'all' | 'hard';
 
-/** How λ evolves for A-Softmax: off (pure margin), fixed, or one of the published schedules. */
-export type LambdaMode = 'off' | 'fixed' | 'official' | 'pytorch';
+/**
+ * How λ evolves for A-Softmax: off (pure margin), fixed, one of the published schedules, or
+ * 'warmup' (the official curve to its floor, then the pure margin).
+ */
+export type LambdaMode = 'off' | 'fixed' | 'official' | 'pytorch' | 'warmup';
 
 /** Everything that determines a training run. */
 export interface TrainerOptions {
@@ -105,6 +108,11 @@ export interface TrainerOptions {
 	lambdaFixed: number;
 	/** The floor of the annealing schedules (the papers use 5; 0 anneals to the pure margin). */
 	lambdaMin: number;
+	/**
+	 * The step at which the annealing reaches its floor (live): 0 keeps the published clock
+	 * (official: step 1659); a run of T steps that anneals as SphereFace's did uses ≈ 0.059·T.
+	 */
+	lambdaFloorAt: number;
 	/** Adam learning rate (live). */
 	learningRate: number;
 	/** Mini-batch size (live). */

@@ -287,7 +287,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		key: 'lambda',
 		path: 'options.lambdaMode',
 		kind: 'choice',
-		choices: ['official', 'pytorch', 'fixed', 'off'],
+		choices: ['official', 'pytorch', 'warmup', 'fixed', 'off'],
 		// A pure margin by default: dragging m shows its full effect at once; the toy data
 		// converge without SphereFace's annealing, which stays one click away. Digits do not:
 		// A-Softmax m = 4 with λ off reached 79 % test accuracy in 2,000 steps, with the
@@ -297,12 +297,13 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		choiceLabels: {
 			official: 'controls.lambdaOfficial',
 			pytorch: 'controls.lambdaPytorch',
+			warmup: 'controls.lambdaWarmup',
 			fixed: 'controls.lambdaFixed',
 			off: 'controls.lambdaOff'
 		},
 		apply: 'live',
 		label: 'controls.lambdaAnnealing',
-		doc: 'A-Softmax λ: off, official, pytorch or fixed'
+		doc: 'A-Softmax λ: off, official, pytorch, warmup (official to its floor, then 0) or fixed'
 	},
 	{
 		key: 'lmin',
@@ -315,6 +316,18 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		apply: 'live',
 		label: 'controls.lambdaFloor',
 		doc: 'floor of the λ annealing, 0–1000'
+	},
+	{
+		key: 'lfloor',
+		path: 'options.lambdaFloorAt',
+		kind: 'number',
+		default: 0,
+		limit: num(0, 100000, true),
+		step: 1,
+		control: 'number',
+		apply: 'live',
+		label: 'controls.lambdaFloorAt',
+		doc: 'step at which the λ annealing reaches its floor, 0–100000 (0: the published clock, official 1659)'
 	},
 	{
 		key: 'lfixed',

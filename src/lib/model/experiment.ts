@@ -1,45 +1,58 @@
 /**
  * The open-set experiment, headless: for every number of seen identities, every seed and
- * every loss (and margin), train a Trainer on the same data with the same initial weights and
- * batches, then score its features by cosine similarity alone on two test sets: new people
- * (held-out identities: verification AUC, best-threshold accuracy, TAR at FAR = 1e−2,
- * rank-1) and new photos of known people (the seen identities' test split: the same figures),
- * next to the training and closed-set accuracies. Rows are means over seeds with their spread
- * and paired differences against modified softmax. Runs on whatever tfjs backend is active
- * (wasm in the Node runner, cpu in unit tests, the worker's in the browser).
+ * every loss, train a Trainer on the same data with the same initial weights and batches,
+ * then score its features by cosine similarity alone on two test sets: new people (held-out
+ * identities: verification AUC, best-threshold accuracy, TAR at FAR = 1e−2, rank-1) and new
+ * photos of known people (the seen identities' test split: the same figures), next to the
+ * training and closed-set accuracies. Rows are means over seeds with their spread and paired
+ * differences against modified softmax, each with its 95 % bootstrap interval.
  *
- * Honesty: the trainer's classifier has rows for the seen identities only (the strict
- * protocol, `headClasses`); held-out identities never shape training. Fairness: on one seed
- * every loss sees the same data set, initial weights and batch order, the same architecture,
- * optimizer and steps. The held-out identities are classes 0 … unseen − 1 and the seen ones
- * come after them, so on one seed the same new people (and the same photos of them) are
- * scored at every identity count. A-Softmax trains with SphereFace's λ annealing
- * ('official', floor 5, reached at step 1659); CosFace and ArcFace as published, with their
- * margins lowered where the identities are too crowded for them (`fitMargin`). A run that
- * ends without fitting its training set is counted, not hidden.
+ * The protocol (issue 24), the same for the CLI, the browser sweep and /compare:
+ * - Honesty: the classifier has rows for the seen identities only (the strict open-set
+ *   protocol, `headClasses`); held-out identities never shape training.
+ * - The same budget: on one seed every loss sees the same data set, initial weights, steps
+ *   and number of feature vectors per step (EXPERIMENT_BATCH; the pair losses as a P×K batch
+ *   of that size, `pkFor`), the same architecture and optimizer.
+ * - λ on the run's clock: A-Softmax anneals with SphereFace's official curve, reaching its
+ *   floor (5) at the same fraction of training as SphereFace's run (1659 of 28,000 steps,
+ *   `floorStepFor`). Every run reports the margin it trained under at the end
+ *   (`effectiveMarginDeg`: the wedge between the decision boundaries of the two nearest
+ *   class weights under the last step's λ).
+ * - Margins chosen on data, not on the test: a spec with a `grid` has its margin picked per
+ *   identity count by the mean TAR@FAR=1e−2 on new people of validation runs. Validation
+ *   runs use seeds of their own (VALIDATION_SEEDS), so their identities (seen and held
+ *   out) are other random identities than any test run's (Musgrave et al. 2020: choose on
+ *   classes disjoint from the test classes).
+ * - Independent runs: every run is a `RunTask`, a pure function of its fields, so an
+ *   executor may run them in any order on any number of workers and the table is the same.
  */
 import { Trainer } from './trainer';
 import { datasetOf, type DataSources } from './dataSources';
 import { clampTrainerOptions, DEFAULT_TRAINER_OPTIONS, type TrainerOptions } from './options';
 import {
 	BASELINE_LOSS,
+	specKey,
 	summarise,
 	toRow,
 	type ExperimentRow,
 	type LossSpec,
+	type MarginTrial,
 	type RunMetrics,
 	type RunResult
 } from './experimentTable';
 import {
+	angleBetween,
 	classCompactness,
 	clampDataParams,
-	fitMargin,
+	floorStepFor,
+	marginBetweenBoundaries,
 	recognitionReport,
 	SPLIT,
 	toDegrees,
 	type DataParams,
 	type Dataset,
-	type FeatureRows
+	type FeatureRows,
+	type LossKind
 } from '../math/index';
 
 export * from './experimentTable';
@@ -65,6 +78,9 @@ export const DEFAULT_SWEEP: readonly LossSpec[] = Object.freeze([
 /** Seen identity counts of the sweep when none are given, and the held-out ones scored. */
 export const DEFAULT_IDENTITIES: readonly number[] = Object.freeze([6]);
 export const DEFAULT_UNSEEN = 20;
+
+/** Seeds of the validation runs that choose the margins (never a test seed: 1 … 1000). */
+export const VALIDATION_SEEDS: readonly number[] = Object.freeze([1001, 1002, 1003, 1004]);
 
 /**
  * The open-set data: identities in 8 dimensions, 200 points each (150 train, 50 test for a
@@ -93,7 +109,24 @@ export function identityData(
 /** The trainer settings the losses share (everything but the data, loss, margin and seed). */
 export type ExperimentModel = Omit<TrainerOptions, 'data' | 'loss' | 'm' | 'seed'>;
 
-/** The model settings every loss shares; features on the sphere (3D, more room than 2D). */
+/** Feature vectors per training step, for every loss. */
+export const EXPERIMENT_BATCH = 128;
+
+/**
+ * The P×K batch of the pair losses for `identities` seen classes: P·K = EXPERIMENT_BATCH,
+ * P = 8 classes of K = 16 points, or 4 × 32 when there are fewer than 8 classes.
+ */
+export function pkFor(identities: number): { pkClasses: number; pkPerClass: number } {
+	const pkClasses = identities >= 8 ? 8 : 4;
+	return { pkClasses, pkPerClass: EXPERIMENT_BATCH / pkClasses };
+}
+
+/**
+ * The model settings every loss shares; features on the sphere (3D, more room than 2D).
+ * Contrastive and triplet loss train on unit-length features (the sphere every other loss
+ * but softmax and center loss is scored on), triplet with batch-hard mining (Hermans et al.
+ * 2017: P×K batches, each anchor's hardest positive and negative).
+ */
 export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
 	featureDim: 3,
 	hiddenLayers: 2,
@@ -103,28 +136,48 @@ export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
 	lambdaMode: 'official',
 	lambdaFixed: 5,
 	lambdaMin: 5,
+	// 0 here: every run sets the floor step from its own length (floorStepFor).
+	lambdaFloorAt: 0,
 	learningRate: 0.01,
-	batchSize: 256,
+	batchSize: EXPERIMENT_BATCH,
 	weightDecay: 0.01,
-	// The metric losses' own settings: the explorer's defaults (P = 8 classes × K = 8 a batch).
-	mining: DEFAULT_TRAINER_OPTIONS.mining,
-	unitFeatures: DEFAULT_TRAINER_OPTIONS.unitFeatures,
-	pkClasses: DEFAULT_TRAINER_OPTIONS.pkClasses,
-	pkPerClass: DEFAULT_TRAINER_OPTIONS.pkPerClass,
+	mining: 'hard',
+	unitFeatures: true,
+	...pkFor(8),
 	centerLambda: DEFAULT_TRAINER_OPTIONS.centerLambda,
 	centerAlpha: DEFAULT_TRAINER_OPTIONS.centerAlpha
 });
 
 /**
  * Training steps of the default run. On 6 seen identities every loss fits its training set
- * by step 500 and A-Softmax's λ reaches its floor at step 1659, so the last 1341 steps
- * train at the paper's final λ.
+ * by step 500.
  */
 export const DEFAULT_EXPERIMENT_STEPS = 3000;
 
+/** One training run: a pure function of its fields (any worker may run it). */
+export interface RunTask {
+	/** Its place in the plan (results come back in this order). */
+	index: number;
+	loss: LossKind;
+	/** The margin this run trains with (the spec's, or a grid value on validation runs). */
+	m: number | null;
+	/** The spec's own margin (the row's name). */
+	requestedM: number | null;
+	/** The spec's variant (A-Softmax 'pure'). */
+	variant?: 'pure';
+	identities: number;
+	unseen: number;
+	seed: number;
+	steps: number;
+	/** A validation run (chooses a margin) or a test run (a row of the table). */
+	validation: boolean;
+	data: DataParams;
+	model: ExperimentModel;
+}
+
 /** Where the sweep stands, after every chunk of steps and at the end of every run. */
 export interface ExperimentProgress {
-	/** Runs finished, of `runs`. */
+	/** Runs finished, of `runs` (validation runs included). */
 	done: number;
 	runs: number;
 	spec: LossSpec;
@@ -132,14 +185,28 @@ export interface ExperimentProgress {
 	seed: number;
 	step: number;
 	steps: number;
+	/** True while validation runs choose the margins. */
+	validation: boolean;
 	/** Set when this call reports a finished run. */
 	result: RunResult | null;
 }
+
+/** What an executor is told while it runs tasks. */
+export interface TaskHooks {
+	onStep?: (task: RunTask, step: number) => void;
+	onDone?: (task: RunTask, result: RunResult) => void;
+	signal?: AbortSignal;
+}
+
+/** Runs tasks (in any order, on any number of workers); resolves to their results in task order. */
+export type Executor = (tasks: readonly RunTask[], hooks: TaskHooks) => Promise<RunResult[]>;
 
 /** What `runOpenSetExperiment` is asked to do. */
 export interface ExperimentConfig {
 	losses?: readonly LossSpec[];
 	seeds: readonly number[];
+	/** Seeds of the validation runs (default VALIDATION_SEEDS; empty: no margin is chosen). */
+	validationSeeds?: readonly number[];
 	steps?: number;
 	/** Seen identity counts (default DEFAULT_IDENTITIES). */
 	identities?: readonly number[];
@@ -149,19 +216,22 @@ export interface ExperimentConfig {
 	data?: Partial<typeof EXPERIMENT_DATA>;
 	/** Overrides of EXPERIMENT_MODEL (features up to MAX_FEATURE_DIM dimensions). */
 	model?: Partial<ExperimentModel>;
-	/** Lower CosFace/ArcFace margins that do not fit the identities (default true). */
-	fitMargins?: boolean;
 	/** Data read from files (the digits, for `data.generator` 'digits'). */
 	sources?: DataSources;
 	/** Steps per `trainer.step` call between progress reports (default 250). */
 	chunk?: number;
+	/** Runs the tasks (default: one after another in this thread, `inProcessExecutor`). */
+	executor?: Executor;
 	onProgress?: (p: ExperimentProgress) => void;
 	/** Stops the sweep between chunks (the promise rejects with the signal's reason). */
 	signal?: AbortSignal;
 }
 
 /** The raw-input reference: the same figures by cosine on the inputs themselves. */
-export type Baseline = Omit<RunMetrics, 'trainAcc' | 'closedSetAcc'>;
+export type Baseline = Omit<
+	RunMetrics,
+	'trainAcc' | 'closedSetAcc' | 'weightGapDeg' | 'effectiveMarginDeg' | 'lambdaEnd'
+>;
 
 /** The sweep's outcome: the table, every run, and the raw-input reference per count. */
 export interface ExperimentResult {
@@ -177,6 +247,9 @@ export interface ExperimentResult {
 	data: typeof EXPERIMENT_DATA;
 	model: ExperimentModel;
 	steps: number;
+	/** The test seeds, and the validation seeds that chose the margins. */
+	seeds: number[];
+	validationSeeds: number[];
 }
 
 /** Pairs scored at most per test set (all pairs of 4 × 200 points; a sample beyond). */
@@ -214,51 +287,81 @@ function scoreFeatures(
 	};
 }
 
+/** The smallest angle between two of K unit rows of `weights` [K·dim] (null for K < 2). */
+export function smallestWeightGap(
+	weights: ArrayLike<number>,
+	k: number,
+	dim: number
+): number | null {
+	let best = Infinity;
+	const row = (i: number) => Array.from({ length: dim }, (_, j) => weights[i * dim + j]);
+	const rows = Array.from({ length: k }, (_, i) => row(i));
+	for (let i = 0; i < k; i++)
+		for (let j = i + 1; j < k; j++) best = Math.min(best, angleBetween(rows[i], rows[j]));
+	return Number.isFinite(best) ? best : null;
+}
+
+/**
+ * The margin a head enforces between two unit weights `gap` apart (radians), as the wedge
+ * between their decision boundaries (`marginBetweenBoundaries`): A-Softmax with its λ,
+ * CosFace and ArcFace with m, 0 for modified softmax; null for losses without class weights
+ * (and softmax, whose boundaries are not angular).
+ */
+export function effectiveMargin(
+	loss: LossKind,
+	m: number | null,
+	lambda: number,
+	gap: number | null
+): number | null {
+	if (gap === null) return null;
+	if (loss === 'modified') return 0;
+	if (loss !== 'asoftmax' && loss !== 'cosface' && loss !== 'arcface') return null;
+	// No boundary between the two weights: the margin claims the whole arc between them.
+	return marginBetweenBoundaries(loss, gap, { m: m ?? undefined, lambda }) ?? gap;
+}
+
 /** Lets the event loop run (worker messages, timers) between chunks of training. */
 const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** What every run of one seed at one identity count shares. */
-interface RunContext {
-	seed: number;
-	source: Dataset;
-	identities: number;
-	unseen: number;
-	steps: number;
-	chunk: number;
-	model: ExperimentModel;
-	fitMargins: boolean;
-	sources: DataSources;
-	signal?: AbortSignal;
+/** The dataset of a task (built from its data settings and seed; data files from `sources`). */
+function taskDataset(task: RunTask, sources: DataSources): Dataset {
+	return datasetOf(task.data, sources);
 }
 
-/** Trains one loss on one seed and scores it. */
-async function runOne(
-	spec: LossSpec,
-	c: RunContext,
-	report: (step: number) => void
+/** Trains one task and scores it. Deterministic: the same task gives the same result. */
+export async function runTask(
+	task: RunTask,
+	{
+		sources = {},
+		chunk = 250,
+		signal,
+		onStep
+	}: {
+		sources?: DataSources;
+		chunk?: number;
+		signal?: AbortSignal;
+		onStep?: (step: number) => void;
+	} = {}
 ): Promise<RunResult> {
-	const fitted =
-		spec.m !== null && c.fitMargins
-			? fitMargin(spec.loss, spec.m, c.identities, c.model.featureDim)
-			: { m: spec.m, scaled: false };
+	const source = taskDataset(task, sources);
 	const trainer = new Trainer(
 		{
-			...c.model,
-			data: c.source.params,
-			seed: c.seed,
-			loss: spec.loss,
-			...(fitted.m === null ? {} : { m: fitted.m })
+			...task.model,
+			data: source.params,
+			seed: task.seed,
+			loss: task.loss,
+			...(task.m === null ? {} : { m: task.m })
 		},
-		{ headless: true, sources: c.sources }
+		{ headless: true, sources }
 	);
 	try {
 		if (trainer.notices.length > 0) {
 			throw new RangeError(`Experiment settings were clamped: ${trainer.notices.join('; ')}`);
 		}
-		while (trainer.steps < c.steps && !trainer.diverged) {
-			c.signal?.throwIfAborted();
-			trainer.step(Math.min(c.chunk, c.steps - trainer.steps));
-			report(trainer.steps);
+		while (trainer.steps < task.steps && !trainer.diverged) {
+			signal?.throwIfAborted();
+			trainer.step(Math.min(chunk, task.steps - trainer.steps));
+			onStep?.(trainer.steps);
 			await yieldToLoop();
 		}
 		const snap = trainer.snapshot();
@@ -266,19 +369,28 @@ async function runOne(
 			snap.features,
 			snap.featureDim,
 			trainer.data,
-			c.seed
+			task.seed
 		);
+		const hasWeights = snap.rule === 'weights';
+		const gap = hasWeights
+			? smallestWeightGap(snap.weights, snap.numClasses, snap.featureDim)
+			: null;
+		const wedge = effectiveMargin(task.loss, task.m, snap.lambda, gap);
 		return {
-			loss: spec.loss,
-			m: fitted.m,
-			requestedM: spec.m,
-			mScaled: fitted.scaled,
-			identities: c.identities,
-			unseen: c.unseen,
-			seed: c.seed,
+			loss: task.loss,
+			m: task.m,
+			requestedM: task.requestedM,
+			...(task.variant ? { variant: task.variant } : {}),
+			mScaled: false,
+			identities: task.identities,
+			unseen: task.unseen,
+			seed: task.seed,
 			trainAcc: snap.trainAccuracy,
 			closedSetAcc: snap.testAccuracy,
 			...metrics,
+			weightGapDeg: gap === null ? null : toDegrees(gap),
+			effectiveMarginDeg: wedge === null ? null : toDegrees(wedge),
+			lambdaEnd: snap.lambda,
 			finalLoss: snap.loss,
 			diverged: trainer.diverged,
 			report: reports.unseen,
@@ -289,6 +401,50 @@ async function runOne(
 	}
 }
 
+/**
+ * Runs `items` on `slots` concurrent lanes (each lane takes the next item when it is free);
+ * resolves to the results in item order. The first failure rejects (other lanes stop taking
+ * items).
+ */
+export async function runPool<T, R>(
+	items: readonly T[],
+	slots: number,
+	run: (item: T, lane: number) => Promise<R>
+): Promise<R[]> {
+	const results = new Array<R>(items.length);
+	let next = 0;
+	let failed = false;
+	const lane = async (id: number) => {
+		while (!failed && next < items.length) {
+			const i = next++;
+			try {
+				results[i] = await run(items[i], id);
+			} catch (e) {
+				failed = true;
+				throw e;
+			}
+		}
+	};
+	const lanes = Math.max(1, Math.min(Math.floor(slots) || 1, items.length));
+	await Promise.all(Array.from({ length: lanes }, (_, id) => lane(id)));
+	return results;
+}
+
+/** Runs every task here, one after another (`sources`: data files, e.g. the digits). */
+export function inProcessExecutor(sources: DataSources = {}, chunk = 250): Executor {
+	return (tasks, hooks) =>
+		runPool(tasks, 1, async (task) => {
+			const result = await runTask(task, {
+				sources,
+				chunk,
+				signal: hooks.signal,
+				onStep: (step) => hooks.onStep?.(task, step)
+			});
+			hooks.onDone?.(task, result);
+			return result;
+		});
+}
+
 /** A whole number in [lo, hi] or a RangeError naming the setting. */
 function count(name: string, v: number, lo: number, hi: number): number {
 	if (!Number.isInteger(v) || v < lo || v > hi) {
@@ -297,84 +453,198 @@ function count(name: string, v: number, lo: number, hi: number): number {
 	return v;
 }
 
-/**
- * Runs the sweep: every loss of `losses` (default DEFAULT_SWEEP) at every identity count, on
- * every seed, `steps` steps each (default DEFAULT_EXPERIMENT_STEPS); returns one row per
- * count and loss, every run and the raw-input baselines. Deterministic: the same config on
- * the same backend gives the same numbers. Throws a RangeError when a setting would be
- * clamped (so a typo cannot silently change the experiment).
- */
-export async function runOpenSetExperiment(config: ExperimentConfig): Promise<ExperimentResult> {
+/** Everything the plan needs from a config, checked. */
+interface Plan {
+	losses: readonly LossSpec[];
+	steps: number;
+	seeds: number[];
+	validationSeeds: number[];
+	identities: number[];
+	unseen: number;
+	data: typeof EXPERIMENT_DATA;
+	model: ExperimentModel;
+}
+
+function planOf(config: ExperimentConfig): Plan {
 	const losses = config.losses ?? DEFAULT_SWEEP;
 	const steps = Math.max(1, Math.floor(config.steps ?? DEFAULT_EXPERIMENT_STEPS));
-	const chunk = Math.max(1, Math.floor(config.chunk ?? 250));
 	const seeds = [...config.seeds];
 	if (seeds.length === 0) throw new RangeError('The experiment needs at least one seed.');
+	const validationSeeds = [...(config.validationSeeds ?? VALIDATION_SEEDS)];
+	const overlap = validationSeeds.filter((s) => seeds.includes(s));
+	if (overlap.length > 0) {
+		throw new RangeError(`Seed ${overlap[0]} is both a test and a validation seed.`);
+	}
 	const identities = [...(config.identities ?? DEFAULT_IDENTITIES)];
 	if (identities.length === 0) throw new RangeError('The experiment needs an identity count.');
+	for (const n of identities) count('identities', n, 2, 250);
 	const unseen = count('unseen', config.unseen ?? DEFAULT_UNSEEN, 2, 100);
 	const data = { ...EXPERIMENT_DATA, ...config.data };
 	const model = { ...EXPERIMENT_MODEL, ...config.model };
-	const fitMargins = config.fitMargins ?? true;
-	// A margin outside its loss's range is an error, before any margin is fitted to the data.
+	return { losses, steps, seeds, validationSeeds, identities, unseen, data, model };
+}
+
+/** The task of `spec` with margin `m` at `identities` on `seed` (model settings per count). */
+function taskOf(
+	plan: Plan,
+	spec: LossSpec,
+	m: number | null,
+	identities: number,
+	seed: number,
+	validation: boolean
+): Omit<RunTask, 'index'> {
+	const { params, notices } = clampDataParams({
+		...plan.data,
+		...identityData(identities, plan.unseen),
+		seed
+	});
+	if (notices.length > 0) throw new RangeError(`Data settings were clamped: ${notices[0]}`);
+	const model: ExperimentModel = {
+		...plan.model,
+		...pkFor(identities),
+		...(spec.variant === 'pure' ? { lambdaMode: 'warmup' as const } : {}),
+		lambdaFloorAt: plan.model.lambdaFloorAt || floorStepFor(plan.steps)
+	};
+	return {
+		loss: spec.loss,
+		m,
+		requestedM: spec.m,
+		...(spec.variant ? { variant: spec.variant } : {}),
+		identities,
+		unseen: plan.unseen,
+		seed,
+		steps: plan.steps,
+		validation,
+		data: params,
+		model
+	};
+}
+
+/** The margins a spec is tried with on validation runs (none when it has no grid or no seeds). */
+function gridOf(spec: LossSpec, plan: Plan): readonly number[] {
+	return spec.grid && spec.grid.length > 0 && plan.validationSeeds.length > 0 ? spec.grid : [];
+}
+
+/** Mean validation TAR@FAR=1e−2 on new people of each grid margin, and the best one. */
+function chooseMargin(
+	grid: readonly number[],
+	runs: readonly RunResult[]
+): { m: number; trials: MarginTrial[] } {
+	const trials = grid.map((m) => ({
+		m,
+		score: summarise(runs.filter((r) => r.m === m).map((r) => r.tarAtFar1e2)).mean
+	}));
+	let best = trials[0];
+	for (const t of trials) if ((t.score ?? -Infinity) > (best.score ?? -Infinity)) best = t;
+	return { m: best.m, trials };
+}
+
+/**
+ * Runs the sweep: every loss of `losses` (default DEFAULT_SWEEP) at every identity count, on
+ * every seed, `steps` steps each (default DEFAULT_EXPERIMENT_STEPS), after validation runs
+ * chose the margins of the specs with a grid; returns one row per count and loss, every test
+ * run and the raw-input baselines. Deterministic: the same config on the same backend gives
+ * the same numbers, whatever the executor and its number of workers. Throws a RangeError
+ * when a setting would be clamped (so a typo cannot silently change the experiment).
+ */
+export async function runOpenSetExperiment(config: ExperimentConfig): Promise<ExperimentResult> {
+	const plan = planOf(config);
+	const { losses, seeds, identities, steps } = plan;
+	const chunk = Math.max(1, Math.floor(config.chunk ?? 250));
+	const sources = config.sources ?? {};
+	const executor = config.executor ?? inProcessExecutor(sources, chunk);
+	// A margin outside its loss's range is an error, before any run starts.
 	for (const spec of losses) {
-		const asked = { ...model, loss: spec.loss, ...(spec.m === null ? {} : { m: spec.m }) };
-		const { notices } = clampTrainerOptions(asked, undefined, { headless: true });
-		if (notices.length > 0) {
-			throw new RangeError(`Experiment settings were clamped: ${notices.join('; ')}`);
-		}
-	}
-	const runs: RunResult[] = [];
-	const rows: ExperimentRow[] = [];
-	const inputBaselines: ExperimentResult['inputBaselines'] = [];
-	const total = losses.length * seeds.length * identities.length;
-	for (const n of identities) {
-		count('identities', n, 2, 250);
-		// bySpec[k]: the runs of losses[k] at this count, one per seed.
-		const bySpec: RunResult[][] = losses.map(() => []);
-		const baselines: Baseline[] = [];
-		for (const seed of seeds) {
-			const { params, notices } = clampDataParams({ ...data, ...identityData(n, unseen), seed });
-			if (notices.length > 0) throw new RangeError(`Data settings were clamped: ${notices[0]}`);
-			const source = datasetOf(params, config.sources ?? {});
-			baselines.push(scoreFeatures(source.points, source.dim, source, seed).metrics);
-			const context: RunContext = {
-				seed,
-				source,
-				identities: n,
-				unseen,
-				steps,
-				chunk,
-				model,
-				fitMargins,
-				sources: config.sources ?? {},
-				signal: config.signal
-			};
-			for (const [k, spec] of losses.entries()) {
-				const progress = (step: number, result: RunResult | null) =>
-					config.onProgress?.({
-						done: runs.length,
-						runs: total,
-						spec,
-						identities: n,
-						seed,
-						step,
-						steps,
-						result
-					});
-				const result = await runOne(spec, context, (step) => progress(step, null));
-				runs.push(result);
-				bySpec[k].push(result);
-				progress(steps, result);
+		for (const m of [spec.m, ...(spec.grid ?? [])]) {
+			const asked = { ...plan.model, loss: spec.loss, ...(m === null ? {} : { m }) };
+			const { notices } = clampTrainerOptions(asked, undefined, { headless: true });
+			if (notices.length > 0) {
+				throw new RangeError(`Experiment settings were clamped: ${notices.join('; ')}`);
 			}
 		}
-		const base = losses.findIndex((s) => s.loss === BASELINE_LOSS);
-		rows.push(...losses.map((spec, k) => toRow(spec, bySpec[k], base >= 0 ? bySpec[base] : null)));
+	}
+	// Phase 1: validation runs of every grid margin, at every count.
+	const validation: Omit<RunTask, 'index'>[] = [];
+	for (const n of identities)
+		for (const seed of plan.validationSeeds)
+			for (const spec of losses)
+				for (const m of gridOf(spec, plan)) validation.push(taskOf(plan, spec, m, n, seed, true));
+	const testRuns = losses.length * seeds.length * identities.length;
+	const total = validation.length + testRuns;
+	let done = 0;
+	const specOf = (t: RunTask) =>
+		losses.find((s) => specKey(s) === specKey(t)) ?? { loss: t.loss, m: t.requestedM };
+	const hooks: TaskHooks = {
+		signal: config.signal,
+		onStep: (t, step) =>
+			config.onProgress?.({
+				done,
+				runs: total,
+				spec: specOf(t),
+				identities: t.identities,
+				seed: t.seed,
+				step,
+				steps,
+				validation: t.validation,
+				result: null
+			}),
+		onDone: (t, result) => {
+			done++;
+			config.onProgress?.({
+				done,
+				runs: total,
+				spec: specOf(t),
+				identities: t.identities,
+				seed: t.seed,
+				step: steps,
+				steps,
+				validation: t.validation,
+				result
+			});
+		}
+	};
+	const index = <T>(tasks: T[]) => tasks.map((t, i) => ({ ...t, index: i }));
+	const validationResults = validation.length > 0 ? await executor(index(validation), hooks) : [];
+	// The margin of each grid spec at each count.
+	const chosen = new Map<string, { m: number; trials: MarginTrial[] }>();
+	const key = (spec: LossSpec, n: number) => `${specKey(spec)}@${n}`;
+	for (const n of identities)
+		for (const spec of losses) {
+			const grid = gridOf(spec, plan);
+			if (grid.length === 0) continue;
+			const runs = validationResults.filter(
+				(r) => r.identities === n && specKey(r) === specKey(spec)
+			);
+			chosen.set(key(spec, n), chooseMargin(grid, runs));
+		}
+	// Phase 2: the test runs, every loss at its margin on every test seed.
+	const tests: Omit<RunTask, 'index'>[] = [];
+	for (const n of identities)
+		for (const seed of seeds)
+			for (const spec of losses)
+				tests.push(taskOf(plan, spec, chosen.get(key(spec, n))?.m ?? spec.m, n, seed, false));
+	const runs = await executor(index(tests), hooks);
+	const rows: ExperimentRow[] = [];
+	const inputBaselines: ExperimentResult['inputBaselines'] = [];
+	for (const n of identities) {
+		const at = (spec: LossSpec) =>
+			runs.filter((r) => r.identities === n && specKey(r) === specKey(spec));
+		const base = losses.find((s) => s.loss === BASELINE_LOSS);
+		rows.push(
+			...losses.map((spec) =>
+				toRow(spec, at(spec), base ? at(base) : null, chosen.get(key(spec, n))?.trials ?? null)
+			)
+		);
+		const baselines = seeds.map((seed) => {
+			const t = taskOf(plan, losses[0], null, n, seed, false);
+			const source = datasetOf(t.data, sources);
+			return scoreFeatures(source.points, source.dim, source, seed).metrics;
+		});
 		const keys = Object.keys(baselines[0]) as (keyof Baseline)[];
 		inputBaselines.push({
 			identities: n,
 			baseline: Object.fromEntries(
-				keys.map((key) => [key, summarise(baselines.map((b) => b[key])).mean])
+				keys.map((k) => [k, summarise(baselines.map((b) => b[k])).mean])
 			) as Baseline
 		});
 	}
@@ -384,9 +654,11 @@ export async function runOpenSetExperiment(config: ExperimentConfig): Promise<Ex
 		inputBaselines,
 		inputBaseline: inputBaselines[0].baseline,
 		identities,
-		unseen,
-		data,
-		model,
-		steps
+		unseen: plan.unseen,
+		data: plan.data,
+		model: plan.model,
+		steps,
+		seeds,
+		validationSeeds: plan.validationSeeds
 	};
 }

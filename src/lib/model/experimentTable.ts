@@ -4,25 +4,65 @@
  * the same seed, i.e. the same data, initial weights and batches). Pure TypeScript: pages
  * import it without tfjs.
  */
-import type { LossKind, OpenSetReport } from '../math/index';
+import { pairedSummary, type LossKind, type OpenSetReport, type Verdict } from '../math/index';
 
-/** One row of the sweep: a loss and its margin (null for softmax and modified softmax). */
+/**
+ * One row of the sweep: a loss and its margin (null for softmax, modified softmax and center
+ * loss). With `grid`, the margin is chosen per identity count on validation runs (seeds and
+ * identities of their own, never the test set's) from these values, and `m` only names the
+ * row (the published value).
+ */
 export interface LossSpec {
 	loss: LossKind;
 	m: number | null;
+	grid?: readonly number[];
+	/**
+	 * A-Softmax only: 'pure' trains with λ = 0 after the warm-up (the official curve to its
+	 * floor on the run's clock, then the pure margin) instead of staying at the floor λ = 5.
+	 */
+	variant?: 'pure';
 }
 
-/** The losses of the identity-count sweep: one of each, A-Softmax at m = 2 and 4. */
+/** A spec's key: loss, margin and variant (`asoftmax:4`, `asoftmax:4:pure`, `cosface:0.35`). */
+export function specKey(
+	s: Pick<LossSpec, 'loss' | 'variant'> & { requestedM?: number | null; m: number | null }
+): string {
+	const m = 'requestedM' in s ? s.requestedM : s.m;
+	return [
+		s.loss,
+		...(m === null || m === undefined ? [] : [String(m)]),
+		...(s.variant ? [s.variant] : [])
+	].join(':');
+}
+
+/**
+ * The margins tried on validation runs. CosFace and ArcFace: from a tenth of the published
+ * value's neighbourhood to the published one (0.35, 0.5). Contrastive and triplet train on unit
+ * features in the sweep: contrastive's margin is a distance on the unit sphere (0.5 ≈ 29°,
+ * 1 = 60°), triplet's a gap of squared distances (FaceNet's 0.2, and 0.5).
+ */
+export const MARGIN_GRIDS = Object.freeze({
+	cosface: Object.freeze([0.1, 0.2, 0.35]),
+	arcface: Object.freeze([0.1, 0.25, 0.5]),
+	contrastive: Object.freeze([0.5, 1]),
+	triplet: Object.freeze([0.2, 0.5])
+});
+
+/**
+ * The losses of the identity-count sweep: one of each, A-Softmax at m = 2 and 4 (its margin is
+ * the subject; λ anneals on the run's clock), the other margins chosen on validation runs.
+ */
 export const IDENTITY_SWEEP: readonly LossSpec[] = Object.freeze([
 	{ loss: 'softmax', m: null },
-	{ loss: 'contrastive', m: 1 },
-	{ loss: 'triplet', m: 1 },
+	{ loss: 'contrastive', m: 1, grid: MARGIN_GRIDS.contrastive },
+	{ loss: 'triplet', m: 1, grid: MARGIN_GRIDS.triplet },
 	{ loss: 'center', m: null },
 	{ loss: 'modified', m: null },
 	{ loss: 'asoftmax', m: 2 },
 	{ loss: 'asoftmax', m: 4 },
-	{ loss: 'cosface', m: 0.35 },
-	{ loss: 'arcface', m: 0.5 }
+	{ loss: 'asoftmax', m: 4, variant: 'pure' },
+	{ loss: 'cosface', m: 0.35, grid: MARGIN_GRIDS.cosface },
+	{ loss: 'arcface', m: 0.5, grid: MARGIN_GRIDS.arcface }
 ]);
 
 /** The counts the browser's identity sweep offers and the lessons report. */
@@ -48,6 +88,16 @@ export interface RunMetrics {
 	maxIntraDeg: number | null;
 	/** Seen identities' test photos: smallest angle between two identities' mean directions (°). */
 	minInterDeg: number | null;
+	/** The smallest angle between two class weights at the end (°); null without weights. */
+	weightGapDeg: number | null;
+	/**
+	 * The margin that trained at the end, as a wedge on the circle through the two nearest
+	 * weights (°): the angle between their decision boundaries under the last step's head
+	 * (A-Softmax with its λ, CosFace, ArcFace); 0 for modified softmax; null without weights.
+	 */
+	effectiveMarginDeg: number | null;
+	/** λ of the last step (A-Softmax; 0 otherwise). */
+	lambdaEnd: number | null;
 }
 
 /** The metric names, in table order. */
@@ -62,7 +112,10 @@ export const METRICS: readonly (keyof RunMetrics)[] = [
 	'seenTarAtFar1e2',
 	'seenRank1',
 	'maxIntraDeg',
-	'minInterDeg'
+	'minInterDeg',
+	'weightGapDeg',
+	'effectiveMarginDeg',
+	'lambdaEnd'
 ];
 
 /** The metrics compared pairwise against modified softmax. */
@@ -84,6 +137,8 @@ export const BASELINE_LOSS: LossKind = 'modified';
 /** One trained model's outcome. */
 export interface RunResult extends RunMetrics {
 	loss: LossKind;
+	/** A-Softmax's λ variant ('pure'), absent for the annealed run. */
+	variant?: 'pure';
 	/** The margin used (for CosFace/ArcFace possibly lowered to fit, see `mScaled`). */
 	m: number | null;
 	/** The margin asked for. */
@@ -115,6 +170,16 @@ export interface Delta extends Spread {
 	/** Seeds on which this loss was ahead (difference > 0). */
 	ahead: number;
 	seeds: number;
+	/** 95 % bootstrap interval of the mean difference (null with one seed). */
+	ci95: [number, number] | null;
+	/** 'helps' / 'hurts' only when the interval excludes 0. */
+	verdict: Verdict;
+}
+
+/** One margin tried on the validation runs, and its mean validation TAR@FAR=1e−2 on new people. */
+export interface MarginTrial {
+	m: number;
+	score: number | null;
 }
 
 /** One row of the table: one loss at one number of identities, means over seeds. */
@@ -123,12 +188,16 @@ export interface ExperimentRow extends RunMetrics {
 	m: number | null;
 	requestedM: number | null;
 	mScaled: boolean;
+	/** A-Softmax's λ variant ('pure': λ = 0 after the warm-up); absent for the annealed run. */
+	variant?: 'pure';
 	identities: number;
 	unseen: number;
 	/** Seeds averaged (a metric's mean skips the runs where it is null). */
 	seeds: number;
 	/** Runs that diverged. */
 	diverged: number;
+	/** The margins tried on validation runs (null: the margin was fixed), best chosen as `m`. */
+	trials: MarginTrial[] | null;
 	/**
 	 * Runs that did not fit their training set (train accuracy < UNCONVERGED_BELOW at the end);
 	 * their metrics still count in the means.
@@ -165,26 +234,30 @@ function pairedDelta(runs: RunResult[], baseline: RunResult[], key: DeltaMetric)
 		if (v !== null && w !== null && Number.isFinite(v) && Number.isFinite(w)) diffs.push(v - w);
 	}
 	const { mean, spread } = summarise(diffs);
-	if (mean === null || !spread) return null;
-	return { mean, ...spread, ahead: diffs.filter((d) => d > 0).length, seeds: diffs.length };
+	const paired = pairedSummary(diffs);
+	if (mean === null || !spread || !paired) return null;
+	return { ...spread, ...paired, mean };
 }
 
 /** One table row from the runs of one loss at one identity count (`baseline`: modified's). */
 export function toRow(
 	spec: LossSpec,
 	runs: RunResult[],
-	baseline: RunResult[] | null
+	baseline: RunResult[] | null,
+	trials: MarginTrial[] | null = null
 ): ExperimentRow {
 	const first = runs[0];
 	const row = {
 		loss: spec.loss,
 		m: first?.m ?? spec.m,
 		requestedM: spec.m,
+		...(spec.variant ? { variant: spec.variant } : {}),
 		mScaled: first?.mScaled ?? false,
 		identities: first?.identities ?? 0,
 		unseen: first?.unseen ?? 0,
 		seeds: runs.length,
 		diverged: runs.filter((r) => r.diverged).length,
+		trials,
 		unconverged: runs.filter((r) => (r.trainAcc ?? 0) < UNCONVERGED_BELOW).length,
 		spread: {},
 		delta: null

@@ -25,7 +25,7 @@ import {
 	isMetricLoss,
 	lambdaForStep,
 	needsPairs,
-	LAMBDA_SCHEDULES,
+	scheduleFor,
 	type Dataset,
 	type LambdaSchedule
 } from '../math/index';
@@ -321,9 +321,11 @@ export class Trainer {
 
 	private lambdaSchedule(): LambdaSchedule {
 		const o = this.opts;
-		if (o.lambdaMode === 'fixed') return { kind: 'fixed', lambda: o.lambdaFixed };
-		const schedule = LAMBDA_SCHEDULES[o.lambdaMode];
-		return schedule.kind === 'inverse' ? { ...schedule, min: o.lambdaMin } : schedule;
+		return scheduleFor(o.lambdaMode, {
+			fixed: o.lambdaFixed,
+			min: o.lambdaMin,
+			floorAt: o.lambdaFloorAt
+		});
 	}
 
 	/** λ of the next step (A-Softmax only; 0 otherwise). */

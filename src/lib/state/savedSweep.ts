@@ -16,6 +16,10 @@ export interface SavedSweep {
 	backend: string;
 	seconds: number;
 	seeds: number[];
+	/** Seeds of the validation runs that chose the margins (absent in files from before). */
+	validationSeeds?: number[];
+	/** Worker threads the runs were spread over. */
+	workers?: number;
 	steps: number;
 	featureDim: number;
 	hiddenUnits: number;
@@ -33,7 +37,14 @@ const isNumOrNull = (v: unknown) => v === null || isNum(v);
 /** The saved form of a finished sweep. */
 export function toSaved(
 	r: ExperimentResult,
-	how: { command: string; backend: string; seconds: number; seeds: number[] }
+	how: {
+		command: string;
+		backend: string;
+		seconds: number;
+		seeds: number[];
+		validationSeeds?: number[];
+		workers?: number;
+	}
 ): SavedSweep {
 	return {
 		kind: SAVED_SWEEP_KIND,
