@@ -6,7 +6,13 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DIGITS_INPUT_DIM, DIGITS_PER_CLASS, MAX_FEATURE_DIM } from '../../src/lib/math/limits';
 import { DIGITS_HIDDEN_UNITS } from '../../src/lib/math/settings';
-import { hasMargin, LOSS_KINDS, MARGIN_LIMITS, type LossKind } from '../../src/lib/math/margins';
+import {
+	hasMargin,
+	isMetricLoss,
+	LOSS_KINDS,
+	MARGIN_LIMITS,
+	type LossKind
+} from '../../src/lib/math/margins';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
 	DEFAULT_IDENTITIES,
@@ -56,6 +62,7 @@ export interface CliOptions {
 function lossesOption(raw: string | undefined): LossSpec[] {
 	if (raw === undefined || raw === 'paper') return [...DEFAULT_SWEEP];
 	if (raw === 'identity') return [...IDENTITY_SWEEP];
+	if (raw === 'angular') return IDENTITY_SWEEP.filter((s) => !isMetricLoss(s.loss));
 	return raw.split(',').map((token) => {
 		const [name, m, extra, more] = token.split(':');
 		const loss = LOSS_KINDS.find((k) => k === name);
@@ -325,6 +332,7 @@ export function jsonLine(r: ExperimentResult): string {
 		}
 		if (row.mScaled || row.trials) out.requestedM = row.requestedM;
 		if (row.trials) out.trials = row.trials;
+		out.weightGapDeg = row.weightGapDeg;
 		out.effectiveMarginDeg = row.effectiveMarginDeg;
 		out.lambdaEnd = row.lambdaEnd;
 		if (row.delta) {

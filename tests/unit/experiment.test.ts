@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
+import { marginBetweenBoundaries } from '../../src/lib/math/boundary';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
 	DEFAULT_SWEEP,
@@ -18,12 +19,14 @@ import {
 	METRICS,
 	runOpenSetExperiment,
 	UNCONVERGED_BELOW,
+	VALIDATION_SEEDS,
 	type ExperimentConfig,
 	type ExperimentProgress,
 	type ExperimentResult
 } from '../../src/lib/model/experiment';
 import { JSON_KEYS, jsonLine, markdownTable, parseCli, QUICK } from '../experiment/cli';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseDigits } from '../../src/lib/io/digits';
 
 const run = promisify(execFile);
@@ -41,15 +44,25 @@ async function cli(): Promise<{ rows: Record<string, unknown>[]; stdout: string 
 	return { ...JSON.parse(lines[lines.length - 1]), stdout };
 }
 
-const KEYS = [...JSON_KEYS, 'deltaVerifAUC', 'deltaTarAtFar1e2', 'deltaRank1', 'deltaSeenVerifAUC'];
-/** Metrics that are fractions in [0, 1] (the others are angles or counts). */
-const FRACTIONS = METRICS.filter((k) => !k.endsWith('Deg'));
+const KEYS = [
+	...JSON_KEYS,
+	'weightGapDeg',
+	'effectiveMarginDeg',
+	'lambdaEnd',
+	...['deltaVerifAUC', 'deltaTarAtFar1e2', 'deltaRank1', 'deltaSeenVerifAUC'].flatMap((k) => [
+		k,
+		`${k}CI95`,
+		`${k}Ahead`
+	])
+];
+/** Metrics that are fractions in [0, 1] (the others are angles, λ or counts). */
+const FRACTIONS = METRICS.filter((k) => !k.endsWith('Deg') && k !== 'lambdaEnd');
 
 describe('npm run experiment -- --json', () => {
 	test('--identities 6,12: a markdown table, then one JSON line with 8 rows per count; the same seed gives the same numbers', async () => {
 		const first = await cli();
 		expect(first.stdout).toMatch(
-			/^\| seen ids \| loss \| train acc \| closed-set acc \| new people/m
+			/^\| seen ids \| loss \| Δ TAR new people \[95 % CI\] \(ahead\) \| Δ AUC new people/m
 		);
 		expect(first.rows.map((r) => [r.identities, r.loss, r.requestedM ?? r.m])).toEqual(
 			[6, 12].flatMap((n) => DEFAULT_SWEEP.map((s) => [n, s.loss, s.m]))
@@ -89,7 +102,9 @@ describe('the CLI options', () => {
 			identities: [6],
 			unseen: DEFAULT_UNSEEN,
 			losses: [...DEFAULT_SWEEP],
-			save: null
+			save: null,
+			validationSeeds: VALIDATION_SEEDS.length,
+			workers: availableParallelism()
 		});
 		expect(parseCli(['--quick'])).toMatchObject({
 			seeds: QUICK.seeds,
@@ -98,7 +113,22 @@ describe('the CLI options', () => {
 		});
 		expect(
 			parseCli(['--quick', '--steps', '70', '--seed', '9', '--json', '--feature-dim', '2'])
-		).toMatchObject({ steps: 70, seed: 9, json: true, featureDim: 2, seeds: 1 });
+		).toMatchObject({
+			steps: 70,
+			seed: 9,
+			json: true,
+			featureDim: 2,
+			seeds: 1,
+			validationSeeds: 0
+		});
+		expect(parseCli(['--workers', '3', '--validation-seeds', '2'])).toMatchObject({
+			workers: 3,
+			validationSeeds: 2
+		});
+		expect(parseCli(['--losses', 'asoftmax:4:pure,cosface']).losses).toEqual([
+			{ loss: 'asoftmax', m: 4, variant: 'pure' },
+			{ loss: 'cosface', m: 0.35 }
+		]);
 		expect(parseCli(['--identities', '6,50', '--feature-dim', '16'])).toMatchObject({
 			identities: [6, 50],
 			featureDim: 16
@@ -132,6 +162,9 @@ describe('the CLI options', () => {
 		[['--identities', '6,6'], /each count once/],
 		[['--head', 'all'], /head/],
 		[['--bogus'], /bogus/],
+		[['--workers', '0'], /--workers 0: expected an integer in 1–64/],
+		[['--validation-seeds', '5'], /--validation-seeds 5: expected an integer in 0–4/],
+		[['--losses', 'cosface:0.2:pure'], /--losses cosface:0.2:pure: expected/],
 		[['--data', 'faces'], /--data faces: expected identities or digits/],
 		[['--data', 'digits', '--identities', '6'], /use --unseen for the held-out digits/],
 		[['--data', 'digits', '--input-dim', '8'], /196 pixels the inputs/],
@@ -155,14 +188,30 @@ describe('the CLI output', () => {
 		seenTarAtFar1e2: 0.3,
 		seenRank1: 0.65,
 		maxIntraDeg: 40.25,
-		minInterDeg: 12.5
+		minInterDeg: 12.5,
+		weightGapDeg: 20,
+		effectiveMarginDeg: 8.08,
+		lambdaEnd: 0
 	};
-	const delta = { mean: 0.02, std: 0.01, min: 0.01, max: 0.03, ahead: 3, seeds: 3 };
+	const delta = {
+		mean: 0.02,
+		std: 0.01,
+		min: 0.01,
+		max: 0.03,
+		ahead: 3,
+		seeds: 3,
+		ci95: [0.01, 0.03],
+		verdict: 'helps'
+	};
 	const row = {
 		loss: 'arcface',
 		m: 0.141,
 		requestedM: 0.5,
-		mScaled: true,
+		mScaled: false,
+		trials: [
+			{ m: 0.141, score: 0.5 },
+			{ m: 0.5, score: 0.4 }
+		],
 		identities: 200,
 		unseen: 20,
 		seeds: 3,
@@ -191,18 +240,20 @@ describe('the CLI output', () => {
 			}
 		]
 	} as unknown as ExperimentResult;
+	const deltaCell = '+0.020 [+0.010, +0.030] (3/3)';
 
-	test('markdown: mean ± std per metric, paired Δ with seeds ahead, notes, the baseline row', () => {
+	test('markdown: paired Δ first with its interval and seeds ahead, then mean ± std, notes, the baseline row', () => {
 		const lines = markdownTable(result).split('\n');
 		expect(lines[2]).toBe(
-			'| 200 | ArcFace m = 0.141 (fitted) | 0.950 ± 0.012 | 0.900 ± 0.012 | 0.800 ± 0.012 | ' +
+			`| 200 | ArcFace m = 0.141 (chosen of 0.141, 0.5) | ${deltaCell} | ${deltaCell} | ` +
+				`${deltaCell} | ${deltaCell} | 8.1 ± 0.0 | 0.00 ± 0.01 | ` +
+				'0.950 ± 0.012 | 0.900 ± 0.012 | 0.800 ± 0.012 | ' +
 				'0.250 ± 0.012 | 0.600 ± 0.012 | 0.850 ± 0.012 | 0.300 ± 0.012 | 0.650 ± 0.012 | ' +
-				'40.3 ± 0.0 | 12.5 ± 0.0 | +0.020 ± 0.010 (3/3) | +0.020 ± 0.010 (3/3) | ' +
-				'+0.020 ± 0.010 (3/3) | 3 (1 diverged, 2 unconverged) |'
+				'40.3 ± 0.0 | 12.5 ± 0.0 | 3 (1 diverged, 2 unconverged) |'
 		);
 		expect(lines[3]).toBe(
-			'| 200 | *raw inputs (no training)* | — | — | 0.500 | — | 0.250 | 0.600 | 0.100 | 0.200 | ' +
-				'90.0 | 5.0 | — | — | — | 3 |'
+			'| 200 | *raw inputs (no training)* | — | — | — | — | — | — | — | — | 0.500 | — | 0.250 | ' +
+				'0.600 | 0.100 | 0.200 | 90.0 | 5.0 | 3 |'
 		);
 	});
 
@@ -217,16 +268,24 @@ describe('the CLI output', () => {
 					seeds: 3,
 					unseen: 20,
 					requestedM: 0.5,
-					deltaVerifAUC: 0.02,
-					deltaTarAtFar1e2: 0.02,
-					deltaRank1: 0.02,
-					deltaSeenVerifAUC: 0.02
+					trials: row.trials,
+					effectiveMarginDeg: 8.08,
+					lambdaEnd: 0,
+					...Object.fromEntries(
+						['deltaVerifAUC', 'deltaTarAtFar1e2', 'deltaRank1', 'deltaSeenVerifAUC'].flatMap(
+							(k) => [
+								[k, 0.02],
+								[`${k}CI95`, [0.01, 0.03]],
+								[`${k}Ahead`, 3]
+							]
+						)
+					)
 				}
 			]
 		});
 		const broken = { ...result, rows: [{ ...row, rank1: null }] } as unknown as ExperimentResult;
 		expect(() => jsonLine(broken)).toThrow(
-			/ArcFace m = 0.141 \(fitted\) at 200 identities: rank1 has no value/
+			/ArcFace m = 0.141 \(chosen of 0.141, 0.5\) at 200 identities: rank1 has no value/
 		);
 	});
 });
@@ -303,6 +362,11 @@ describe('runOpenSetExperiment (cpu backend)', () => {
 			expect(row.unconverged).toBe(runs.filter((r) => r.trainAcc! < UNCONVERGED_BELOW).length);
 			expect(row.diverged).toBe(0);
 			for (const key of METRICS) {
+				// Softmax has no angular margin: its effective margin is null, like its mean.
+				if (runs.some((r) => r[key] === null)) {
+					expect(row[key], key).toBeNull();
+					continue;
+				}
 				const xs = runs.map((r) => r[key] as number);
 				const mean = (xs[0] + xs[1]) / 2;
 				expect(row[key]).toBeCloseTo(mean, 12);
@@ -403,4 +467,81 @@ describe('runOpenSetExperiment (cpu backend)', () => {
 		});
 		await expect(done).rejects.toThrow(/stop/);
 	});
+});
+
+describe('the fair protocol (issue 24)', () => {
+	const tiny: ExperimentConfig = {
+		seeds: [2],
+		steps: 40,
+		chunk: 20,
+		unseen: 4,
+		data: { pointsPerClass: 15 },
+		model: { hiddenUnits: 8 }
+	};
+
+	beforeAll(async () => {
+		await tf.setBackend('cpu');
+		await tf.ready();
+	});
+
+	test('a grid margin is chosen on validation seeds by validation TAR, then tested on the test seeds', async () => {
+		const r = await runOpenSetExperiment({
+			...tiny,
+			validationSeeds: [1001, 1002],
+			losses: [
+				{ loss: 'modified', m: null },
+				{ loss: 'cosface', m: 0.35, grid: [0.05, 0.35] }
+			]
+		});
+		const row = r.rows[1];
+		expect(row.trials!.map((t) => t.m)).toEqual([0.05, 0.35]);
+		const best = row.trials!.reduce((a, b) => ((b.score ?? -1) > (a.score ?? -1) ? b : a));
+		expect(row.m).toBe(best.m);
+		expect(row.requestedM).toBe(0.35);
+		// Only test seeds reach the table; every test run of the row trained at the chosen margin.
+		expect(r.runs.map((x) => x.seed)).toEqual([2, 2]);
+		expect(r.runs[1].m).toBe(best.m);
+		expect(r.validationSeeds).toEqual([1001, 1002]);
+		await expect(
+			runOpenSetExperiment({
+				...tiny,
+				validationSeeds: [2],
+				losses: [{ loss: 'modified', m: null }]
+			})
+		).rejects.toThrow(/Seed 2 is both a test and a validation seed/);
+	}, 60_000);
+
+	test('A-Softmax ends at λ’s floor on the run’s clock (the pure variant at 0), and reports the wedge it enforced', async () => {
+		const r = await runOpenSetExperiment({
+			...tiny,
+			losses: [
+				{ loss: 'modified', m: null },
+				{ loss: 'asoftmax', m: 4 },
+				{ loss: 'asoftmax', m: 4, variant: 'pure' },
+				{ loss: 'arcface', m: 0.3 }
+			]
+		});
+		const [mod, annealed, pure, arc] = r.runs;
+		expect(mod.effectiveMarginDeg).toBe(0);
+		expect(annealed.lambdaEnd).toBe(5);
+		expect(pure.lambdaEnd).toBe(0);
+		expect(pure.variant).toBe('pure');
+		expect(r.rows[2].variant).toBe('pure');
+		for (const run of [annealed, pure]) {
+			const gap = (run.weightGapDeg! * Math.PI) / 180;
+			const expected = marginBetweenBoundaries('asoftmax', gap, { m: 4, lambda: run.lambdaEnd! });
+			expect(run.effectiveMarginDeg!).toBeCloseTo(((expected ?? gap) * 180) / Math.PI, 9);
+		}
+		// λ = 5 enforces less than the pure margin between weights as far apart.
+		expect(annealed.effectiveMarginDeg! / annealed.weightGapDeg!).toBeLessThan(
+			pure.effectiveMarginDeg! / pure.weightGapDeg!
+		);
+		// ArcFace's wedge is its margin in degrees while the weights are further apart than m.
+		if (arc.weightGapDeg! > 0.3 * (180 / Math.PI)) {
+			expect(arc.effectiveMarginDeg!).toBeCloseTo(0.3 * (180 / Math.PI), 6);
+		}
+		// Every row carries bootstrap intervals only with ≥ 2 seeds.
+		expect(r.rows[1].delta!.tarAtFar1e2!.ci95).toBeNull();
+		expect(r.rows[1].delta!.tarAtFar1e2!.verdict).toBe('none');
+	}, 60_000);
 });

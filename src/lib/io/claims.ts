@@ -21,6 +21,8 @@ export interface Claim {
 	/** Mean of the paired differences (this loss − modified softmax, same seed). */
 	mean: number;
 	ci95: [number, number];
+	/** Sample standard deviation of the paired differences over seeds. */
+	std: number;
 	/** Seeds on which this loss was ahead. */
 	ahead: number;
 	seeds: number;
@@ -63,7 +65,6 @@ export const CLAIM_METRICS = [
 	'verifAUC',
 	'rank1',
 	'seenTarAtFar1e2',
-	'seenVerifAUC',
 	'closedSetAcc'
 ] as const;
 
@@ -96,7 +97,7 @@ function claimProblem(c: unknown): string | null {
 	if (typeof c !== 'object' || c === null) return 'a claim is not an object';
 	const r = c as Record<string, unknown>;
 	if (typeof r.id !== 'string' || r.id === '') return 'a claim has no id';
-	for (const k of ['mean', 'identities', 'ahead', 'seeds', 'value', 'baseline'])
+	for (const k of ['mean', 'std', 'identities', 'ahead', 'seeds', 'value', 'baseline'])
 		if (!isNum(r[k])) return `claim ${r.id}: ${k} is not a number`;
 	if (!Array.isArray(r.ci95) || r.ci95.length !== 2 || !r.ci95.every(isNum))
 		return `claim ${r.id}: ci95 is not an interval`;

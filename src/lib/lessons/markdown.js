@@ -8,7 +8,8 @@
 /** The components a lesson may use, by tag name. */
 const LESSON_COMPONENTS = {
 	Widget: '$lib/components/lesson/Widget.svelte',
-	Try: '$lib/components/lesson/Try.svelte'
+	Try: '$lib/components/lesson/Try.svelte',
+	Claim: '$lib/components/lesson/Claim.svelte'
 };
 
 const FRONTMATTER = /^(\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n)/;

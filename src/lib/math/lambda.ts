@@ -126,12 +126,14 @@ export function floorStepFor(steps: number): number {
 }
 
 /**
- * `schedule` on another clock: the same curve, reaching the floor its published form reaches
- * at step iterationsToFloor (official 1659, pytorch 2990, with the papers' floor 5) at step
- * `floorAt` instead (γ scaled by their ratio). Off, fixed and floorAt ≤ 0 leave it as it is.
+ * `schedule` on another clock: the same curve, reaching the papers' floor 5 at step `floorAt`
+ * instead of its published step (official 1659, pytorch 2990): γ scaled by their ratio. Off,
+ * fixed and floorAt ≤ 0 leave it as it is.
  */
 export function rescaleSchedule<S extends LambdaSchedule>(schedule: S, floorAt: number): S {
 	if (schedule.kind !== 'inverse' || !(floorAt > 0)) return schedule;
+	// The published step of the floor (1659 official, an integer: the curve crosses 5 at
+	// 1658.3), so a run of floorAt steps crosses it within floorAt/2500 steps of floorAt.
 	const published = iterationsToFloor({ ...schedule, min: 5, zeroAfter: undefined });
 	return { ...schedule, gamma: (schedule.gamma * published) / floorAt };
 }

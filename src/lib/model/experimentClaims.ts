@@ -30,6 +30,7 @@ export function claimsOf(rows: readonly ExperimentRow[], sweep: string, prefix =
 				metric,
 				mean: d.mean,
 				ci95: d.ci95,
+				std: d.std,
 				ahead: d.ahead,
 				seeds: d.seeds,
 				verdict: d.verdict,

@@ -2,7 +2,8 @@
  * The ten-minute tour for a projector (/tour, /tour/1 … /tour/8): the story of SphereLab in
  * eight steps, each one live widget (the lessons' own widgets, with their settings), one or
  * two sentences and a formula, in English and Korean. The sentences state definitions and
- * what the widget shows; the measured claims live in the lessons, which check them.
+ * what the widget shows; a measured result is a `<Claim id="…" says="…"/>` token, printed
+ * from static/data/claims.json and checked by tests/unit/lessonClaims.test.ts.
  */
 import type { Lang } from '$lib/i18n';
 
@@ -131,7 +132,8 @@ export const TOUR_STEPS: readonly TourStep[] = Object.freeze<TourStep[]>([
 		},
 		formula:
 			'\\Delta\\,\\mathrm{TAR} = \\mathrm{TAR}_{\\text{loss}} - \\mathrm{TAR}_{\\text{modified}}',
-		widget: { view: 'sweep', table: 'no' }
+		// The verdict chart (ClaimChart): Δ TAR on new people with its 95 % interval per point.
+		widget: { view: 'verdict' }
 	}
 ]);
 

@@ -1,0 +1,76 @@
+/**
+ * npm run claims [-- --measure]: static/data/claims.json, the lab's claims, from the saved
+ * sweeps below (see src/lib/io/claims.ts). With --measure, every sweep is measured again first
+ * with its own command (`npm run experiment -- …`, about an hour on a 2-core machine); without
+ * it, the claims are rebuilt from the saved files in seconds. Every page that states a
+ * measured result cites a claim id of this file (tests/unit/lessonClaims.test.ts checks them).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CLAIMS_KIND, type ClaimsFile } from '../../src/lib/io/claims';
+import { claimsOf } from '../../src/lib/model/experimentClaims';
+import { parseSavedSweep } from '../../src/lib/state/savedSweep';
+
+/** The sweeps behind the claims: a name, the claim ids' prefix, the saved file, its command. */
+export const CLAIM_SWEEPS = [
+	{
+		name: 'identity',
+		prefix: '',
+		file: 'static/data/identity-sweep.json',
+		args: [
+			'--identities',
+			'6,25,100,200',
+			'--seeds',
+			'10',
+			'--steps',
+			'2000',
+			'--feature-dim',
+			'8',
+			'--losses',
+			'identity',
+			'--json'
+		]
+	}
+] as const;
+
+export const CLAIMS_FILE = 'static/data/claims.json';
+export const CLAIMS_COMMAND = 'npm run claims -- --measure';
+
+export async function main(): Promise<number> {
+	const measure = process.argv.includes('--measure');
+	const file: ClaimsFile = { kind: CLAIMS_KIND, command: CLAIMS_COMMAND, sweeps: {}, claims: [] };
+	for (const sweep of CLAIM_SWEEPS) {
+		if (measure) {
+			console.error(`measuring ${sweep.name}: npm run experiment -- ${sweep.args.join(' ')}`);
+			execFileSync('npm', ['run', 'experiment', '--', ...sweep.args, '--save', sweep.file], {
+				stdio: ['ignore', 'ignore', 'inherit']
+			});
+		}
+		const { sweep: saved, problem } = parseSavedSweep(JSON.parse(readFileSync(sweep.file, 'utf8')));
+		if (!saved) {
+			console.error(`npm run claims: ${sweep.file}: ${problem}`);
+			return 1;
+		}
+		file.sweeps[sweep.name] = {
+			command: saved.command,
+			featureDim: saved.featureDim,
+			steps: saved.steps,
+			seeds: saved.seeds,
+			validationSeeds: saved.validationSeeds ?? [],
+			identities: saved.identities,
+			unseen: saved.unseen,
+			seconds: saved.seconds,
+			workers: saved.workers ?? 1
+		};
+		file.claims.push(...claimsOf(saved.rows, sweep.name, sweep.prefix));
+	}
+	writeFileSync(CLAIMS_FILE, JSON.stringify(file, null, '\t') + '\n');
+	const verdicts = file.claims.reduce<Record<string, number>>(
+		(acc, c) => ({ ...acc, [c.verdict]: (acc[c.verdict] ?? 0) + 1 }),
+		{}
+	);
+	console.error(
+		`${file.claims.length} claims written to ${CLAIMS_FILE}: ${JSON.stringify(verdicts)}`
+	);
+	return 0;
+}
