@@ -4,6 +4,7 @@
 // as the app. Used by `npm run bench` and `npm run experiment` (and by their worker threads,
 // through `createRunner`).
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { createServer, createServerModuleRunner } from 'vite';
 
 /** A Vite module runner for TypeScript entries; `close()` when done. */
@@ -14,6 +15,8 @@ export async function createRunner() {
 		configFile: false,
 		logLevel: 'error',
 		appType: 'custom',
+		// SvelteKit's `$lib` alias, for entries that import the state layer (lessons:runs).
+		resolve: { alias: { $lib: fileURLToPath(new URL('../src/lib', import.meta.url)) } },
 		server: { middlewareMode: true, hmr: false, ws: false },
 		ssr: { noExternal: ['@tensorflow/tfjs-core'] }
 	});

@@ -131,7 +131,7 @@ const en = {
 	'lesson.number': 'Lesson {n}',
 	'lessons.title': 'Lessons',
 	'lessons.intro':
-		'Six short lessons, from “what is face recognition” to “why A-Softmax, and what came after”, each with live widgets you can train and change.'
+		'Seven short lessons, from “what is face recognition” to “why A-Softmax, and what came after”, each with live widgets you can train and change.'
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -257,7 +257,7 @@ const ko: Record<StringKey, string> = {
 	'lesson.number': '{n}강',
 	'lessons.title': '강의',
 	'lessons.intro':
-		'“얼굴 인식이란 무엇인가”에서 “왜 A-Softmax인가, 그 뒤에는 무엇이 나왔나”까지, 직접 학습시키고 바꿔 볼 수 있는 실시간 위젯이 들어 있는 짧은 강의 여섯 편입니다.'
+		'“얼굴 인식이란 무엇인가”에서 “왜 A-Softmax인가, 그 뒤에는 무엇이 나왔나”까지, 직접 학습시키고 바꿔 볼 수 있는 실시간 위젯이 들어 있는 짧은 강의 일곱 편입니다.'
 };
 
 export const STRINGS: Readonly<Record<'en' | 'ko', Readonly<Record<StringKey, string>>>> =

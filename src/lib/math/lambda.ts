@@ -1,7 +1,10 @@
 /**
- * λ annealing for A-Softmax. Large m rarely converges from scratch, so SphereFace trains
- * on the mix (λ cos θ + ψ(θ)) / (1 + λ) with λ decaying from large to a floor. Schedules are
- * data (so the UI can list and serialise them) with one evaluator.
+ * λ annealing for A-Softmax. SphereFace trains on the mix (λ cos θ + ψ(θ)) / (1 + λ), taken
+ * over from L-Softmax (Liu et al., ICML 2016), with λ decaying from large to a floor: the
+ * steep target of a large m would otherwise make training diverge early (as ArcFace's authors
+ * put it; on SphereLab's digits, m = 4 with λ off reaches 76.5 % test accuracy in 1,500 steps,
+ * `npm run digits:losses`). Schedules are data (so the UI can list and serialise them) with
+ * one evaluator.
  */
 
 /** A λ schedule, as data. */
