@@ -17,7 +17,8 @@ export async function createRunner() {
 		appType: 'custom',
 		// SvelteKit's `$lib` alias, for entries that import the state layer (lessons:runs).
 		resolve: { alias: { $lib: fileURLToPath(new URL('../src/lib', import.meta.url)) } },
-		server: { middlewareMode: true, hmr: false, ws: false },
+		// No file watcher: a run never reloads, and watching a busy tree costs CPU.
+		server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 		ssr: { noExternal: ['@tensorflow/tfjs-core'] }
 	});
 	const runner = createServerModuleRunner(server.environments.ssr, { hmr: false });

@@ -6,7 +6,7 @@
  * measured result cites a claim id of this file (tests/unit/lessonClaims.test.ts checks them).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { CLAIMS_KIND, type ClaimsFile } from '../../src/lib/io/claims';
 import { claimsOf } from '../../src/lib/model/experimentClaims';
 import { parseSavedSweep } from '../../src/lib/state/savedSweep';
@@ -14,22 +14,32 @@ import { parseSavedSweep } from '../../src/lib/state/savedSweep';
 /** The sweeps behind the claims: a name, the claim ids' prefix, the saved file, its command. */
 export const CLAIM_SWEEPS = [
 	{
+		// The identity sweep every lesson quotes: 8-D features, every loss, 6 to 200 identities.
 		name: 'identity',
 		prefix: '',
 		file: 'static/data/identity-sweep.json',
-		args: [
-			'--identities',
-			'6,25,100,200',
-			'--seeds',
-			'10',
-			'--steps',
-			'2000',
-			'--feature-dim',
-			'8',
-			'--losses',
-			'identity',
-			'--json'
-		]
+		args: '--identities 6,25,100,200 --seeds 10 --steps 2000 --feature-dim 8 --losses identity'
+	},
+	{
+		// The same identities with 3-D features (the hypersphere lesson): the losses with weights.
+		name: 'sphere',
+		prefix: 'sphere:',
+		file: 'static/data/identity-sweep-3d.json',
+		args: '--identities 6,25,100,200 --seeds 10 --steps 2000 --feature-dim 3 --losses angular'
+	},
+	{
+		// The search for a regime where a margin helps new people: the most identities and the
+		// widest features SphereLab trains (16-D), at the sweep's noise and with half of it.
+		name: 'wide',
+		prefix: 'wide:',
+		file: 'static/data/regime-wide.json',
+		args: '--identities 200 --seeds 10 --steps 2000 --feature-dim 16 --losses margins'
+	},
+	{
+		name: 'clean',
+		prefix: 'clean:',
+		file: 'static/data/regime-clean.json',
+		args: '--identities 200 --seeds 10 --steps 2000 --feature-dim 16 --noise 0.5 --losses margins'
 	}
 ] as const;
 
@@ -41,10 +51,15 @@ export async function main(): Promise<number> {
 	const file: ClaimsFile = { kind: CLAIMS_KIND, command: CLAIMS_COMMAND, sweeps: {}, claims: [] };
 	for (const sweep of CLAIM_SWEEPS) {
 		if (measure) {
-			console.error(`measuring ${sweep.name}: npm run experiment -- ${sweep.args.join(' ')}`);
-			execFileSync('npm', ['run', 'experiment', '--', ...sweep.args, '--save', sweep.file], {
+			console.error(`measuring ${sweep.name}: npm run experiment -- ${sweep.args}`);
+			const args = [...sweep.args.split(' '), '--json', '--save', sweep.file];
+			execFileSync('npm', ['run', 'experiment', '--', ...args], {
 				stdio: ['ignore', 'ignore', 'inherit']
 			});
+		}
+		if (!existsSync(sweep.file)) {
+			console.error(`npm run claims: ${sweep.file} is missing (npm run claims -- --measure)`);
+			return 1;
 		}
 		const { sweep: saved, problem } = parseSavedSweep(JSON.parse(readFileSync(sweep.file, 'utf8')));
 		if (!saved) {

@@ -57,12 +57,16 @@ export interface CliOptions {
  * --losses: comma-separated `loss` or `loss:m` (softmax, modified, asoftmax:2, cosface:0.35,
  * arcface:0.5, contrastive:1, triplet:1, center), or `paper` (the default: softmax, contrastive,
  * triplet, center loss, modified, A-Softmax m = 1–4, CosFace, ArcFace)
- * or `identity` (the identity sweep's nine).
+ * `identity` (the identity sweep's ten, with the margin grids), `angular` (its losses with class
+ * weights: softmax, modified, A-Softmax m = 2, 4 and 4 with λ → 0, CosFace, ArcFace) or
+ * `margins` (the same without softmax).
  */
 function lossesOption(raw: string | undefined): LossSpec[] {
 	if (raw === undefined || raw === 'paper') return [...DEFAULT_SWEEP];
 	if (raw === 'identity') return [...IDENTITY_SWEEP];
 	if (raw === 'angular') return IDENTITY_SWEEP.filter((s) => !isMetricLoss(s.loss));
+	if (raw === 'margins')
+		return IDENTITY_SWEEP.filter((s) => !isMetricLoss(s.loss) && s.loss !== 'softmax');
 	return raw.split(',').map((token) => {
 		const [name, m, extra, more] = token.split(':');
 		const loss = LOSS_KINDS.find((k) => k === name);
@@ -75,7 +79,7 @@ function lossesOption(raw: string | undefined): LossSpec[] {
 			(margin !== null && (m.trim() === '' || !Number.isFinite(margin)))
 		) {
 			throw new RangeError(
-				`--losses ${token}: expected paper, identity or a list of ${LOSS_KINDS.join('|')}[:m] (asoftmax:m:pure for λ = 0 after the warm-up)`
+				`--losses ${token}: expected paper, identity, angular, margins or a list of ${LOSS_KINDS.join('|')}[:m] (asoftmax:m:pure for λ = 0 after the warm-up)`
 			);
 		}
 		const spec: LossSpec = {
@@ -164,7 +168,7 @@ export function parseCli(argv: string[]): CliOptions {
 	return {
 		json: values.json,
 		data,
-		seeds: num('seeds', values.seeds, q ? QUICK.seeds : 3, 1, 100),
+		seeds: num('seeds', values.seeds, q ? QUICK.seeds : 10, 1, 100),
 		steps: num('steps', values.steps, q ? QUICK.steps : DEFAULT_EXPERIMENT_STEPS, 1, 100_000),
 		seed: num('seed', values.seed, 1, 0, 2147483547),
 		points: num(

@@ -91,7 +91,7 @@ describe('the CLI options', () => {
 		expect(parseCli([])).toEqual({
 			json: false,
 			data: 'identities',
-			seeds: 3,
+			seeds: 10,
 			steps: DEFAULT_EXPERIMENT_STEPS,
 			seed: 1,
 			points: EXPERIMENT_DATA.pointsPerClass,
