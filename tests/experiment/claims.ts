@@ -59,6 +59,7 @@ export async function main(): Promise<number> {
 		}
 		if (!existsSync(sweep.file)) {
 			console.error(`npm run claims: ${sweep.file} is missing (npm run claims -- --measure)`);
+			if (process.argv.includes('--partial')) continue;
 			return 1;
 		}
 		const { sweep: saved, problem } = parseSavedSweep(JSON.parse(readFileSync(sweep.file, 'utf8')));

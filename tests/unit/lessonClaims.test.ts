@@ -73,7 +73,8 @@ function claimSentences(text: string): { sentence: string; tokens: ClaimToken[] 
 			return MARK(tokens.length - 1);
 		})
 		.join('');
-	const sentences = marked.split(/(?<=[.!?。])\s+|\n\s*\n|\n(?=[-*|] )|\|/);
+	// A sentence ends at . ! ? (and any closing bold, quote or bracket), a blank line, a bullet.
+	const sentences = marked.split(/(?<=[.!?。][*_)"”’]*)\s+|\n\s*\n|\n(?=[-*|] )|\|/);
 	return sentences
 		.map((sentence) => ({
 			sentence,
@@ -89,14 +90,16 @@ function checkText(where: string, text: string, lang: 'en' | 'ko') {
 		for (const t of tokens) {
 			const c = byId.get(t.id);
 			expect(c, `${where}: unknown claim ${t.id}`).toBeDefined();
-			if (!c || t.show !== 'delta') continue;
+			if (!c || (t.show !== 'delta' && t.show !== 'short')) continue;
 			expect(t.says, `${where}: ${t.id} prints a difference without says="…"`).toBeDefined();
 			expect(t.says, `${where}: ${t.id} says ${t.says}, its verdict is ${c.verdict}`).toBe(
 				c.verdict
 			);
 			expect(plain, `${where}: "${plain}" must say ${c.verdict}`).toMatch(WORDS[lang][c.verdict]);
 		}
-		const verdicts = tokens.filter((t) => t.show === 'delta').map((t) => byId.get(t.id)?.verdict);
+		const verdicts = tokens
+			.filter((t) => t.show === 'delta' || t.show === 'short')
+			.map((t) => byId.get(t.id)?.verdict);
 		if (verdicts.length > 0 && verdicts.every((v) => v === 'none')) {
 			expect(plain, `${where}: "${plain}" has no verdict but says helps`).not.toMatch(
 				WORDS[lang].helps

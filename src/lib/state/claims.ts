@@ -19,7 +19,7 @@ export function findClaim(id: string): Claim | undefined {
 }
 
 /** What of a claim a page prints. */
-export type ClaimShow = 'delta' | 'value' | 'baseline' | 'ci' | 'ahead';
+export type ClaimShow = 'delta' | 'short' | 'value' | 'baseline' | 'ci' | 'ahead' | 'm' | 'margin';
 
 /** A signed number as pages print it: "+0.012", "−0.034" (a real minus sign). */
 export function signed(v: number, digits = 3): string {
@@ -42,8 +42,9 @@ const WORDS: Record<Lang, { ci: string; to: string; ahead: (k: number, n: number
 
 /**
  * A claim as text: 'delta' "+0.012 (95 % CI −0.010 to +0.034; ahead on 7 of 10 seeds)";
- * 'value' / 'baseline' the loss's / modified softmax's mean ("0.663"); 'ci' the interval
- * alone; 'ahead' "ahead on 7 of 10 seeds".
+ * 'short' "+0.012 [−0.010, +0.034]"; 'value' / 'baseline' the loss's / modified softmax's mean ("0.663"); 'ci' the interval
+ * alone; 'ahead' "ahead on 7 of 10 seeds"; 'm' the margin it trained with ("0.1"); 'margin' the
+ * wedge it enforced at the end ("16.7°").
  */
 export function claimText(c: Claim, lang: Lang, show: ClaimShow = 'delta'): string {
 	const w = WORDS[lang];
@@ -57,8 +58,14 @@ export function claimText(c: Claim, lang: Lang, show: ClaimShow = 'delta'): stri
 			return ci;
 		case 'ahead':
 			return w.ahead(c.ahead, c.seeds);
+		case 'm':
+			return c.m === null ? '—' : String(c.m);
+		case 'margin':
+			return c.effectiveMarginDeg === null ? '—' : `${c.effectiveMarginDeg.toFixed(1)}°`;
 		case 'delta':
 			return `${signed(c.mean)} (${ci}; ${w.ahead(c.ahead, c.seeds)})`;
+		case 'short':
+			return `${signed(c.mean)} [${signed(c.ci95[0])}, ${signed(c.ci95[1])}]`;
 	}
 }
 
@@ -71,7 +78,16 @@ export interface ClaimToken {
 
 const TOKEN = /<Claim\s+([^>]*?)\/>/g;
 const ATTR = /(\w+)="([^"]*)"/g;
-const SHOWS: readonly ClaimShow[] = ['delta', 'value', 'baseline', 'ci', 'ahead'];
+const SHOWS: readonly ClaimShow[] = [
+	'delta',
+	'short',
+	'value',
+	'baseline',
+	'ci',
+	'ahead',
+	'm',
+	'margin'
+];
 
 /** The attributes of a `<Claim …/>` tag's inside. */
 export function claimAttributes(inside: string): ClaimToken {
