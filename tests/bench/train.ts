@@ -4,7 +4,8 @@
  * Float32Array implementation of the same model measured in the same run, and the same for
  * the digits network (`digits`: 196 inputs, ten classes, A-Softmax). Runs are
  * interleaved and the medians reported, since this machine's speed drifts by 20–30 %.
- * With --json the last line is one JSON object (see README).
+ * Then the sweep's parallel speed-up (`sweep`, tests/bench/sweep.ts): the same RunTasks on 1
+ * and on 2 worker threads. With --json the last line is one JSON object (see README).
  */
 import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/lib/model/tf';
@@ -21,6 +22,7 @@ import { ReferenceTrainer, type ReferenceHead } from './reference';
 import { readFileSync } from 'node:fs';
 import { parseDigits } from '../../src/lib/io/digits';
 import type { Layout } from '../../src/lib/model/network';
+import { benchSweep } from './sweep';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -253,6 +255,7 @@ export async function main(): Promise<number> {
 	for (const t of Object.values(trainers)) t.dispose();
 	const digits = benchDigits();
 	if (!digits) return 1;
+	const sweep = await benchSweep(log);
 	const out = {
 		config,
 		trainer: {
@@ -264,6 +267,7 @@ export async function main(): Promise<number> {
 		// median of those is the robust estimate of trainer asoftmax / reference.
 		ratio: Number(median(results.asoftmax.map((a, i) => a / results.reference[i])).toFixed(3)),
 		digits,
+		sweep,
 		numTensorsDelta: tf.memory().numTensors - tensorsBefore
 	};
 	log(
@@ -272,6 +276,9 @@ export async function main(): Promise<number> {
 	log(`ratio asoftmax / reference = ${out.ratio}; tensors leaked: ${out.numTensorsDelta}`);
 	log(
 		`digits (${digits.mlp}, A-Softmax m = 4): trainer ${digits.stepsPerSec}, reference ${digits.referenceStepsPerSec} steps/s, ratio ${digits.ratio}`
+	);
+	log(
+		`sweep (${sweep.tasks} tasks × ${sweep.stepsPerTask} steps): 1 thread ${sweep.referenceSeconds} s, ${sweep.threads} threads ${sweep.seconds} s, speed-up ${sweep.ratio}× (${sweep.withStart.ratio}× with thread start); same results: ${sweep.identical}; load average ${sweep.loadAverage.join(' → ')} on ${sweep.cores} cores`
 	);
 	if (json) console.log(JSON.stringify(out));
 	return 0;

@@ -53,16 +53,26 @@ function startLane(data: ThreadData): Promise<Lane> {
 	});
 }
 
-/** An executor over `threads` worker threads (started per call, stopped when it ends). */
+/**
+ * An executor over `threads` worker threads (started per call, stopped when it ends);
+ * `onStarted` is told when every thread is ready, before the first task (the benchmark times
+ * the runs from there).
+ */
 export function threadExecutor(
 	threads: number,
-	{ digits = false, chunk = 250, backend = 'wasm' }: Partial<ThreadData> = {}
+	{
+		digits = false,
+		chunk = 250,
+		backend = 'wasm',
+		onStarted
+	}: Partial<ThreadData> & { onStarted?: (threads: number) => void } = {}
 ): Executor {
 	return async (tasks, hooks) => {
 		const n = Math.max(1, Math.min(threads, tasks.length));
 		const lanes = await Promise.all(
 			Array.from({ length: n }, () => startLane({ digits, chunk, backend }))
 		);
+		onStarted?.(n);
 		try {
 			return await runPool(tasks, n, async (task, lane) => {
 				hooks.signal?.throwIfAborted();

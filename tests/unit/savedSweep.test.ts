@@ -32,6 +32,76 @@ describe('the shipped sweep', () => {
 	});
 });
 
+/** The first shipped row with one paired difference replaced. */
+const withDelta = (d: Record<string, unknown>) => ({
+	...shipped.rows[0],
+	delta: { ...shipped.rows[0].delta, verifAUC: d }
+});
+
+/** Fields the fair protocol added to a row, and to a paired difference. */
+const NEW_ROW = ['trials', 'effectiveMarginDeg', 'lambdaEnd', 'weightGapDeg', 'variant'];
+const NEW_DELTA = ['ci95', 'verdict'];
+
+describe('parseSavedSweep reads files from before and after the fair protocol', () => {
+	const strip = (row: Record<string, unknown>) => {
+		const old = Object.fromEntries(Object.entries(row).filter(([k]) => !NEW_ROW.includes(k)));
+		const delta = row.delta as Record<string, Record<string, unknown> | null> | null;
+		old.delta = delta
+			? Object.fromEntries(
+					Object.entries(delta).map(([k, d]) => [
+						k,
+						d && Object.fromEntries(Object.entries(d).filter(([j]) => !NEW_DELTA.includes(j)))
+					])
+				)
+			: null;
+		return old;
+	};
+
+	test('without intervals, trials or effective margins', () => {
+		const old = { ...shipped, rows: shipped.rows.map(strip) };
+		expect(parseSavedSweep(old).problem).toBeNull();
+	});
+
+	test('with intervals, verdicts, trials, effective margins and the pure variant', () => {
+		const row = {
+			...strip(shipped.rows[0]),
+			loss: 'cosface',
+			m: 0.2,
+			requestedM: 0.35,
+			trials: [
+				{ m: 0.1, score: 0.6 },
+				{ m: 0.2, score: 0.64 },
+				{ m: 0.35, score: null }
+			],
+			effectiveMarginDeg: 11.5,
+			lambdaEnd: 0,
+			weightGapDeg: null,
+			delta: {
+				verifAUC: {
+					mean: 0.01,
+					std: 0.02,
+					ahead: 6,
+					seeds: 10,
+					ci95: [-0.004, 0.02],
+					verdict: 'none'
+				}
+			}
+		};
+		const pure = {
+			...strip(shipped.rows[0]),
+			loss: 'asoftmax',
+			m: 4,
+			requestedM: 4,
+			variant: 'pure',
+			trials: null
+		};
+		const r = parseSavedSweep({ ...shipped, rows: [row, pure] });
+		expect(r.problem).toBeNull();
+		expect(r.sweep!.rows[0].trials).toHaveLength(3);
+		expect(r.sweep!.rows[1].variant).toBe('pure');
+	});
+});
+
 describe('parseSavedSweep refuses what is not a saved sweep', () => {
 	test.each([
 		['null', null, /not a JSON object/],
@@ -52,7 +122,33 @@ describe('parseSavedSweep refuses what is not a saved sweep', () => {
 			'a broken difference',
 			{ ...shipped, rows: [{ ...shipped.rows[0], delta: { verifAUC: { mean: null, std: 0 } } }] },
 			/paired difference/
-		]
+		],
+		[
+			'an interval of one number',
+			{ ...shipped, rows: [withDelta({ mean: 0.1, std: 0.1, ci95: [0.1] })] },
+			/95 % interval/
+		],
+		[
+			'an unknown verdict',
+			{ ...shipped, rows: [withDelta({ mean: 0.1, std: 0.1, ci95: null, verdict: 'maybe' })] },
+			/unknown verdict maybe/
+		],
+		[
+			'trials that are not margins',
+			{ ...shipped, rows: [{ ...shipped.rows[0], trials: [{ m: 'big', score: 0.5 }] }] },
+			/margin trial/
+		],
+		[
+			'an unknown variant',
+			{ ...shipped, rows: [{ ...shipped.rows[0], variant: 'impure' }] },
+			/unknown variant impure/
+		],
+		[
+			'a text effective margin',
+			{ ...shipped, rows: [{ ...shipped.rows[0], effectiveMarginDeg: '12°' }] },
+			/effectiveMarginDeg is not a number/
+		],
+		['no spread', { ...shipped, rows: [{ ...shipped.rows[0], spread: null }] }, /no spread/]
 	])('%s', (_name, json, problem) => {
 		const r = parseSavedSweep(json);
 		expect(r.sweep).toBeNull();

@@ -3,9 +3,11 @@
  * says so); `{name}` marks a placeholder filled by `translate`.
  */
 import { EXPLORER_EN, EXPLORER_KO } from './explorerStrings';
+import { SWEEP_EN, SWEEP_KO } from './sweepStrings';
 
 const en = {
 	...EXPLORER_EN,
+	...SWEEP_EN,
 	'compare.pageTitle': 'Compare losses · SphereLab',
 	'compare.title': 'Compare losses, and test them on people the model never saw',
 	'compare.intro':
@@ -45,14 +47,14 @@ const en = {
 	'compare.differentPairs': 'different identities',
 	'idsweep.title': 'When does the margin help? More identities',
 	'idsweep.intro':
-		'Every loss trains headless on the same data at each number of seen identities (same data, initial weights and batches for every loss on a seed), with a classifier over the seen identities only. The same 20 held-out identities are the new people at every count. Each point is a paired difference against modified softmax (|W| = 1, b = 0) on the same seed: above the line the margin helped, below it hurt. Bars: ±1 standard deviation over seeds.',
+		'Every loss trains headless on the same data at each number of seen identities (same data, initial weights and batches for every loss on a seed), with a classifier over the seen identities only. The same 20 held-out identities are the new people at every count. Each point is a paired difference against modified softmax (|W| = 1, b = 0) on the same seed: above the line the margin helped, below it hurt.',
 	'idsweep.savedSource':
 		'Measured with SphereLab’s own training code: {command} ({seeds}, {steps} steps each, {dim}-D features, {unseen} new people, {seconds} s on tfjs {backend} in Node).',
 	'idsweep.runBelow': 'Run it again below, in this browser.',
 	'idsweep.seedOne': 'seed {first}',
 	'idsweep.seedsMany': 'seeds {first}–{last}',
 	'idsweep.browserSource':
-		'Measured in this browser: {seeds}, {steps} steps each, {dim}-D features, {unseen} new people, {seconds} s on tfjs {backend}.',
+		'Measured in this browser: {seeds}, {steps} steps each, {dim}-D features, {unseen} new people, {seconds} s on tfjs {backend}, {workers}.',
 	'idsweep.badSaved': 'The saved sweep could not be read ({problem}); run one below.',
 	'idsweep.loading': 'Loading the measured sweep…',
 	'idsweep.deltaAuc': 'Δ verification AUC, new people',
@@ -63,11 +65,10 @@ const en = {
 	'idsweep.fitted':
 		'Margins lowered to fit the identities (half the largest margin their spacing allows): {list}.',
 	'idsweep.tableCaption':
-		'Every model: mean ± standard deviation over seeds; Δ against modified softmax on the same seed (seeds ahead of it)',
+		'Every model: the paired differences against modified softmax first, then its own figures, mean ± standard deviation over seeds',
 	'idsweep.newAuc': 'New people AUC',
 	'idsweep.newTar': 'New people TAR',
 	'idsweep.knownTar': 'Known people TAR',
-	'idsweep.knownDeltaTar': 'Δ TAR known',
 	'idsweep.compactness': 'Known: max intra / min inter',
 	'idsweep.compactnessTitle':
 		'Test photos of the seen identities: the largest angle between two photos of one identity (mean over identities), and the smallest angle between two identities’ mean directions',
@@ -138,6 +139,7 @@ export type StringKey = keyof typeof en;
 
 const ko: Record<StringKey, string> = {
 	...EXPLORER_KO,
+	...SWEEP_KO,
 	'compare.pageTitle': '손실 함수 비교 · SphereLab',
 	'compare.title': '손실 함수를 비교하고, 학습에서 본 적 없는 사람으로 시험하기',
 	'compare.intro':
@@ -174,14 +176,14 @@ const ko: Record<StringKey, string> = {
 	'compare.differentPairs': '다른 신원',
 	'idsweep.title': '마진은 언제 도움이 될까? 신원 수를 늘려 보기',
 	'idsweep.intro':
-		'학습에 쓰는 신원 수마다 모든 손실 함수를 같은 데이터로 화면 없이 학습합니다(한 시드에서는 모든 손실이 같은 데이터, 초기 가중치, 배치를 씁니다). 분류기는 학습한 신원에 대한 행만 가집니다. 어느 신원 수에서나 같은 20명이 새로운 사람입니다. 각 점은 같은 시드의 수정된 소프트맥스(|W| = 1, b = 0)와의 짝지은 차이입니다. 선 위는 마진이 도움이 된 경우, 아래는 해가 된 경우입니다. 막대는 시드 간 ±1 표준편차입니다.',
+		'학습에 쓰는 신원 수마다 모든 손실 함수를 같은 데이터로 화면 없이 학습합니다(한 시드에서는 모든 손실이 같은 데이터, 초기 가중치, 배치를 씁니다). 분류기는 학습한 신원에 대한 행만 가집니다. 어느 신원 수에서나 같은 20명이 새로운 사람입니다. 각 점은 같은 시드의 수정된 소프트맥스(|W| = 1, b = 0)와의 짝지은 차이입니다. 선 위는 마진이 도움이 된 경우, 아래는 해가 된 경우입니다.',
 	'idsweep.savedSource':
 		'SphereLab의 학습 코드로 측정했습니다: {command} ({seeds}, 각 {steps}단계, {dim}차원 특징, 새로운 사람 {unseen}명, Node의 tfjs {backend}에서 {seconds}초).',
 	'idsweep.runBelow': '아래에서 이 브라우저로 다시 실행할 수 있습니다.',
 	'idsweep.seedOne': '시드 {first}',
 	'idsweep.seedsMany': '시드 {first}–{last}',
 	'idsweep.browserSource':
-		'이 브라우저에서 측정했습니다: {seeds}, 각 {steps}단계, {dim}차원 특징, 새로운 사람 {unseen}명, tfjs {backend}에서 {seconds}초.',
+		'이 브라우저에서 측정했습니다: {seeds}, 각 {steps}단계, {dim}차원 특징, 새로운 사람 {unseen}명, tfjs {backend}에서 {seconds}초, {workers}.',
 	'idsweep.badSaved': '저장된 스윕을 읽을 수 없습니다({problem}). 아래에서 직접 실행해 보세요.',
 	'idsweep.loading': '측정된 스윕을 불러오는 중…',
 	'idsweep.deltaAuc': '검증 AUC의 차이, 새로운 사람',
@@ -191,11 +193,10 @@ const ko: Record<StringKey, string> = {
 	'idsweep.zero': '수정된 소프트맥스(차이 없음)',
 	'idsweep.fitted': '신원 간격에 맞게 낮춘 마진(간격이 허용하는 최대 마진의 절반): {list}.',
 	'idsweep.tableCaption':
-		'모든 모델: 시드에 대한 평균 ± 표준편차. Δ는 같은 시드의 수정된 소프트맥스와의 차이(앞선 시드 수)',
+		'모든 모델: 먼저 수정된 소프트맥스와의 짝지은 차이, 다음으로 모델 자체의 수치(시드에 대한 평균 ± 표준편차)',
 	'idsweep.newAuc': '새로운 사람 AUC',
 	'idsweep.newTar': '새로운 사람 TAR',
 	'idsweep.knownTar': '아는 사람 TAR',
-	'idsweep.knownDeltaTar': 'Δ TAR 아는 사람',
 	'idsweep.compactness': '아는 사람: 최대 클래스 내 / 최소 클래스 간',
 	'idsweep.compactnessTitle':
 		'학습한 신원의 테스트 사진: 한 신원의 두 사진 사이 최대 각도(신원 평균)와 두 신원의 평균 방향 사이 최소 각도',

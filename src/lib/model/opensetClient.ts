@@ -1,20 +1,30 @@
 /**
  * The page's handle on the open-set worker: `report()` resolves to the reports of a model's
- * features on both test sets; `sweep()` runs the headless sweep with progress callbacks. The worker
- * starts on first use and ends with `dispose()`.
+ * features on both test sets; `sweep()` runs the headless sweep with progress callbacks, its
+ * runs spread over `sweepWorkers()` task workers. The worker starts on first use and ends
+ * (with its task workers) on `dispose()`.
  */
 import type { RecognitionReport } from '../math/openset';
 import type { ExperimentResult } from './experiment';
-import type {
-	FromOpenSetWorker,
-	SweepConfig,
-	SweepProgress,
-	ToOpenSetWorker
+import {
+	taskWorkerCount,
+	type FromOpenSetWorker,
+	type SweepConfig,
+	type SweepProgress,
+	type ToOpenSetWorker
 } from './opensetProtocol';
+
+/** Task workers a sweep uses in this browser: its logical cores less one, at least one. */
+export function sweepWorkers(): number {
+	return taskWorkerCount(
+		typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency
+	);
+}
 
 export interface SweepHandlers {
 	onProgress(p: SweepProgress): void;
-	onDone(result: ExperimentResult, backend: string): void;
+	/** `workers`: the task workers that trained the runs. */
+	onDone(result: ExperimentResult, backend: string, workers: number): void;
 	onError(message: string, cancelled: boolean): void;
 }
 
@@ -51,7 +61,8 @@ export class OpenSetClient {
 		}
 		if (msg.id !== this.sweepId) return;
 		if (msg.type === 'progress') this.sweepHandlers?.onProgress(msg.progress);
-		else if (msg.type === 'sweepDone') this.sweepHandlers?.onDone(msg.result, msg.backend);
+		else if (msg.type === 'sweepDone')
+			this.sweepHandlers?.onDone(msg.result, msg.backend, msg.workers);
 		else if (msg.type === 'sweepError') this.sweepHandlers?.onError(msg.message, msg.cancelled);
 	}
 
@@ -76,12 +87,16 @@ export class OpenSetClient {
 		});
 	}
 
-	/** Starts a sweep; a running one is cancelled and its handlers told so. */
+	/**
+	 * Starts a sweep on `config.workers` task workers (default `sweepWorkers()`); a running one
+	 * is cancelled and its handlers told so.
+	 */
 	sweep(config: SweepConfig, handlers: SweepHandlers): void {
 		this.sweepHandlers?.onError('Cancelled: another sweep started.', true);
 		this.sweepHandlers = handlers;
 		try {
-			this.post({ type: 'sweep', id: ++this.sweepId, config });
+			const workers = config.workers ?? sweepWorkers();
+			this.post({ type: 'sweep', id: ++this.sweepId, config: { ...config, workers } });
 		} catch (e) {
 			// A config that cannot be cloned (a bug, never user input): say so, do not hang.
 			this.sweepHandlers = null;
@@ -89,6 +104,7 @@ export class OpenSetClient {
 		}
 	}
 
+	/** Stops the running sweep: the open-set worker terminates its task workers at once. */
 	cancel(): void {
 		this.post({ type: 'cancel' });
 	}

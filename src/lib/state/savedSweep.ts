@@ -60,20 +60,61 @@ export function toSaved(
 	};
 }
 
-/** Why `row` is not a table row, or null when it is one. */
+const isOptNum = (v: unknown) => v === undefined || isNumOrNull(v);
+
+/** Why `d`, one paired difference, is not one (null: it is; interval and verdict optional). */
+function deltaProblem(d: unknown): string | null {
+	if (d === null) return null;
+	if (typeof d !== 'object') return 'a paired difference is not an object';
+	const x = d as Record<string, unknown>;
+	if (!isNum(x.mean) || !isNum(x.std)) return 'a paired difference is not a number';
+	if (x.ahead !== undefined && !isNum(x.ahead)) return 'a paired difference has no seeds ahead';
+	if (x.seeds !== undefined && !isNum(x.seeds)) return 'a paired difference has no seed count';
+	const ci = x.ci95;
+	if (ci !== undefined && ci !== null && !(Array.isArray(ci) && ci.length === 2 && ci.every(isNum)))
+		return 'a 95 % interval is not two numbers';
+	if (x.verdict !== undefined && !['helps', 'hurts', 'none'].includes(x.verdict as string))
+		return `unknown verdict ${String(x.verdict)}`;
+	return null;
+}
+
+/**
+ * Why `row` is not a table row, or null when it is one. Fields added with the fair protocol
+ * (margin trials, effective margin, λ at the end, intervals and verdicts, the 'pure'
+ * variant) may be absent (files saved before it) but are checked when present.
+ */
 function rowProblem(row: unknown): string | null {
 	if (typeof row !== 'object' || row === null) return 'a row is not an object';
 	const r = row as Record<string, unknown>;
 	if (!LOSS_KINDS.includes(r.loss as never)) return `unknown loss ${String(r.loss)}`;
 	if (!isNum(r.identities) || !isNum(r.seeds)) return 'a row has no identity count or seeds';
+	if (!isNumOrNull(r.m) || !isNumOrNull(r.requestedM)) return 'a row has no margin';
+	if (r.variant !== undefined && r.variant !== 'pure')
+		return `unknown variant ${String(r.variant)}`;
 	for (const k of ['verifAUC', 'tarAtFar1e2', 'trainAcc', 'closedSetAcc', 'seenVerifAUC']) {
 		if (!isNumOrNull(r[k])) return `${k} is not a number`;
 	}
+	for (const k of [
+		'effectiveMarginDeg',
+		'lambdaEnd',
+		'weightGapDeg',
+		'maxIntraDeg',
+		'minInterDeg'
+	]) {
+		if (!isOptNum(r[k])) return `${k} is not a number`;
+	}
+	if (typeof r.spread !== 'object' || r.spread === null) return 'a row has no spread';
+	if (r.trials !== undefined && r.trials !== null) {
+		if (!Array.isArray(r.trials)) return 'trials is not a list';
+		for (const t of r.trials as unknown[]) {
+			const x = (t ?? {}) as Record<string, unknown>;
+			if (!isNum(x.m) || !isNumOrNull(x.score)) return 'a margin trial is not a number';
+		}
+	}
 	if (r.delta !== null && typeof r.delta !== 'object') return 'delta is not an object';
 	for (const d of Object.values((r.delta ?? {}) as Record<string, unknown>)) {
-		if (d === null) continue;
-		const x = d as Record<string, unknown>;
-		if (!isNum(x.mean) || !isNum(x.std)) return 'a paired difference is not a number';
+		const problem = deltaProblem(d);
+		if (problem) return problem;
 	}
 	return null;
 }
