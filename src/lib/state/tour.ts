@@ -14,7 +14,10 @@ export interface TourStep {
 	text: Record<Lang, string>;
 	/** TeX, rendered with KaTeX. */
 	formula: string;
-	/** The widget: a view and explorer settings, as a lesson's <Widget> tag takes them. */
+	/**
+	 * The widget: a view and explorer settings, as a lesson's <Widget> tag takes them, or
+	 * `{ view: 'verdict' }` for the claims chart (ClaimChart: the sweep's paired differences).
+	 */
 	widget: { view: string } & Record<string, string>;
 }
 
