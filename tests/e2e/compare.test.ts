@@ -57,6 +57,27 @@ test('four panels train together and are scored on the unseen classes', async ({
 		for (const k of [0, 1, 2, 4, 5, 7])
 			await expect(rows.nth(i).locator('td').nth(k)).toHaveText(metric);
 	}
+	// The reading says in words what the table shows: the best panel on new people by TAR,
+	// the one-seed hedge, and the sweep's verdict (10 paired seeds) for the panels' losses.
+	const reading = page.getByTestId('openset-reading');
+	await expect(reading).toContainText('verifies best');
+	await expect
+		.poll(async () => {
+			const tars = await Promise.all(
+				[0, 1, 2, 3].map(async (i) => Number(await rows.nth(i).locator('td').nth(3).innerText()))
+			);
+			const labels = await rows.locator('th').allInnerTexts();
+			const best = labels[tars.indexOf(Math.max(...tars))];
+			return (await reading.innerText()).includes(`${best} verifies best`);
+		})
+		.toBe(true);
+	await expect(reading).toContainText('This is one model per loss on one seed');
+	await expect(reading).toContainText(
+		/The sweep's verdict at 6 identities: A-Softmax m = 2 (helps|hurts|makes no measurable difference for) new people/
+	);
+	await expect(reading).toContainText(
+		/95 % CI [+−±]\d\.\d{3} to [+−±]\d\.\d{3}; ahead on \d+ of 10 seeds/
+	);
 	await expect(page.locator('.openset thead')).toContainText('New people (held out)');
 	await expect(page.locator('.openset thead')).toContainText('New photos of known people');
 	// The strict protocol: a class weight (arrow) for each of the 6 seen identities, none for

@@ -26,8 +26,9 @@ test('PageDown walks the tour: every step has its URL, a live view, a formula an
 			.locator('.tour > p.text')
 			.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
 		expect(body).toBeGreaterThanOrEqual(28);
-		// The live view: a training widget gets its first snapshot, the sweep its figure.
-		const widget = page.locator('figure.widget');
+		// The live view: a training widget gets its first snapshot; the last step shows the
+		// sweep's verdict chart (claims with their intervals).
+		const widget = page.locator(n < STEPS ? 'figure.widget' : 'figure.claim-chart');
 		await expect(widget).toHaveCount(1);
 		if (n < STEPS)
 			await expect(widget.locator('.status')).toHaveText(/^step \d+/, { timeout: 60_000 });
@@ -67,5 +68,39 @@ test('a step links on its own and in Korean', async ({ page }) => {
 	await expect(menu.getByRole('link', { name: '탐색기' })).toHaveAttribute('href', /\/\?lang=ko$/);
 	await page.keyboard.press('ArrowRight');
 	await expect(page).toHaveURL(/\/tour\/5\?lang=ko$/);
+	expect(watch.errors).toEqual([]);
+});
+
+test('the last step states the takeaway with its numbers and shows its chart on one 1280 × 720 screen', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1280, height: 720 });
+	const watch = await watchPage(page);
+	await page.goto('/tour/8');
+	const text = page.locator('.tour > p.text');
+	// Three claims printed from static/data/claims.json: a difference with its interval each.
+	await expect(text.locator('[data-claim]')).toHaveCount(3);
+	await expect(text).toContainText(/[+−]\d\.\d{3} \[[+−±]\d\.\d{3}, [+−±]\d\.\d{3}\]/);
+	const chart = page.locator('figure.claim-chart');
+	// One point per loss and identity count, each with its interval, and a legend.
+	const points = chart.locator('g[data-claim]');
+	expect(await points.count()).toBeGreaterThanOrEqual(5 * 4);
+	await expect(chart.locator('.legend li')).toHaveCount(5);
+	const verdicts = await points.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-verdict')));
+	expect(verdicts.every((v) => v === 'helps' || v === 'hurts' || v === 'none')).toBe(true);
+	// Everything in the viewport: the sentences, the chart, its legend, the navigation.
+	const boxes = await page.evaluate(() =>
+		['.tour > p.text', 'figure.claim-chart svg', 'figure.claim-chart .legend', '.tour nav'].map(
+			(sel) => {
+				const r = document.querySelector(sel)!.getBoundingClientRect();
+				return { sel, bottom: r.bottom, right: r.right };
+			}
+		)
+	);
+	for (const b of boxes) {
+		expect(b.bottom, b.sel).toBeLessThanOrEqual(720);
+		expect(b.right, b.sel).toBeLessThanOrEqual(1280);
+	}
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
 	expect(watch.errors).toEqual([]);
 });
