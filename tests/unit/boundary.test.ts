@@ -60,6 +60,54 @@ describe('boundary geometry', () => {
 	});
 });
 
+describe('the margin λ really enforces (A-Softmax, λ > 0), against an independent grid solve', () => {
+	/**
+	 * SphereFace's ψ for integer m written out here, not taken from psi.ts:
+	 * ψ(θ) = (−1)^k cos(mθ) − 2k with k = ⌊mθ/π⌋, and the blended target (λ cos θ + ψ)/(1 + λ).
+	 */
+	const target = (theta: number, m: number, lambda: number) => {
+		const k = Math.floor((m * theta) / Math.PI);
+		const psi = (k % 2 === 0 ? 1 : -1) * Math.cos(m * theta) - 2 * k;
+		return (lambda * Math.cos(theta) + psi) / (1 + lambda);
+	};
+	/**
+	 * The wedge between two unit weights Δ apart, by brute force: the share of a fine grid of
+	 * directions φ between them (φ from w1, Δ − φ from w2) that neither class owns, class i
+	 * owning φ when its target beats the other class's cos. No root finding, no symmetry assumed.
+	 */
+	const GRID = 200_000;
+	const gridWedge = (delta: number, m: number, lambda: number) => {
+		let free = 0;
+		for (let i = 0; i < GRID; i++) {
+			const phi = ((i + 0.5) / GRID) * delta;
+			const first = target(phi, m, lambda) > Math.cos(delta - phi);
+			const second = target(delta - phi, m, lambda) > Math.cos(phi);
+			if (!first && !second) free++;
+		}
+		return (free / GRID) * delta;
+	};
+	const deg = Math.PI / 180;
+	const cases = [2, 4].flatMap((m) =>
+		[0, 1, 5].flatMap((lambda) => [60, 90].map((d) => [m, lambda, d] as const))
+	);
+	test.each(cases)('m = %i, λ = %i, weights %i° apart', (m, lambda, d) => {
+		const delta = d * deg;
+		const solved = marginBetweenBoundaries('asoftmax', delta, { m, lambda }) as number;
+		// One grid cell is Δ/GRID (< 1e−5 rad); each edge can be off by one cell.
+		expect(Math.abs(solved - gridWedge(delta, m, lambda))).toBeLessThan((2 * delta) / GRID);
+		if (lambda === 0) expect(solved).toBeCloseTo(((m - 1) * delta) / (m + 1), 12);
+		else expect(solved).toBeLessThan(((m - 1) * delta) / (m + 1));
+	});
+
+	test('m = 4, 60° apart: 36° nominal, about 16.7° at λ = 5 (the floor of the official schedule)', () => {
+		const at = (lambda: number) =>
+			(marginBetweenBoundaries('asoftmax', 60 * deg, { m: 4, lambda }) as number) / deg;
+		expect(at(0)).toBeCloseTo(36, 10);
+		expect(at(5)).toBeCloseTo(16.686, 2);
+		expect(gridWedge(60 * deg, 4, 5) / deg).toBeCloseTo(16.686, 2);
+	});
+});
+
 describe('class regions on the circle and the bounds on m', () => {
 	/** max intra − min inter for a layout; ≤ 0 means SphereFace's criterion holds. */
 	const excess = (angles: number[], m: number) => {

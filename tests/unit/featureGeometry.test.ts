@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { circleGeometry, featureExtent, marginWedges } from '../../src/lib/viz/featureGeometry';
 import type { Snapshot } from '../../src/lib/model/snapshot';
-import { classArcs2d, type HeadKind } from '../../src/lib/math/index';
+import { lambdaMargin } from '../../src/lib/viz/marginReadout';
+import { classArcs2d, marginBetweenBoundaries, type HeadKind } from '../../src/lib/math/index';
 
 /** A 2D snapshot with unit weights at the given angles. */
 function snap(angles: number[], lossKind: HeadKind, m: number, lambda = 0): Snapshot {
@@ -13,6 +14,7 @@ function snap(angles: number[], lossKind: HeadKind, m: number, lambda = 0): Snap
 		trainAccuracy: 1,
 		testAccuracy: 1,
 		lambda,
+		petalWidth: null,
 		lossKind,
 		m,
 		s: 30,
@@ -74,6 +76,29 @@ describe('margin wedges on the circle', () => {
 		expect(w5).toBeGreaterThan(0);
 	});
 
+	test('A-Softmax at λ > 0: the nominal wedges (λ = 0) beside the narrower ones λ enforces', () => {
+		const deg = Math.PI / 180;
+		const angles = [0, 60 * deg, 180 * deg, 270 * deg];
+		const g = circleGeometry(snap(angles, 'asoftmax', 4, 5));
+		expect(g.nominal.length).toBe(4);
+		// Where the two neighbours bound the wedge themselves (the 60° and 90° gaps; a third
+		// weight bounds the 120° one), the two-class formulas hold.
+		const pairwise = g.nominal.filter((n) => n.pairwise);
+		expect(pairwise.length).toBe(3);
+		for (const n of pairwise) {
+			const real = g.wedges.find((w) => w.between.join() === n.between.join())!;
+			expect(n.width).toBeCloseTo((3 * n.delta) / 5, 6);
+			expect(real.width).toBeCloseTo(
+				marginBetweenBoundaries('asoftmax', real.delta, { m: 4, lambda: 5 }) as number,
+				6
+			);
+			expect(real.width).toBeLessThan(n.width);
+		}
+		// No λ, or no A-Softmax: one set of wedges only.
+		expect(circleGeometry(snap(angles, 'asoftmax', 4, 0)).nominal).toEqual([]);
+		expect(circleGeometry(snap(angles, 'cosface', 0.35, 5)).nominal).toEqual([]);
+	});
+
 	test('a wedge list for arcs given directly', () => {
 		const arcs = classArcs2d([0, Math.PI], 'cosface', { m: 0.35 });
 		const wedges = marginWedges(arcs, [0, Math.PI]);
@@ -89,4 +114,38 @@ test('featureExtent is robust to outliers and never zero', () => {
 	expect(featureExtent(f, 2)).toBeCloseTo(1.15, 5);
 	expect(featureExtent(new Float32Array(4), 2)).toBeGreaterThan(0);
 	expect(featureExtent(new Float32Array([NaN, 1]), 2)).toBe(1);
+});
+
+describe('lambdaMargin: the readout of the nominal and the effective margin', () => {
+	const deg = Math.PI / 180;
+	test('the closest pair of weights, 36° nominal and about 16.7° at λ = 5 for m = 4, 60° apart', () => {
+		const r = lambdaMargin(snap([0, 100 * deg, 160 * deg, 250 * deg], 'asoftmax', 4, 5))!;
+		expect(r.rows).toEqual([1, 2]);
+		expect(r.delta / deg).toBeCloseTo(60, 4);
+		expect(r.nominal / deg).toBeCloseTo(36, 4);
+		expect(r.effective / deg).toBeCloseTo(16.686, 2);
+		expect([r.m, r.lambda]).toEqual([4, 5]);
+	});
+
+	test('any feature dimension: the pair is found by angle on the sphere', () => {
+		const s = snap([0, 1], 'asoftmax', 2, 1);
+		s.featureDim = 3;
+		s.weights = new Float32Array([1, 0, 0, 0, 1, 0, 0, Math.SQRT1_2, Math.SQRT1_2]);
+		s.numClasses = 3;
+		const r = lambdaMargin(s)!;
+		expect(r.rows).toEqual([1, 2]);
+		expect(r.delta / deg).toBeCloseTo(45, 4);
+		expect(r.effective).toBeCloseTo(
+			marginBetweenBoundaries('asoftmax', 45 * deg, { m: 2, lambda: 1 }) as number,
+			6
+		);
+	});
+
+	test('nothing to say without λ, without A-Softmax, or without class weights', () => {
+		expect(lambdaMargin(snap([0, 1], 'asoftmax', 4, 0))).toBeNull();
+		expect(lambdaMargin(snap([0, 1], 'arcface', 0.5, 5))).toBeNull();
+		const metric = snap([0, 1], 'asoftmax', 4, 5);
+		metric.rule = 'nearestDirection';
+		expect(lambdaMargin(metric)).toBeNull();
+	});
 });

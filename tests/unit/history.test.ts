@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { latestValue, TrainingHistory, type HistoryPoint } from '../../src/lib/viz/history';
+import {
+	latestValue,
+	settledMax,
+	TrainingHistory,
+	type HistoryPoint
+} from '../../src/lib/viz/history';
 
 const pt = (step: number, loss: number | null = 1 / (step + 1)): HistoryPoint => ({
 	step,
@@ -40,17 +45,28 @@ describe('TrainingHistory', () => {
 
 	test('non-finite metrics become null, never NaN', () => {
 		const h = new TrainingHistory();
-		h.push({ step: 1, loss: NaN, trainAccuracy: Infinity, testAccuracy: 0.9, lambda: NaN });
+		h.push({
+			step: 1,
+			loss: NaN,
+			trainAccuracy: Infinity,
+			testAccuracy: 0.9,
+			lambda: NaN,
+			petalWidth: NaN
+		});
 		h.push({ ...pt(2), activity: [0.5, NaN] });
-		h.push({ ...pt(3), activity: [0.25, 0.75] });
+		h.push({ ...pt(3), activity: [0.25, 0.75], petalWidth: 0.2 });
 		expect(h.points[0]).toEqual({
 			step: 1,
 			loss: null,
 			trainAccuracy: null,
 			testAccuracy: 0.9,
 			lambda: 0,
+			petalWidth: null,
 			activity: null
 		});
+		// No petal width given: null; a finite one is kept.
+		expect(h.points[1].petalWidth).toBeNull();
+		expect(h.points[2].petalWidth).toBe(0.2);
 		// A batch activity with a non-finite share is dropped whole; a finite one is kept.
 		expect(h.points[1].activity).toBeNull();
 		expect(h.points[2].activity).toEqual([0.25, 0.75]);
@@ -99,5 +115,32 @@ describe('latestValue', () => {
 		['all missing', [pt(0, null), pt(1, null)], null]
 	] as [string, HistoryPoint[], number | null][])('%s', (_, points, want) => {
 		expect(latestValue(points, (p) => p.loss)).toBe(want);
+	});
+});
+
+describe('settledMax', () => {
+	const width = (p: HistoryPoint) => p.petalWidth ?? null;
+	const run = (values: (number | null)[], stepOf = (i: number) => i * 100) =>
+		values.map((petalWidth, i) => ({ ...pt(stepOf(i)), petalWidth }));
+
+	test('ignores the first twentieth of the steps: the transient from random weights', () => {
+		// Steps 0, 50, 100, 500, 1000, 1500, 2000: the first twentieth ends at step 100, so
+		// 170 (step 0) and 90 (step 50) are left out.
+		const steps = [0, 50, 100, 500, 1000, 1500, 2000];
+		const values = [170, 90, 40, 12, 15, 6, 5];
+		expect(
+			settledMax(
+				run(values, (i) => steps[i]),
+				width
+			)
+		).toBe(40);
+		expect(settledMax(run([170, 90, 20, 14]), width, 0.5)).toBe(20);
+		expect(settledMax(run([170, 90, 20, 14]), width, 0)).toBe(90);
+	});
+
+	test('falls back to every value when none lies later, and is null without values', () => {
+		expect(settledMax(run([170]), width)).toBe(170);
+		expect(settledMax(run([null, NaN, null]), width)).toBeNull();
+		expect(settledMax([], width)).toBeNull();
 	});
 });

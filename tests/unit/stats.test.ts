@@ -83,6 +83,11 @@ describe('angleStats on hand-built configurations', () => {
 		// Intra angles a, a, 2a and b, b, 2b; inter angles π/2 ± (…) cancel to π/2 on average.
 		expect(s.meanIntra).toBeCloseTo((4 * a + 4 * b) / 6, 12);
 		expect(s.meanInter).toBeCloseTo(Math.PI / 2, 12);
+		// Percentiles of the six intra angles, linearly interpolated between order statistics:
+		// the median halfway between the 3rd and 4th, the 90th percentile at rank 0.9 · 5 = 4.5.
+		const intra = [a, a, 2 * a, b, b, 2 * b].sort((x, y) => x - y);
+		expect(s.medianIntra).toBeCloseTo((intra[2] + intra[3]) / 2, 12);
+		expect(s.p90Intra).toBeCloseTo(intra[4] + 0.5 * (intra[5] - intra[4]), 12);
 		expect(s.criterion).toBe(maxIntra < minInter);
 	});
 
@@ -142,10 +147,32 @@ describe('angleStats: undefined values are null, never NaN', () => {
 		const noIntra = noPairs || labels.length === new Set(labels).size;
 		expect(s.maxIntra === null).toBe(noIntra);
 		expect(s.meanIntra === null).toBe(noIntra);
+		expect(s.medianIntra === null).toBe(noIntra);
+		expect(s.p90Intra === null).toBe(noIntra);
 		expect(s.criterion === null).toBe(oneClass || noIntra);
 		for (const v of Object.values(s).flat()) {
 			if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
 		}
+	});
+
+	it('one straggler decides the max intra angle, not the median or the 90th percentile', () => {
+		// Class 0: 30 points within 0.029 rad (435 tight pairs) and one at 1 rad (30 pairs
+		// near 1 rad, 6.5 % of the 465); class 1 far away.
+		const angles = [...Array.from({ length: 30 }, (_, i) => i * 0.001), 1, 3];
+		const labels = [...new Array<number>(31).fill(0), 1];
+		const s = angleStats(ring(angles, new Array(32).fill(1), 2), 2, labels);
+		expect(s.intraPairs).toBe(465);
+		expect(s.maxIntra).toBeCloseTo(1, 12);
+		expect(s.p90Intra as number).toBeLessThan(0.03);
+		expect(s.medianIntra as number).toBeLessThan(s.p90Intra as number);
+		// The median is rank 232 of 0…464 of the sorted pair angles: (j − i) · 0.001 for the
+		// tight pairs, 1 − i · 0.001 for the straggler's.
+		const tight: number[] = [];
+		for (let i = 0; i < 30; i++) for (let j = i + 1; j < 30; j++) tight.push((j - i) * 0.001);
+		const all = [...tight, ...Array.from({ length: 30 }, (_, i) => 1 - i * 0.001)].sort(
+			(x, y) => x - y
+		);
+		expect(s.medianIntra).toBeCloseTo(all[232], 9);
 	});
 
 	it('perClassMaxIntra is null for classes with fewer than 2 samples (including absent ones)', () => {

@@ -238,6 +238,8 @@ describe('angleHistogramLabel', () => {
 		minInterMeans: null,
 		meanIntra: null,
 		meanInter: null,
+		medianIntra: null,
+		p90Intra: null,
 		criterion: maxIntra !== null && minInter !== null ? maxIntra < minInter : null,
 		perClassMaxIntra: []
 	});

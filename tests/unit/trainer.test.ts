@@ -132,6 +132,35 @@ describe('snapshots', () => {
 		expect(t.snapshot({ gridResolution: 16 }).grid).toBeNull();
 		t.dispose();
 	});
+
+	test('the petal width: the 90th percentile θ of the test points to their own W, or to their class mean direction', () => {
+		for (const loss of ['asoftmax', 'triplet'] as const) {
+			const t = new Trainer({ ...small, loss, data: { ...small.data, testFraction: 0.3 } });
+			t.step(30);
+			const s = t.snapshot();
+			const d = t.data;
+			const dim = s.featureDim;
+			const angles: number[] = [];
+			d.labels.forEach((c, i) => {
+				if (d.split[i] !== SPLIT.test) return;
+				const k = Array.from(s.weightClasses).indexOf(c);
+				const x = Array.from(s.features.subarray(i * dim, (i + 1) * dim));
+				const w = Array.from(s.weights.subarray(k * dim, (k + 1) * dim));
+				const cos = x.reduce((a, v, j) => a + v * w[j], 0) / Math.hypot(...x) / Math.hypot(...w);
+				angles.push(Math.acos(Math.min(1, Math.max(-1, cos))));
+			});
+			angles.sort((a, b) => a - b);
+			const rank = 0.9 * (angles.length - 1);
+			const lo = Math.floor(rank);
+			const want = angles[lo] + (rank - lo) * (angles[lo + 1] - angles[lo]);
+			expect(s.petalWidth, loss).toBeCloseTo(want, 5);
+			t.dispose();
+		}
+		// No test split: no petal width.
+		const t = new Trainer({ ...small, data: { ...small.data, testFraction: 0 } });
+		expect(t.snapshot().petalWidth).toBeNull();
+		t.dispose();
+	});
 });
 
 describe('the strict open-set protocol: no class weight for a held-out class', () => {

@@ -158,6 +158,14 @@ export const EXPLORER_EN = {
 		'On the unit circle: the loss trains unit features, so the nearest mean direction decides and the boundaries are the bisectors between the means.',
 	'circle.wedges': 'On the unit circle: grey wedges belong to no class (the angular margin).',
 	'circle.bisectors': 'On the unit circle: the boundaries are the bisectors between the weights.',
+	'circle.lambdaWedges':
+		'On the unit circle: dark grey wedges are the margin that λ = {lambda} enforces now; the pale outlined ones are what m = {m} alone would enforce (λ = 0).',
+	'circle.lambdaMargin': 'm = {m}: {nominal} nominal · {effective} at λ = {lambda}',
+	'circle.lambdaPair': 'between W{a} and W{b}, {delta} apart',
+	'circle.petal': 'Petal width {value}',
+	'circle.petalNote': '90% of the test points lie within this angle of their own W',
+	'circle.petalNoteMeans':
+		'90% of the test points lie within this angle of their class mean direction',
 	'circle.exportPng': 'Export PNG',
 	'circle.exportSvg': 'Export SVG',
 	'circle.exportFailed': 'Export failed: {error}',
@@ -182,6 +190,8 @@ export const EXPLORER_EN = {
 		'Raw features at their own radius (scaled to fit) around the sphere: A-Softmax leaves ‖x‖ free.',
 	'sphere.unitCaption':
 		'Features projected on the unit sphere. Grey bands belong to no class: the angular margin.',
+	'sphere.lambdaBands':
+		'Dark grey bands: the margin λ = {lambda} enforces now; pale bands beside them: what m = {m} alone would enforce (λ = 0).',
 
 	// Input space (InputSpace).
 	'input.label': "Training data and the model's decision regions in input space",
@@ -228,6 +238,8 @@ export const EXPLORER_EN = {
 	'stats.maxIntra': 'max intra-class angle',
 	'stats.minInter': 'min inter-class angle',
 	'stats.minMeans': 'min angle between class means',
+	'stats.medianIntra': 'median intra-class angle',
+	'stats.p90Intra': '90th percentile intra-class angle',
 	'stats.criterion': 'max intra < min inter:',
 	'stats.needs': 'SphereFace: needs {bound};',
 	'stats.boundNote':
@@ -257,7 +269,11 @@ export const EXPLORER_EN = {
 	'charts.activeHard': 'hardest per anchor',
 	'charts.activePairs': 'negative pairs inside the margin',
 	'charts.activityLabel':
-		'Share of the batch with a non-zero loss over {steps}; latest {first} {a}, {second} {b}'
+		'Share of the batch with a non-zero loss over {steps}; latest {first} {a}, {second} {b}',
+	'charts.petal': 'Petal width (°)',
+	'charts.petalClipped': '↑ earlier up to {value}',
+	'charts.petalLabel':
+		'Petal width over {steps}: the 90th percentile angle between a test feature and its own class direction; latest {value}'
 } as const;
 
 /** The same keys in Korean: a missing or misspelt key is a type error. */
@@ -404,6 +420,13 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 		'단위 원: 이 손실은 단위 길이 특징으로 학습하므로 가장 가까운 평균 방향이 정하고, 경계는 평균 방향 사이의 이등분선입니다.',
 	'circle.wedges': '단위 원: 회색 쐐기는 어느 클래스에도 속하지 않는 영역(각도 마진)입니다.',
 	'circle.bisectors': '단위 원: 결정 경계는 가중치 벡터 사이의 이등분선입니다.',
+	'circle.lambdaWedges':
+		'단위 원: 진한 회색 쐐기는 지금 λ = {lambda}에서 실제로 강제되는 마진이고, 테두리만 있는 옅은 쐐기는 m = {m}만으로(λ = 0) 강제될 마진입니다.',
+	'circle.lambdaMargin': 'm = {m}: 명목상 {nominal} · λ = {lambda}에서 {effective}',
+	'circle.lambdaPair': 'W{a}와 W{b} 사이, 두 가중치는 {delta} 떨어져 있음',
+	'circle.petal': '꽃잎 폭 {value}',
+	'circle.petalNote': '테스트 점의 90%가 자기 W로부터 이 각도 안에 있습니다',
+	'circle.petalNoteMeans': '테스트 점의 90%가 자기 클래스 평균 방향으로부터 이 각도 안에 있습니다',
 	'circle.exportPng': 'PNG로 내보내기',
 	'circle.exportSvg': 'SVG로 내보내기',
 	'circle.exportFailed': '내보내기 실패: {error}',
@@ -424,6 +447,8 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'sphere.rawNorms': '원래 노름 ‖x‖',
 	'sphere.rawCaption':
 		'구 주위에 각자의 반지름(화면에 맞게 축소)으로 그린 원래 특징: A-Softmax는 ‖x‖를 제약하지 않습니다.',
+	'sphere.lambdaBands':
+		'진한 회색 띠: 지금 λ = {lambda}에서 강제되는 마진, 그 옆의 옅은 띠: m = {m}만으로(λ = 0) 강제될 마진.',
 	'sphere.unitCaption':
 		'단위 구에 투영한 특징. 회색 띠는 어느 클래스에도 속하지 않는 영역, 곧 각도 마진입니다.',
 
@@ -470,6 +495,8 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'stats.maxIntra': '최대 클래스 내부 각도',
 	'stats.minInter': '최소 클래스 간 각도',
 	'stats.minMeans': '클래스 평균 사이의 최소 각도',
+	'stats.medianIntra': '클래스 내부 각도의 중앙값',
+	'stats.p90Intra': '클래스 내부 각도의 90번째 백분위수',
 	'stats.criterion': '최대 클래스 내부 각도 < 최소 클래스 간 각도:',
 	'stats.needs': 'SphereFace 조건: {bound};',
 	'stats.boundNote':
@@ -497,5 +524,9 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'charts.activeAll': '모든 트리플렛',
 	'charts.activeHard': '앵커별 가장 어려운 트리플렛',
 	'charts.activePairs': '마진 안의 다른 클래스 쌍',
-	'charts.activityLabel': '{steps}에서 손실이 0이 아닌 배치의 비율, 최근 {first} {a}, {second} {b}'
+	'charts.activityLabel': '{steps}에서 손실이 0이 아닌 배치의 비율, 최근 {first} {a}, {second} {b}',
+	'charts.petal': '꽃잎 폭 (°)',
+	'charts.petalClipped': '↑ 처음에는 최대 {value}',
+	'charts.petalLabel':
+		'{steps}의 꽃잎 폭: 테스트 특징과 자기 클래스 방향 사이 각도의 90번째 백분위수, 최근 값 {value}'
 };

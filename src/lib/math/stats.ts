@@ -5,6 +5,7 @@
  * "different class" even for classes never seen in training. Only directions matter, so
  * every row is normalised first; rows without a direction are skipped and counted.
  */
+import { quantileSorted } from './bootstrap';
 import { createRng } from './rng';
 import { angleBetween, mean, norm, normalize } from './vec';
 
@@ -51,6 +52,12 @@ export interface AngleStats {
 	/** Mean angle over the same-class / different-class pairs visited; null without pairs. */
 	meanIntra: number | null;
 	meanInter: number | null;
+	/**
+	 * Median and 90th percentile of the same-class pair angles visited (linearly interpolated);
+	 * null without such pairs. Unlike maxIntra, one straggler cannot move them.
+	 */
+	medianIntra: number | null;
+	p90Intra: number | null;
 	/** maxIntra < minInter; null when either is undefined. */
 	criterion: boolean | null;
 	/** Max intra-class angle per class index; null where a class has < 2 samples (or no pair drawn). */
@@ -192,8 +199,8 @@ function minAngleBetweenMeans(prep: Prepared): number | null {
 
 /**
  * SphereFace's angle statistics of features [n, dim] with labels [n]: max intra-class angle,
- * min inter-class angle, their means, the angle between class mean directions, and the
- * criterion maxIntra < minInter. All pairs up to maxPairs (default: every pair up to 3000
+ * min inter-class angle, their means, the median and 90th percentile intra-class angle, the
+ * angle between class mean directions, and the criterion maxIntra < minInter. All pairs up to maxPairs (default: every pair up to 3000
  * rows), else a seeded sample of pairs (`sampled: true`). Never returns NaN or Infinity.
  */
 export function angleStats(
@@ -213,10 +220,13 @@ export function angleStats(
 		intraPairs: 0,
 		interPairs: 0
 	};
+	/** Every same-class angle visited, for the percentiles (a sample of pairs past maxPairs). */
+	const intra: number[] = [];
 	const sampled = forEachPair(prep.units, opts, (i, j, angle) => {
 		const c = prep.labels[i];
 		if (c === prep.labels[j]) {
 			acc.intraPairs++;
+			intra.push(angle);
 			acc.sumIntra += angle;
 			if (acc.maxIntra === null || angle > acc.maxIntra) acc.maxIntra = angle;
 			const prev = perClass[c];
@@ -228,6 +238,7 @@ export function angleStats(
 		}
 	});
 	const { maxIntra, minInter, intraPairs, interPairs } = acc;
+	intra.sort((a, b) => a - b);
 	return {
 		count: prep.units.length,
 		skipped: prep.skipped,
@@ -240,6 +251,8 @@ export function angleStats(
 		minInterMeans: minAngleBetweenMeans(prep),
 		meanIntra: intraPairs > 0 ? acc.sumIntra / intraPairs : null,
 		meanInter: interPairs > 0 ? acc.sumInter / interPairs : null,
+		medianIntra: intraPairs > 0 ? quantileSorted(intra, 0.5) : null,
+		p90Intra: intraPairs > 0 ? quantileSorted(intra, 0.9) : null,
 		criterion: maxIntra !== null && minInter !== null ? maxIntra < minInter : null,
 		perClassMaxIntra: perClass
 	};

@@ -17,6 +17,7 @@ import {
 	applyMeanRule,
 	fitMeanRule,
 	isMetricLoss,
+	petalWidth,
 	type Dataset,
 	type MeanRule
 } from '../math/index';
@@ -218,6 +219,14 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		trainAccuracy: accuracy(read.predictions, dataset, 0),
 		testAccuracy: accuracy(read.predictions, dataset, 1),
 		lambda: meta.lambda,
+		petalWidth: petalWidth({
+			features: featureArr,
+			dim: layout.featureDim,
+			labels: dataset.labels,
+			split: dataset.split,
+			directions: weights,
+			classes: input.classes
+		}),
 		lossKind: o.loss,
 		m: o.m,
 		s: o.s,

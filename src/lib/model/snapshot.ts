@@ -54,6 +54,13 @@ export interface Snapshot {
 	testAccuracy: number | null;
 	/** λ of the last step (0 unless A-Softmax with annealing or fixed λ). */
 	lambda: number;
+	/**
+	 * The petal width (radians): the 90th percentile of the angle between a test feature and
+	 * its own class's direction (`weights`: the class weight, or the class mean direction for
+	 * the metric losses), over the test points of the seen classes (`petalWidth` in
+	 * math/petal.ts); null without test points.
+	 */
+	petalWidth: number | null;
 	lossKind: LossKind;
 	m: number;
 	s: number;

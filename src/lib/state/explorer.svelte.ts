@@ -52,6 +52,7 @@ export class ExplorerState {
 				trainAccuracy: s.trainAccuracy,
 				testAccuracy: s.testAccuracy,
 				lambda: s.lambda,
+				petalWidth: s.petalWidth,
 				activity: s.activity
 			});
 			this.history = [...this.buffer.points];

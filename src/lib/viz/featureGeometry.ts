@@ -37,7 +37,14 @@ export interface CircleGeometry {
 	weightAngles: number[];
 	/** Each class's arc (null: the class wins nowhere); empty for softmax (not angular). */
 	arcs: (Arc | null)[];
+	/** The wedges the head enforces now (A-Softmax: at the snapshot's λ). */
 	wedges: MarginWedge[];
+	/**
+	 * A-Softmax trained with λ > 0 only: the nominal wedges of its m, at λ = 0. The λ blend
+	 * (λ cos θ + ψ(θ))/(1 + λ) enforces less than m promises, so `wedges` are narrower than
+	 * these. Empty otherwise (then the two coincide).
+	 */
+	nominal: MarginWedge[];
 }
 
 /**
@@ -59,9 +66,13 @@ export function circleGeometry(s: Snapshot): CircleGeometry {
 		: s.rule === 'nearestDirection'
 			? 'modified'
 			: null;
-	if (!kind || s.featureDim !== 2) return { weightAngles, arcs: [], wedges: [] };
+	if (!kind || s.featureDim !== 2) return { weightAngles, arcs: [], wedges: [], nominal: [] };
 	const arcs = classArcs2d(weightAngles, kind, { m: s.m, lambda: s.lambda });
-	return { weightAngles, arcs, wedges: marginWedges(arcs, weightAngles) };
+	const blended = kind === 'asoftmax' && s.lambda > 0;
+	const nominal = blended
+		? marginWedges(classArcs2d(weightAngles, kind, { m: s.m, lambda: 0 }), weightAngles)
+		: [];
+	return { weightAngles, arcs, wedges: marginWedges(arcs, weightAngles), nominal };
 }
 
 /**

@@ -18,6 +18,11 @@ export interface HistoryPoint {
 	/** A-Softmax annealing λ of that step (0 otherwise). */
 	lambda: number;
 	/**
+	 * The petal width in radians (`Snapshot.petalWidth`: 90th percentile angle between a test
+	 * feature and its own class direction); omitted or null when there is none.
+	 */
+	petalWidth?: number | null;
+	/**
 	 * Contrastive and triplet loss: the shares of the last batch that still teach
 	 * (`Snapshot.activity`: all triplets / hardest per anchor, or pairs inside the margin);
 	 * omitted or null otherwise.
@@ -74,6 +79,7 @@ export class TrainingHistory {
 			trainAccuracy: finiteOrNull(p.trainAccuracy),
 			testAccuracy: finiteOrNull(p.testAccuracy),
 			lambda: Number.isFinite(p.lambda) ? p.lambda : 0,
+			petalWidth: finiteOrNull(p.petalWidth ?? null),
 			activity:
 				p.activity && p.activity.every(Number.isFinite) ? [p.activity[0], p.activity[1]] : null
 		});
@@ -124,4 +130,29 @@ export function latestValue(
 		if (v !== null) return v;
 	}
 	return null;
+}
+
+/**
+ * The largest value of a metric over the later part of the run: the points past the first
+ * `skip` (default a twentieth) of the charted steps, or all points when none lies past it. A
+ * chart that scales to this keeps the settled curve readable instead of squashing it under
+ * the first steps' transient (the petal width starts near 180° from random weights and is
+ * under 25° by step 100 on the digits); null when the metric has no value.
+ */
+export function settledMax(
+	points: readonly HistoryPoint[],
+	get: (p: HistoryPoint) => number | null,
+	skip = 0.05
+): number | null {
+	const first = points[0]?.step ?? 0;
+	const from = first + skip * ((points.at(-1)?.step ?? 0) - first);
+	let late: number | null = null;
+	let all: number | null = null;
+	for (const p of points) {
+		const v = get(p);
+		if (v === null || !Number.isFinite(v)) continue;
+		all = all === null ? v : Math.max(all, v);
+		if (p.step >= from && p.step > first) late = late === null ? v : Math.max(late, v);
+	}
+	return late ?? all;
 }

@@ -14,7 +14,7 @@ import { CLASS_COLORS } from './palette';
 import { MAX_CLASSES } from '../math/limits';
 
 /** Class regions and margin bands on the unit sphere; the caller sets uW, uCount, uKind, uM,
- * uLambda and uOpacity from each snapshot. */
+ * uLambda, uNominal (also shade the band of λ = 0) and uOpacity from each snapshot. */
 export function regionsMaterial(): THREE.ShaderMaterial {
 	return new THREE.ShaderMaterial({
 		vertexShader: regionsVert,
@@ -28,6 +28,7 @@ export function regionsMaterial(): THREE.ShaderMaterial {
 			uKind: { value: 0 },
 			uM: { value: 1 },
 			uLambda: { value: 0 },
+			uNominal: { value: 0 },
 			uBand: { value: new THREE.Color('#6e7781') },
 			uOpacity: { value: 1 }
 		}

@@ -148,6 +148,8 @@ export class SphereView {
 		u.uKind.value = snapshot.rule === 'weights' ? KIND_CODE[snapshot.lossKind as HeadKind] : 0;
 		u.uM.value = snapshot.m;
 		u.uLambda.value = snapshot.lossKind === 'asoftmax' ? snapshot.lambda : 0;
+		// A-Softmax at λ > 0 enforces less than m promises: shade the nominal band (λ = 0) too.
+		u.uNominal.value = u.uKind.value === KIND_CODE.asoftmax && u.uLambda.value > 0 ? 1 : 0;
 		u.uOpacity.value = this.raw ? 0.35 : 1;
 		this.updatePoints(snapshot);
 		this.updateArrows(snapshot, snapshot.numClasses);

@@ -1,6 +1,8 @@
 // Class regions on the unit sphere, exact per pixel: a direction p belongs to class i when
 // the head's target for i, t_i(θ_i), beats cos θ_j for every other class j (the margin rule);
-// where no class wins with its margin, p lies in the margin band.
+// where no class wins with its margin, p lies in the margin band. For A-Softmax trained with
+// λ > 0 (uNominal = 1), the band that m alone would give (λ = 0) is shaded too, paler: the
+// wedge λ lets training enforce is narrower than the nominal one.
 precision highp float;
 
 #define MAX_CLASSES 10
@@ -11,6 +13,7 @@ uniform int uCount;
 uniform int uKind;                // 0 softmax/modified (argmax), 2 asoftmax, 3 cosface, 4 arcface
 uniform float uM;
 uniform float uLambda;
+uniform float uNominal;           // 1: also shade the nominal band (the rule at λ = 0)
 uniform vec3 uBand;               // colour of the margin band
 uniform float uOpacity;
 
@@ -18,14 +21,15 @@ varying vec3 vDir;
 
 const float PI = 3.141592653589793;
 
-// The target curve of class i at angle theta (see src/lib/math/psi.ts: targetCurve).
-float target(float c) {
+// The target curve of class i at angle theta, for A-Softmax at blend `lambda` (see
+// src/lib/math/psi.ts: targetCurve).
+float target(float c, float lambda) {
 	float theta = acos(clamp(c, -1.0, 1.0));
 	if (uKind == 2) {
 		float k = min(floor(uM * theta / PI), ceil(uM) - 1.0);
 		float sgn = mod(k, 2.0) < 0.5 ? 1.0 : -1.0;
 		float psi = sgn * cos(uM * theta) - 2.0 * k;
-		return (uLambda * c + psi) / (1.0 + uLambda);
+		return (lambda * c + psi) / (1.0 + lambda);
 	}
 	if (uKind == 3) return c - uM;
 	if (uKind == 4) return c > cos(PI - uM) ? cos(theta + uM) : c - uM * sin(uM);
@@ -35,16 +39,24 @@ float target(float c) {
 void main() {
 	vec3 p = normalize(vDir);
 	vec3 color = uBand;
+	bool owned = false;
+	bool ownedNominal = false;
 	for (int i = 0; i < MAX_CLASSES; i++) {
 		if (i >= uCount) break;
-		float own = target(dot(p, uW[i]));
+		float c = dot(p, uW[i]);
 		float best = -1e9;
 		for (int j = 0; j < MAX_CLASSES; j++) {
 			if (j >= uCount) break;
 			if (j != i) best = max(best, dot(p, uW[j]));
 		}
-		if (own > best) color = uColor[i];
+		if (target(c, uLambda) > best) {
+			color = uColor[i];
+			owned = true;
+		}
+		if (uNominal > 0.5 && target(c, 0.0) > best) ownedNominal = true;
 	}
+	// Owned at λ but not at λ = 0: inside the nominal band only, a pale band in the class's tint.
+	if (uNominal > 0.5 && owned && !ownedNominal) color = mix(color, uBand, 0.6);
 	// A little shading so the sphere reads as round.
 	float light = 0.78 + 0.22 * max(dot(p, normalize(vec3(0.4, 0.7, 0.6))), 0.0);
 	gl_FragColor = vec4(mix(vec3(1.0), color, 0.55) * light, uOpacity);
