@@ -22,6 +22,7 @@ const en = {
 	'compare.remove': 'Remove this panel',
 	'compare.angleStats': 'Angle statistics',
 	'compare.opensetTitle': 'The open-set test: new people and new photos of known people',
+	'compare.readingTitle': 'What these numbers say',
 	'compare.opensetIntro':
 		'Scored by cosine similarity of the features alone, updated while the panels train. Every panel uses the strict protocol: its classifier has a row for the seen identities only, so a held-out identity gets no class weight and the model never learns it exists. New people: every pair of held-out points, same identity or not (ROC, AUC, true accepts at 1% false accepts), and rank-1 with one gallery sample per identity. New photos of known people: the same figures on the test photos of the seen identities. Training and closed-set accuracy say whether a model fits the identities it sees; without that, its open-set numbers say little.',
 	'compare.noHeldOut':
@@ -154,6 +155,7 @@ const ko: Record<StringKey, string> = {
 	'compare.remove': '이 패널 삭제',
 	'compare.angleStats': '각도 통계',
 	'compare.opensetTitle': '개방 집합 시험: 새로운 사람과 아는 사람의 새 사진',
+	'compare.readingTitle': '이 숫자가 말해 주는 것',
 	'compare.opensetIntro':
 		'특징의 코사인 유사도만으로 평가하며, 패널이 학습하는 동안 갱신됩니다. 모든 패널은 엄격한 프로토콜을 씁니다. 분류기는 학습에 쓴 신원에 대한 행만 가지므로, 제외된 신원에는 클래스 가중치가 없고 모델은 그 존재를 알지 못합니다. 새로운 사람: 제외된 점들의 모든 쌍에 대해 같은 신원인지 판단합니다(ROC, AUC, 오수락률 1%에서의 참수락률). 신원마다 갤러리 샘플 하나를 둔 rank-1 정확도도 봅니다. 아는 사람의 새 사진: 학습한 신원의 테스트 사진에 대해 같은 지표를 구합니다. 학습 정확도와 폐쇄 집합 정확도는 모델이 본 신원을 제대로 맞히는지 보여 줍니다. 그렇지 않다면 개방 집합 수치는 별 의미가 없습니다.',
 	'compare.noHeldOut':
