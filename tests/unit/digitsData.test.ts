@@ -27,9 +27,12 @@ describe('the digits settings', () => {
 		const o = settings.options;
 		expect(o.data).toMatchObject({ classes: 10, pointsPerClass: DIGITS_PER_CLASS, inputDim: 196 });
 		expect(o.hiddenUnits).toBe(128);
-		// A-Softmax on digits starts with SphereFace's λ annealing (toy data: a pure margin).
-		expect(o.lambdaMode).toBe('official');
+		// A-Softmax on digits warms up with SphereFace's λ curve, clocked to reach its floor at
+		// step 300, then trains the pure margin, λ = 0 (toy data: a pure margin from the start).
+		expect(o.lambdaMode).toBe('warmup');
+		expect(o.lambdaFloorAt).toBe(300);
 		expect(parseSettings('data=blobs').settings.options.lambdaMode).toBe('off');
+		expect(parseSettings('data=blobs').settings.options.lambdaFloorAt).toBe(0);
 		expect(parseSettings('data=digits&lambda=off').settings.options.lambdaMode).toBe('off');
 	});
 
@@ -44,12 +47,14 @@ describe('the digits settings', () => {
 			inputDim: 196
 		});
 		expect(toDigits.options.hiddenUnits).toBe(128);
-		expect(toDigits.options.lambdaMode).toBe('official');
+		expect(toDigits.options.lambdaMode).toBe('warmup');
+		expect(toDigits.options.lambdaFloorAt).toBe(300);
 		const back = clampTrainerOptions({ data: { generator: 'blobs' } }, toDigits.options);
 		expect(back.notices).toEqual([]);
 		expect(back.options.data).toMatchObject({ classes: 4, pointsPerClass: 100, inputDim: 2 });
 		expect(back.options.hiddenUnits).toBe(32);
 		expect(back.options.lambdaMode).toBe('off');
+		expect(back.options.lambdaFloorAt).toBe(0);
 		// Between two toy generators the class count carries over as before.
 		const spirals = clampTrainerOptions(
 			{ data: { generator: 'spirals' } },

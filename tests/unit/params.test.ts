@@ -135,8 +135,8 @@ describe('the key table', () => {
 			[
 				...PUBLIC_KEYS,
 				...['dseed', 'points', 'noise', 'input', 'test', 'held', 'layers', 'units', 'frelu', 'lr'],
-				...['batch', 'lambda', 'lmin', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode', 'lang'],
-				...['mining', 'unit', 'pclasses', 'kper', 'lc', 'alpha']
+				...['batch', 'lambda', 'lmin', 'lfloor', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode'],
+				...['mining', 'unit', 'pclasses', 'kper', 'lc', 'alpha', 'lang']
 			].sort()
 		);
 	});
@@ -196,6 +196,17 @@ describe('parseSettings / serializeSettings', () => {
 			'lambda=fixed&lfixed=2&lmin=0',
 			(s) => s.options.lambdaMode + s.options.lambdaFixed + s.options.lambdaMin,
 			'fixed20'
+		],
+		[
+			'lambda=warmup&lfloor=500',
+			(s) => [s.options.lambdaMode, s.options.lambdaFloorAt],
+			['warmup', 500]
+		],
+		// Digits warm up to step 300 by default: the published clock must be written out.
+		[
+			'data=digits&lambda=official&lfloor=0',
+			(s) => [s.options.lambdaMode, s.options.lambdaFloorAt],
+			['official', 0]
 		],
 		['s=30', (s) => s.options.s, 30],
 		['wd=0.0005', (s) => s.options.weightDecay, 0.0005],
