@@ -24,7 +24,7 @@ export const SWEEP_STEPS = 600;
 const IDENTITIES = 25;
 const UNSEEN = 20;
 const THREADS = 2;
-const ROUNDS = 2;
+const ROUNDS = 3;
 const LOSSES: readonly LossSpec[] = [
 	{ loss: 'modified', m: null },
 	{ loss: 'asoftmax', m: 4 },
@@ -77,7 +77,12 @@ async function timed(
 	return { runs: (end - ready) / 1000, total: (end - t0) / 1000, results };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The median (of an even count: the mean of the middle two, not the upper one). */
+function median(xs: number[]): number {
+	const s = [...xs].sort((a, b) => a - b);
+	const k = Math.floor(s.length / 2);
+	return s.length % 2 === 1 ? s[k] : (s[k - 1] + s[k]) / 2;
+}
 const round = (v: number, digits = 2) => Number(v.toFixed(digits));
 
 /**
