@@ -26,9 +26,17 @@
  * - Independent runs: every run is a `RunTask`, a pure function of its fields, so an
  *   executor may run them in any order on any number of workers and the table is the same.
  */
-import { Trainer } from './trainer';
 import { datasetOf, type DataSources } from './dataSources';
-import { clampTrainerOptions, DEFAULT_TRAINER_OPTIONS, type TrainerOptions } from './options';
+import { clampTrainerOptions, DEFAULT_TRAINER_OPTIONS } from './options';
+import {
+	inProcessExecutor,
+	scoreFeatures,
+	type Baseline,
+	type Executor,
+	type ExperimentModel,
+	type RunTask,
+	type TaskHooks
+} from './experimentRun';
 import {
 	BASELINE_LOSS,
 	specKey,
@@ -37,25 +45,12 @@ import {
 	type ExperimentRow,
 	type LossSpec,
 	type MarginTrial,
-	type RunMetrics,
 	type RunResult
 } from './experimentTable';
-import {
-	angleBetween,
-	classCompactness,
-	clampDataParams,
-	floorStepFor,
-	marginBetweenBoundaries,
-	recognitionReport,
-	SPLIT,
-	toDegrees,
-	type DataParams,
-	type Dataset,
-	type FeatureRows,
-	type LossKind
-} from '../math/index';
+import { clampDataParams, floorStepFor, type DataParams } from '../math/index';
 
 export * from './experimentTable';
+export * from './experimentRun';
 
 /**
  * The paper's comparison: softmax, the Euclidean-margin losses before SphereFace (contrastive,
@@ -106,9 +101,6 @@ export function identityData(
 	return { classes: unseen + seen, heldOut: Array.from({ length: unseen }, (_, k) => k) };
 }
 
-/** The trainer settings the losses share (everything but the data, loss, margin and seed). */
-export type ExperimentModel = Omit<TrainerOptions, 'data' | 'loss' | 'm' | 'seed'>;
-
 /** Feature vectors per training step, for every loss. */
 export const EXPERIMENT_BATCH = 128;
 
@@ -154,27 +146,6 @@ export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
  */
 export const DEFAULT_EXPERIMENT_STEPS = 3000;
 
-/** One training run: a pure function of its fields (any worker may run it). */
-export interface RunTask {
-	/** Its place in the plan (results come back in this order). */
-	index: number;
-	loss: LossKind;
-	/** The margin this run trains with (the spec's, or a grid value on validation runs). */
-	m: number | null;
-	/** The spec's own margin (the row's name). */
-	requestedM: number | null;
-	/** The spec's variant (A-Softmax 'pure'). */
-	variant?: 'pure';
-	identities: number;
-	unseen: number;
-	seed: number;
-	steps: number;
-	/** A validation run (chooses a margin) or a test run (a row of the table). */
-	validation: boolean;
-	data: DataParams;
-	model: ExperimentModel;
-}
-
 /** Where the sweep stands, after every chunk of steps and at the end of every run. */
 export interface ExperimentProgress {
 	/** Runs finished, of `runs` (validation runs included). */
@@ -190,16 +161,6 @@ export interface ExperimentProgress {
 	/** Set when this call reports a finished run. */
 	result: RunResult | null;
 }
-
-/** What an executor is told while it runs tasks. */
-export interface TaskHooks {
-	onStep?: (task: RunTask, step: number) => void;
-	onDone?: (task: RunTask, result: RunResult) => void;
-	signal?: AbortSignal;
-}
-
-/** Runs tasks (in any order, on any number of workers); resolves to their results in task order. */
-export type Executor = (tasks: readonly RunTask[], hooks: TaskHooks) => Promise<RunResult[]>;
 
 /** What `runOpenSetExperiment` is asked to do. */
 export interface ExperimentConfig {
@@ -227,12 +188,6 @@ export interface ExperimentConfig {
 	signal?: AbortSignal;
 }
 
-/** The raw-input reference: the same figures by cosine on the inputs themselves. */
-export type Baseline = Omit<
-	RunMetrics,
-	'trainAcc' | 'closedSetAcc' | 'weightGapDeg' | 'effectiveMarginDeg' | 'lambdaEnd'
->;
-
 /** The sweep's outcome: the table, every run, and the raw-input reference per count. */
 export interface ExperimentResult {
 	rows: ExperimentRow[];
@@ -250,199 +205,6 @@ export interface ExperimentResult {
 	/** The test seeds, and the validation seeds that chose the margins. */
 	seeds: number[];
 	validationSeeds: number[];
-}
-
-/** Pairs scored at most per test set (all pairs of 4 × 200 points; a sample beyond). */
-const MAX_PAIRS = 400_000;
-
-/** The figures of features [N, dim] on both test sets (`labels`, `split` of the same rows). */
-function scoreFeatures(
-	features: FeatureRows,
-	dim: number,
-	d: Dataset,
-	seed: number
-): { metrics: Baseline; reports: ReturnType<typeof recognitionReport> } {
-	const reports = recognitionReport(features, dim, d.labels, d.split, {
-		maxPairs: MAX_PAIRS,
-		seed
-	});
-	const test: number[] = [];
-	d.split.forEach((s, i) => s === SPLIT.test && test.push(i));
-	const c = classCompactness(features, dim, d.labels, test);
-	const deg = (v: number | null) => (v === null ? null : toDegrees(v));
-	const { unseen, seen } = reports;
-	return {
-		metrics: {
-			verifAUC: unseen.verification.auc,
-			verifAccBest: unseen.verification.accuracy,
-			tarAtFar1e2: unseen.verification.tar,
-			rank1: unseen.identification.rank1,
-			seenVerifAUC: seen.verification.auc,
-			seenTarAtFar1e2: seen.verification.tar,
-			seenRank1: seen.identification.rank1,
-			maxIntraDeg: deg(c.maxIntra),
-			minInterDeg: deg(c.minInterMeans)
-		},
-		reports
-	};
-}
-
-/** The smallest angle between two of K unit rows of `weights` [K·dim] (null for K < 2). */
-export function smallestWeightGap(
-	weights: ArrayLike<number>,
-	k: number,
-	dim: number
-): number | null {
-	let best = Infinity;
-	const row = (i: number) => Array.from({ length: dim }, (_, j) => weights[i * dim + j]);
-	const rows = Array.from({ length: k }, (_, i) => row(i));
-	for (let i = 0; i < k; i++)
-		for (let j = i + 1; j < k; j++) best = Math.min(best, angleBetween(rows[i], rows[j]));
-	return Number.isFinite(best) ? best : null;
-}
-
-/**
- * The margin a head enforces between two unit weights `gap` apart (radians), as the wedge
- * between their decision boundaries (`marginBetweenBoundaries`): A-Softmax with its λ,
- * CosFace and ArcFace with m, 0 for modified softmax; null for losses without class weights
- * (and softmax, whose boundaries are not angular).
- */
-export function effectiveMargin(
-	loss: LossKind,
-	m: number | null,
-	lambda: number,
-	gap: number | null
-): number | null {
-	if (gap === null) return null;
-	if (loss === 'modified') return 0;
-	if (loss !== 'asoftmax' && loss !== 'cosface' && loss !== 'arcface') return null;
-	// No boundary between the two weights: the margin claims the whole arc between them.
-	return marginBetweenBoundaries(loss, gap, { m: m ?? undefined, lambda }) ?? gap;
-}
-
-/** Lets the event loop run (worker messages, timers) between chunks of training. */
-const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** The dataset of a task (built from its data settings and seed; data files from `sources`). */
-function taskDataset(task: RunTask, sources: DataSources): Dataset {
-	return datasetOf(task.data, sources);
-}
-
-/** Trains one task and scores it. Deterministic: the same task gives the same result. */
-export async function runTask(
-	task: RunTask,
-	{
-		sources = {},
-		chunk = 250,
-		signal,
-		onStep
-	}: {
-		sources?: DataSources;
-		chunk?: number;
-		signal?: AbortSignal;
-		onStep?: (step: number) => void;
-	} = {}
-): Promise<RunResult> {
-	const source = taskDataset(task, sources);
-	const trainer = new Trainer(
-		{
-			...task.model,
-			data: source.params,
-			seed: task.seed,
-			loss: task.loss,
-			...(task.m === null ? {} : { m: task.m })
-		},
-		{ headless: true, sources }
-	);
-	try {
-		if (trainer.notices.length > 0) {
-			throw new RangeError(`Experiment settings were clamped: ${trainer.notices.join('; ')}`);
-		}
-		while (trainer.steps < task.steps && !trainer.diverged) {
-			signal?.throwIfAborted();
-			trainer.step(Math.min(chunk, task.steps - trainer.steps));
-			onStep?.(trainer.steps);
-			await yieldToLoop();
-		}
-		const snap = trainer.snapshot();
-		const { metrics, reports } = scoreFeatures(
-			snap.features,
-			snap.featureDim,
-			trainer.data,
-			task.seed
-		);
-		const hasWeights = snap.rule === 'weights';
-		const gap = hasWeights
-			? smallestWeightGap(snap.weights, snap.numClasses, snap.featureDim)
-			: null;
-		const wedge = effectiveMargin(task.loss, task.m, snap.lambda, gap);
-		return {
-			loss: task.loss,
-			m: task.m,
-			requestedM: task.requestedM,
-			...(task.variant ? { variant: task.variant } : {}),
-			mScaled: false,
-			identities: task.identities,
-			unseen: task.unseen,
-			seed: task.seed,
-			trainAcc: snap.trainAccuracy,
-			closedSetAcc: snap.testAccuracy,
-			...metrics,
-			weightGapDeg: gap === null ? null : toDegrees(gap),
-			effectiveMarginDeg: wedge === null ? null : toDegrees(wedge),
-			lambdaEnd: snap.lambda,
-			finalLoss: snap.loss,
-			diverged: trainer.diverged,
-			report: reports.unseen,
-			seenReport: reports.seen
-		};
-	} finally {
-		trainer.dispose();
-	}
-}
-
-/**
- * Runs `items` on `slots` concurrent lanes (each lane takes the next item when it is free);
- * resolves to the results in item order. The first failure rejects (other lanes stop taking
- * items).
- */
-export async function runPool<T, R>(
-	items: readonly T[],
-	slots: number,
-	run: (item: T, lane: number) => Promise<R>
-): Promise<R[]> {
-	const results = new Array<R>(items.length);
-	let next = 0;
-	let failed = false;
-	const lane = async (id: number) => {
-		while (!failed && next < items.length) {
-			const i = next++;
-			try {
-				results[i] = await run(items[i], id);
-			} catch (e) {
-				failed = true;
-				throw e;
-			}
-		}
-	};
-	const lanes = Math.max(1, Math.min(Math.floor(slots) || 1, items.length));
-	await Promise.all(Array.from({ length: lanes }, (_, id) => lane(id)));
-	return results;
-}
-
-/** Runs every task here, one after another (`sources`: data files, e.g. the digits). */
-export function inProcessExecutor(sources: DataSources = {}, chunk = 250): Executor {
-	return (tasks, hooks) =>
-		runPool(tasks, 1, async (task) => {
-			const result = await runTask(task, {
-				sources,
-				chunk,
-				signal: hooks.signal,
-				onStep: (step) => hooks.onStep?.(task, step)
-			});
-			hooks.onDone?.(task, result);
-			return result;
-		});
 }
 
 /** A whole number in [lo, hi] or a RangeError naming the setting. */
@@ -574,33 +336,24 @@ export async function runOpenSetExperiment(config: ExperimentConfig): Promise<Ex
 	let done = 0;
 	const specOf = (t: RunTask) =>
 		losses.find((s) => specKey(s) === specKey(t)) ?? { loss: t.loss, m: t.requestedM };
+	const report = (t: RunTask, step: number, result: RunResult | null) =>
+		config.onProgress?.({
+			done,
+			runs: total,
+			spec: specOf(t),
+			identities: t.identities,
+			seed: t.seed,
+			step,
+			steps,
+			validation: t.validation,
+			result
+		});
 	const hooks: TaskHooks = {
 		signal: config.signal,
-		onStep: (t, step) =>
-			config.onProgress?.({
-				done,
-				runs: total,
-				spec: specOf(t),
-				identities: t.identities,
-				seed: t.seed,
-				step,
-				steps,
-				validation: t.validation,
-				result: null
-			}),
+		onStep: (t, step) => report(t, step, null),
 		onDone: (t, result) => {
 			done++;
-			config.onProgress?.({
-				done,
-				runs: total,
-				spec: specOf(t),
-				identities: t.identities,
-				seed: t.seed,
-				step: steps,
-				steps,
-				validation: t.validation,
-				result
-			});
+			report(t, steps, result);
 		}
 	};
 	const index = <T>(tasks: T[]) => tasks.map((t, i) => ({ ...t, index: i }));
