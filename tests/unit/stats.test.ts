@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDataset, TOY_GENERATORS } from '../../src/lib/math/datasets';
-import {
-	angleHistograms,
-	angleStats,
-	DEFAULT_MAX_PAIRS,
-	normHistogram
-} from '../../src/lib/math/stats';
+import { angleHistograms, normHistogram } from '../../src/lib/math/histograms';
+import { angleStats, DEFAULT_MAX_PAIRS } from '../../src/lib/math/stats';
 
 /** An orthonormal pair in 3D to embed planar configurations: (1,2,2)/3 ⊥ (2,1,−2)/3. */
 const E1 = [1 / 3, 2 / 3, 2 / 3];

@@ -12,6 +12,7 @@ export * from './logits';
 export * from './datasets';
 export * from './limits';
 export * from './stats';
+export * from './histograms';
 export * from './petal';
 export * from './clamp';
 export * from './openset';

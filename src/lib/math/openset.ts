@@ -19,7 +19,8 @@ import {
 	tarAtFar,
 	type CompactRoc
 } from './roc';
-import { angleHistograms, type FeatureRows, type LabelArray } from './stats';
+import { angleHistograms } from './histograms';
+import type { FeatureRows, LabelArray } from './stats';
 
 export * from './roc';
 

@@ -3,11 +3,13 @@
  * features are discriminative when the max intra-class angle is smaller than the min
  * inter-class angle, because then a single angle threshold separates "same class" from
  * "different class" even for classes never seen in training. Only directions matter, so
- * every row is normalised first; rows without a direction are skipped and counted.
+ * every row is normalised first; rows without a direction are skipped and counted. The row
+ * preparation and the pair visit are shared with histograms.ts, which bins the same pairs.
  */
 import { quantileSorted } from './bootstrap';
 import { createRng } from './rng';
 import { angleBetween, mean, norm, normalize } from './vec';
+import { intOption } from './roc';
 
 /** Row-major features [n, dim], as a typed array from a model or a plain array from a test. */
 export type FeatureRows = Float32Array | Float64Array | readonly number[];
@@ -64,32 +66,8 @@ export interface AngleStats {
 	perClassMaxIntra: (number | null)[];
 }
 
-/** Counts per bin; edges.length = counts.length + 1; bins are [lo, hi), the last one [lo, hi]. */
-export interface Histogram {
-	edges: number[];
-	counts: number[];
-}
-
-/** Same-class and different-class angle histograms over [0, π]. */
-export interface AngleHistograms {
-	intra: Histogram;
-	inter: Histogram;
-	/** True when pairs were sampled (counts then sum to maxPairs, not n(n−1)/2). */
-	sampled: boolean;
-	/** Rows ignored (see AngleStats.skipped). */
-	skipped: number;
-}
-
-/** Histogram of feature norms ‖x‖ over [0, max]. */
-export interface NormHistogram extends Histogram {
-	/** Rows whose norm exceeds `max` (not in any bin, so a fixed axis never hides them silently). */
-	overflow: number;
-	/** Rows with a non-finite value. */
-	skipped: number;
-}
-
-/** Unit directions and labels of the usable rows. */
-interface Prepared {
+/** Unit directions and labels of the usable rows (see `prepareRows`). */
+export interface PreparedRows {
 	units: number[][];
 	labels: number[];
 	numClasses: number;
@@ -97,14 +75,14 @@ interface Prepared {
 }
 
 /** Rows present in both arrays; an invalid dim (not a positive integer) means no rows. */
-function rowCount(features: FeatureRows, dim: number, labels?: LabelArray): number {
+export function rowCount(features: FeatureRows, dim: number, labels?: LabelArray): number {
 	if (!Number.isInteger(dim) || dim <= 0) return 0;
 	const rows = Math.floor(features.length / dim);
 	return labels ? Math.min(rows, labels.length) : rows;
 }
 
 /** Copies row r into `out`; returns false if any value is not finite. */
-function readRow(features: FeatureRows, dim: number, r: number, out: number[]): boolean {
+export function readRow(features: FeatureRows, dim: number, r: number, out: number[]): boolean {
 	let finite = true;
 	for (let d = 0; d < dim; d++) {
 		out[d] = features[r * dim + d];
@@ -113,9 +91,10 @@ function readRow(features: FeatureRows, dim: number, r: number, out: number[]): 
 	return finite;
 }
 
-function prepare(features: FeatureRows, dim: number, labels: LabelArray): Prepared {
+/** The usable rows as unit directions with their labels; the others are counted as skipped. */
+export function prepareRows(features: FeatureRows, dim: number, labels: LabelArray): PreparedRows {
 	const n = rowCount(features, dim, labels);
-	const prepared: Prepared = { units: [], labels: [], numClasses: 0, skipped: 0 };
+	const prepared: PreparedRows = { units: [], labels: [], numClasses: 0, skipped: 0 };
 	const row = new Array<number>(n > 0 ? dim : 0); // dim is valid whenever n > 0
 	for (let r = 0; r < n; r++) {
 		const label = labels[r];
@@ -139,18 +118,12 @@ function prepare(features: FeatureRows, dim: number, labels: LabelArray): Prepar
 	return prepared;
 }
 
-/** An integer option in [lo, hi], or `def` when missing or not finite. */
-function intOption(v: number | undefined, def: number, lo: number, hi: number): number {
-	if (v === undefined || !Number.isFinite(v)) return def;
-	return Math.min(hi, Math.max(lo, Math.round(v)));
-}
-
 /**
  * Calls visit(i, j, angle) for every unordered pair i < j, or, when there are more than
  * maxPairs of them, for maxPairs pairs drawn uniformly (with replacement) by the seeded RNG.
  * One angleBetween (atan2 form) per pair, no allocation per pair. Returns whether it sampled.
  */
-function forEachPair(
+export function forEachPair(
 	units: number[][],
 	opts: PairOptions,
 	visit: (i: number, j: number, angle: number) => void
@@ -176,7 +149,7 @@ function forEachPair(
 }
 
 /** Min angle between the class mean directions; classes whose unit vectors cancel are left out. */
-function minAngleBetweenMeans(prep: Prepared): number | null {
+function minAngleBetweenMeans(prep: PreparedRows): number | null {
 	const byClass: number[][][] = Array.from({ length: prep.numClasses }, () => []);
 	prep.units.forEach((u, i) => byClass[prep.labels[i]].push(u));
 	const dirs: number[][] = [];
@@ -209,7 +182,7 @@ export function angleStats(
 	labels: LabelArray,
 	opts: PairOptions = {}
 ): AngleStats {
-	const prep = prepare(features, dim, labels);
+	const prep = prepareRows(features, dim, labels);
 	const perClass = new Array<number | null>(prep.numClasses).fill(null);
 	// Running extremes and sums; null until a pair of that kind is seen.
 	const acc = {
@@ -256,75 +229,4 @@ export function angleStats(
 		criterion: maxIntra !== null && minInter !== null ? maxIntra < minInter : null,
 		perClassMaxIntra: perClass
 	};
-}
-
-/** `bins` equal bins over [lo, hi]; the last edge is exactly hi. */
-function emptyHistogram(bins: number, lo: number, hi: number): Histogram {
-	const edges = Array.from({ length: bins + 1 }, (_, k) =>
-		k === bins ? hi : lo + ((hi - lo) * k) / bins
-	);
-	return { edges, counts: new Array<number>(bins).fill(0) };
-}
-
-/** Bin of v in [0, hi] with `bins` bins; v = hi goes in the last bin rather than past it. */
-function binOf(v: number, hi: number, bins: number): number {
-	return Math.min(bins - 1, Math.floor((v / hi) * bins));
-}
-
-/**
- * Histograms of same-class and different-class pair angles over [0, π] (SphereFace Fig. 5):
- * with a margin the two humps separate. Default 36 bins (5° each), 1..360. Counts sum to the
- * pairs visited: n(n−1)/2 split by class, or maxPairs when sampled (see `angleStats`).
- */
-export function angleHistograms(
-	features: FeatureRows,
-	dim: number,
-	labels: LabelArray,
-	opts: PairOptions & { bins?: number } = {}
-): AngleHistograms {
-	const bins = intOption(opts.bins, 36, 1, 360);
-	const prep = prepare(features, dim, labels);
-	const intra = emptyHistogram(bins, 0, Math.PI);
-	const inter = emptyHistogram(bins, 0, Math.PI);
-	const sampled = forEachPair(prep.units, opts, (i, j, angle) => {
-		const h = prep.labels[i] === prep.labels[j] ? intra : inter;
-		h.counts[binOf(angle, Math.PI, bins)]++;
-	});
-	return { intra, inter, sampled, skipped: prep.skipped };
-}
-
-/**
- * Histogram of feature norms ‖x‖ over [0, max] (default 30 bins, 1..1000): softmax grows
- * norms, normalised losses do not. `max` defaults to the largest norm (1 if all are 0); pass
- * it to keep a fixed axis while training, and rows beyond it are counted in `overflow`.
- * Rows with a non-finite value are skipped; zero rows count (their norm is 0).
- */
-export function normHistogram(
-	features: FeatureRows,
-	dim: number,
-	opts: { bins?: number; max?: number } = {}
-): NormHistogram {
-	const bins = intOption(opts.bins, 30, 1, 1000);
-	const n = rowCount(features, dim);
-	const row = new Array<number>(n > 0 ? dim : 0); // dim is valid whenever n > 0
-	const norms: number[] = [];
-	let skipped = 0;
-	for (let r = 0; r < n; r++) {
-		if (readRow(features, dim, r, row)) norms.push(norm(row));
-		else skipped++;
-	}
-	const given = opts.max;
-	let max = given !== undefined && Number.isFinite(given) && given > 0 ? given : 0;
-	// Auto axis: the largest finite norm. A finite row can still have norm Infinity
-	// (e.g. [1.5e308, 1.5e308] overflows); it lands in `overflow` instead of stretching the axis.
-	if (max === 0) for (const v of norms) if (Number.isFinite(v)) max = Math.max(max, v);
-	// All norms 0 (or no rows): any positive axis works, and a zero width would divide by 0.
-	if (max === 0) max = 1;
-	const hist = emptyHistogram(bins, 0, max);
-	let overflow = 0;
-	for (const v of norms) {
-		if (v > max) overflow++;
-		else hist.counts[binOf(v, max, bins)]++;
-	}
-	return { ...hist, overflow, skipped };
 }
