@@ -8,11 +8,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { flushSync } from 'svelte';
 import type { RecognitionReport } from '../../src/lib/math';
-import type { OpenSetClient } from '../../src/lib/model/opensetClient';
+import type { OpenSetClient } from '../../src/lib/state/opensetClient';
 import type { DatasetMessage } from '../../src/lib/model/protocol';
 import type { Snapshot } from '../../src/lib/model/snapshot';
-import type { ExplorerState } from '../../src/lib/state/explorer.svelte';
-import { parseSettings } from '../../src/lib/state/params';
+import type { TrainingRun } from '../../src/lib/state/trainingRun.svelte';
+import type { Settings } from '../../src/lib/state/params';
 import {
 	COMPARE_SNAPSHOT_MS,
 	CompareState,
@@ -33,13 +33,22 @@ class FakeSession {
 	setSnapshotInterval = vi.fn();
 }
 
-/** A panel's session as the comparison sees it (an ExplorerState without its worker). */
+/** A panel's session as the comparison sees it (a TrainingRun without its worker). */
 class FakePanel {
 	readonly session = new FakeSession();
 	settings;
 	disposed = false;
-	constructor(readonly query: string) {
-		this.settings = parseSettings(query).settings;
+	constructor(settings: Settings) {
+		this.settings = settings;
+	}
+	/** As a TrainingRun: the snapshot, and its data set only when they match. */
+	get snapshot() {
+		return this.session.snapshot;
+	}
+	get dataset() {
+		const d = this.session.dataset;
+		const s = this.session.snapshot;
+		return d && s && d.dataVersion === s.dataVersion ? d : null;
 	}
 	setOptions(partial: { loss?: string; m?: number }) {
 		this.settings = {
@@ -94,10 +103,10 @@ function setup(search = '?panels=softmax,asoftmax:4,cosface:0.2') {
 	const panels: FakePanel[] = [];
 	const compare = new CompareState({
 		openset: openset.client,
-		newSession: (query) => {
-			const p = new FakePanel(query);
+		newSession: (settings) => {
+			const p = new FakePanel(settings);
 			panels.push(p);
-			return p as unknown as ExplorerState;
+			return p as unknown as TrainingRun;
 		}
 	});
 	compare.start(search);

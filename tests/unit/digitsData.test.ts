@@ -14,6 +14,7 @@ import { Trainer } from '../../src/lib/model/trainer';
 import { datasetOf } from '../../src/lib/model/dataSources';
 import { TrainingLoop, type LoopHost } from '../../src/lib/model/loop';
 import type { FromWorker } from '../../src/lib/model/protocol';
+import { initMessage, optionsMessage } from './workerMessages';
 
 const bytes = new Uint8Array(readFileSync('static/data/digits-14.bin'));
 const parsed = parseDigits(bytes);
@@ -178,9 +179,9 @@ describe('the worker loop and the digits file', () => {
 	test('toy data never fetch; digits fetch once, with messages held until the file is in', async () => {
 		const f = fakeHost(buffer);
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: { hiddenUnits: 8 }, assets: { digits: URL_ } });
+		loop.handle(initMessage({ hiddenUnits: 8 }, { assets: { digits: URL_ } }));
 		expect(f.fetched).toEqual([]);
-		loop.handle({ type: 'setOptions', options: smallDigits });
+		loop.handle(optionsMessage(smallDigits));
 		loop.handle({ type: 'step', n: 2 });
 		const before = f.sent.length;
 		await settle();
@@ -191,7 +192,7 @@ describe('the worker loop and the digits file', () => {
 		expect(last.snapshot.step).toBe(2);
 		expect(last.snapshot.inputDim).toBe(196);
 		// A later rebuild on digits reads the file already in memory.
-		loop.handle({ type: 'setOptions', options: { data: { ...smallDigits.data, classes: 3 } } });
+		loop.handle(optionsMessage({ data: { ...smallDigits.data, classes: 3 } }, smallDigits));
 		await settle();
 		expect(f.fetched).toHaveLength(1);
 		loop.handle({ type: 'dispose' });
@@ -200,8 +201,8 @@ describe('the worker loop and the digits file', () => {
 	test('a truncated file: the reason, and the model keeps the blobs it had', async () => {
 		const f = fakeHost(() => Promise.resolve(bytes.slice(0, 5000).buffer as ArrayBuffer));
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: { hiddenUnits: 8 }, assets: { digits: URL_ } });
-		loop.handle({ type: 'setOptions', options: smallDigits });
+		loop.handle(initMessage({ hiddenUnits: 8 }, { assets: { digits: URL_ } }));
+		loop.handle(optionsMessage(smallDigits));
 		await settle();
 		const refused = f.sent.find((m) => m.type === 'dataRefused') as Extract<
 			FromWorker,
@@ -228,7 +229,7 @@ describe('the worker loop and the digits file', () => {
 			online ? buffer() : Promise.reject(new TypeError('Failed to fetch'))
 		);
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: smallDigits, assets: { digits: URL_ } });
+		loop.handle(initMessage(smallDigits, { assets: { digits: URL_ } }));
 		await settle();
 		expect(f.types()).toEqual(['ready', 'dataRefused', 'dataset', 'snapshot']);
 		const refused = f.sent[1] as Extract<FromWorker, { type: 'dataRefused' }>;
@@ -237,7 +238,7 @@ describe('the worker loop and the digits file', () => {
 		);
 		expect(refused.data.generator).toBe('blobs');
 		online = true;
-		loop.handle({ type: 'setOptions', options: smallDigits });
+		loop.handle(optionsMessage(smallDigits));
 		await settle();
 		expect(f.fetched).toHaveLength(2);
 		const options = f.sent.filter((m) => m.type === 'options').at(-1) as Extract<

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { TrainingLoop, type LoopHost } from '../../src/lib/model/loop';
 import type { FromWorker } from '../../src/lib/model/protocol';
+import { initMessage, optionsMessage } from './workerMessages';
 
 function fakeHost() {
 	const sent: { msg: FromWorker; transfer: ArrayBuffer[] }[] = [];
@@ -47,7 +48,7 @@ describe('TrainingLoop', () => {
 	test('init answers ready, the data set and a first snapshot, with transferred buffers', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		expect(f.types()).toEqual(['ready', 'dataset', 'snapshot']);
 		const ready = f.sent[0].msg as Extract<FromWorker, { type: 'ready' }>;
 		expect(ready.backend).toBe('cpu');
@@ -59,7 +60,7 @@ describe('TrainingLoop', () => {
 	test('play streams snapshots only after each ack, pause stops, step and reset answer at once', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		loop.handle({ type: 'play' });
 		f.run(20);
 		// The first snapshot was never acknowledged: no more arrive while training runs.
@@ -89,7 +90,7 @@ describe('TrainingLoop', () => {
 	test('a speed limit paces the steps', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		loop.handle({ type: 'speed', stepsPerSecond: 10 });
 		loop.handle({ type: 'play' });
 		f.run(63, 16); // about one second of fake time
@@ -106,8 +107,10 @@ describe('TrainingLoop', () => {
 		const loop = new TrainingLoop(f.host, 'cpu');
 		loop.handle({ type: 'play' });
 		expect(f.sent[0].msg).toEqual({ type: 'error', message: '"play" arrived before "init".' });
-		loop.handle({ type: 'init', options: small });
-		loop.handle({ type: 'setOptions', options: { m: 99, loss: 'asoftmax' } });
+		loop.handle(initMessage(small));
+		// A hostile page: m out of range reaches the worker, whose own clamp answers it.
+		const msg = optionsMessage({ loss: 'asoftmax' }, small);
+		loop.handle({ ...msg, options: { ...msg.options, m: 99 } });
 		const opts = f.sent.find((s) => s.msg.type === 'options')!.msg as Extract<
 			FromWorker,
 			{ type: 'options' }

@@ -9,6 +9,8 @@ import { TrainingLoop, customDataset, type LoopHost } from '../../src/lib/model/
 import type { CustomDataMessage, FromWorker, LoadResult } from '../../src/lib/model/protocol';
 import { DEFAULT_DATA_PARAMS } from '../../src/lib/math/dataParams';
 
+import { initMessage, optionsMessage } from './workerMessages';
+
 await tf.setBackend('cpu');
 
 function fakeHost() {
@@ -76,7 +78,7 @@ describe('TrainingLoop: files and given data sets', () => {
 	test('a file is read in the worker: the new data set, a snapshot, then the answer', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		const before = f.sent.length;
 		const buffer = bytes(csv(20));
 		loop.handle({ type: 'loadFile', id: 7, bytes: buffer });
@@ -106,7 +108,7 @@ describe('TrainingLoop: files and given data sets', () => {
 	])('%s is refused with the reader’s message, and the data stays', (_, text, message) => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		loop.handle({ type: 'step', n: 3 });
 		const before = f.sent.length;
 		loop.handle({ type: 'loadFile', id: 1, bytes: bytes(text) });
@@ -124,7 +126,7 @@ describe('TrainingLoop: files and given data sets', () => {
 	test('binary bytes are refused too', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 		loop.handle({ type: 'loadFile', id: 2, bytes: png.buffer });
 		const r = f.loaded(2);
@@ -135,7 +137,7 @@ describe('TrainingLoop: files and given data sets', () => {
 	test('a drawing is trained on, even a single point, and playing continues on it', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		loop.handle({ type: 'play' });
 		f.run(3);
 		loop.handle({ type: 'loadData', id: 3, data: drawing([0.5, 0.5], [1]) });
@@ -156,12 +158,14 @@ describe('TrainingLoop: files and given data sets', () => {
 	test('a drawing stays through option changes that do not name the data, and reset', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		loop.handle({ type: 'loadData', id: 1, data: drawing([0, 0, 0.5, 0.5, -0.5, 0], [0, 1, 1]) });
-		loop.handle({ type: 'setOptions', options: { loss: 'cosface', hiddenUnits: 6, seed: 4 } });
+		loop.handle(
+			optionsMessage({ loss: 'cosface', hiddenUnits: 6, seed: 4 }, small, { kind: 'custom' })
+		);
 		loop.handle({ type: 'reset' });
 		expect(f.of('dataset').at(-1)!.dataset.labels.length).toBe(3);
-		loop.handle({ type: 'setOptions', options: { data: { classes: 3, pointsPerClass: 20 } } });
+		loop.handle(optionsMessage({ data: { classes: 3, pointsPerClass: 20 } }, small));
 		expect(f.of('dataset').at(-1)!.dataset.labels.length).toBe(60);
 		loop.handle({ type: 'dispose' });
 	});
@@ -173,7 +177,7 @@ describe('TrainingLoop: files and given data sets', () => {
 	])('a data set with %s is refused with a message, and nothing changes', (_, data, message) => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		const before = f.sent.length;
 		loop.handle({ type: 'loadData', id: 9, data });
 		expect(f.sent.slice(before).map((s) => s.msg.type)).toEqual(['loaded']);
@@ -192,7 +196,7 @@ describe('TrainingLoop: files and given data sets', () => {
 	test('no tensors leak across loads', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
-		loop.handle({ type: 'init', options: small });
+		loop.handle(initMessage(small));
 		loop.handle({ type: 'step', n: 2 });
 		const base = tf.memory().numTensors;
 		for (let i = 0; i < 5; i++) {

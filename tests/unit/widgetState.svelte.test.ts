@@ -11,7 +11,7 @@ import type { Settings } from '../../src/lib/state/params';
 import { widgetConfig } from '../../src/lib/state/widget';
 import { WidgetState, type SettingsOwner } from '../../src/lib/state/widgetState.svelte';
 
-/** A stand-in for an ExplorerState: plain settings it clamps itself, and a call log. */
+/** A stand-in for a TrainingRun: plain settings it clamps itself, and a call log. */
 function fakeOwner(start: Settings) {
 	const calls: Partial<TrainerOptions>[] = [];
 	let settings = $state.raw(start);

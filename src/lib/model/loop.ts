@@ -7,7 +7,6 @@
  */
 import { Trainer } from './trainer';
 import type { DataSources } from './dataSources';
-import { clampTrainerOptions } from './options';
 import { fetchDigits } from '../io/digits';
 import type { Snapshot } from './snapshot';
 import {
@@ -20,7 +19,7 @@ import {
 	type ToWorker
 } from './protocol';
 import { parseDataFile, tableToDataset } from '../io/dataFile';
-import { clampDataParams, type DataParams, type Dataset } from '../math/index';
+import { DEFAULTS, clampDataParams, type DataParams, type Dataset } from '../math/index';
 
 type LoadMessage = Extract<ToWorker, { type: 'loadFile' | 'loadData' }>;
 
@@ -77,19 +76,21 @@ const STATS_INTERVAL_MS = 400;
  */
 const SNAPSHOT_COST_FACTOR = 4;
 
-/** Messages whose options ask for the digits. */
-function wantsDigits(msg: ToWorker, current: Trainer | null): boolean {
-	if (msg.type !== 'init' && msg.type !== 'setOptions') return false;
-	const base = msg.type === 'init' ? undefined : current?.options;
-	return clampTrainerOptions(msg.options, base).options.data.generator === 'digits';
+type OptionsMessage = Extract<ToWorker, { type: 'init' | 'setOptions' }>;
+
+/** Messages that ask for the digits: the page says so in `data` (no clamp needed to tell). */
+function wantsDigits(msg: ToWorker): boolean {
+	return (msg.type === 'init' || msg.type === 'setOptions') && msg.data?.kind === 'digits';
 }
 
-/** The message without its request for digits (the previous data set, or the default one). */
-function withoutDigits(msg: ToWorker): ToWorker {
-	if (msg.type !== 'init' && msg.type !== 'setOptions') return msg;
-	const o = typeof msg.options === 'object' && msg.options !== null ? msg.options : {};
-	const rest = Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'data'));
-	return { ...msg, options: rest };
+/**
+ * The message without its request for digits: the data set of before (the trainer's, or the
+ * default one for a first model), and the custom data set if one is in use.
+ */
+function withoutDigits(msg: OptionsMessage, current: Trainer | null): OptionsMessage {
+	const data = current?.options.data ?? DEFAULTS.options.data;
+	const kind = current?.hasCustomData ? 'custom' : 'generated';
+	return { ...msg, options: { ...msg.options, data }, data: { kind } };
 }
 
 export class TrainingLoop {
@@ -129,7 +130,7 @@ export class TrainingLoop {
 			return;
 		}
 		if (msg.type === 'init' && msg.assets?.digits) this.digitsUrl = msg.assets.digits;
-		if (!this.sources.digits && !this.digitsProblem && wantsDigits(msg, this.trainer)) {
+		if (!this.sources.digits && !this.digitsProblem && wantsDigits(msg)) {
 			this.held = [msg];
 			void this.loadDigits();
 			return;
@@ -171,11 +172,12 @@ export class TrainingLoop {
 	}
 
 	private dispatch(msg: ToWorker): void {
-		const problem =
-			this.digitsProblem && wantsDigits(msg, this.trainer) ? this.digitsProblem : null;
-		if (problem) msg = withoutDigits(msg);
+		const problem = this.digitsProblem && wantsDigits(msg) ? this.digitsProblem : null;
+		if (problem && (msg.type === 'init' || msg.type === 'setOptions'))
+			msg = withoutDigits(msg, this.trainer);
 		if (msg.type === 'init') {
 			this.trainer?.dispose();
+			// The worker's one clamp: the trainer clamps what arrives and keeps the result.
 			this.trainer = new Trainer(msg.options, { sources: this.sources });
 			this.host.post({
 				type: 'ready',
@@ -212,7 +214,7 @@ export class TrainingLoop {
 				this.sendSnapshot(true);
 				break;
 			case 'setOptions': {
-				const { rebuilt, notices } = t.setOptions(msg.options);
+				const { rebuilt, notices } = t.setOptions(msg.options, msg.data);
 				this.host.post({ type: 'options', options: t.options, notices, rebuilt });
 				if (problem) this.refuseData(problem);
 				this.sendSnapshot(true);

@@ -51,18 +51,39 @@ export type LoadResult =
 	/** `error` is one plain-text sentence (the parser's, naming the line); nothing changed. */
 	| { ok: false; error: string };
 
+/**
+ * Which data set the model trains on, said explicitly with every change of options:
+ * `generated` the toy set `options.data` describes, `digits` the site's digits file (fetched
+ * before the options apply; `options.data.generator` is 'digits'), `custom` the data set the
+ * worker was last given by `loadFile` / `loadData` (an upload or a drawing), kept while
+ * the other options change.
+ */
+export type DataChoice = { kind: 'generated' } | { kind: 'digits' } | { kind: 'custom' };
+
+/** The data choice that matches clamped options when no custom data set is in use. */
+export function generatedChoice(options: TrainerOptions): DataChoice {
+	return { kind: options.data.generator === 'digits' ? 'digits' : 'generated' };
+}
+
 /** Page → worker. */
 export type ToWorker =
 	/**
-	 * `assets.digits`: the absolute URL of the site's digits file, fetched (from the site
-	 * itself) only when the digits are chosen.
+	 * `options` were clamped by the page; the worker clamps them once more on receipt (its
+	 * own boundary) and passes the result down. `assets.digits`: the absolute URL of the
+	 * site's digits file, fetched (from the site itself) only when the digits are chosen.
 	 */
-	| { type: 'init'; options: unknown; backend?: BackendName; assets?: { digits?: string } }
+	| {
+			type: 'init';
+			options: TrainerOptions;
+			data: DataChoice;
+			backend?: BackendName;
+			assets?: { digits?: string };
+	  }
 	| { type: 'play' }
 	| { type: 'pause' }
 	| { type: 'step'; n: number }
 	| { type: 'reset'; seed?: number }
-	| { type: 'setOptions'; options: unknown }
+	| { type: 'setOptions'; options: TrainerOptions; data: DataChoice }
 	/** Steps per second while playing; 0 = as fast as the worker can. */
 	| { type: 'speed'; stepsPerSecond: number }
 	/** Decision-grid resolution for 2D inputs (0 = none). */

@@ -18,6 +18,7 @@ import { centerLossStep, pairLossStep, type MetricStep, type PairLoss } from './
 import { clampTrainerOptions, needsRebuild, type TrainerOptions } from './options';
 import { readSnapshot } from './readout';
 import { divergenceMessage, type Snapshot } from './snapshot';
+import type { DataChoice } from './protocol';
 import {
 	createRng,
 	datasetProblem,
@@ -173,28 +174,36 @@ export class Trainer {
 	}
 
 	/**
-	 * Changes settings. Loss, m, s, λ, learning rate and batch size apply from the next step
-	 * and keep the weights; data, dimensions, architecture or seed rebuild the model.
+	 * Changes settings: the worker's one clamp (notices say what changed). Loss, m, s, λ,
+	 * learning rate and batch size apply from the next step and keep the weights; data,
+	 * dimensions, architecture or seed rebuild the model. `source` says what to train on:
+	 * 'custom' (or left out) keeps a given data set (an upload, a drawing) while other options
+	 * change; 'generated' or 'digits' go back to the data the options describe (a rebuild).
 	 * Any change also lifts a divergence pause (the new settings may train fine).
 	 */
-	setOptions(partial: unknown): { rebuilt: boolean; notices: string[] } {
+	setOptions(partial: unknown, source?: DataChoice): { rebuilt: boolean; notices: string[] } {
 		this.assertAlive();
 		const { options, notices } = clampTrainerOptions(partial, this.opts, {
 			headless: this.headless
 		});
-		const dataChanged = typeof partial === 'object' && partial !== null && 'data' in partial;
-		const rebuilt = needsRebuild(this.opts, options) || (dataChanged && this.custom !== null);
-		if (dataChanged) this.custom = null;
+		const leavesCustom = this.custom !== null && source !== undefined && source.kind !== 'custom';
+		const rebuilt = needsRebuild(this.opts, options) || leavesCustom;
+		if (leavesCustom) this.custom = null;
 		this.opts = options;
 		if (rebuilt) this.build();
 		else this.divergence = null;
 		return { rebuilt, notices };
 	}
 
+	/** Whether the model trains on a given data set (upload, drawing) rather than `options.data`. */
+	get hasCustomData(): boolean {
+		return this.custom !== null;
+	}
+
 	/**
 	 * Trains on a given data set (an upload or a drawing) instead of a generated one, and
 	 * rebuilds the model. Rejected with a plain message (and nothing changed) when the
-	 * arrays are inconsistent or not finite. `setOptions({ data })` goes back to generated data.
+	 * arrays are inconsistent or not finite. `setOptions(options, { kind: 'generated' })` goes back to generated data.
 	 */
 	loadDataset(d: Dataset): void {
 		this.assertAlive();

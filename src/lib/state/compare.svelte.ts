@@ -8,10 +8,10 @@
 import type { RecognitionReport } from '$lib/math';
 import type { TrainerOptions } from '$lib/model/options';
 import { clampTrainerOptions } from '$lib/model/options';
-import { OpenSetClient } from '$lib/model/opensetClient';
+import { OpenSetClient } from './opensetClient';
 import type { Snapshot } from '$lib/model/snapshot';
-import { serializeSettings, type Settings } from './params';
-import { ExplorerState } from './explorer.svelte';
+import type { Settings } from './params';
+import { TrainingRun } from './trainingRun.svelte';
 import {
 	MAX_PANELS,
 	MIN_PANELS,
@@ -33,8 +33,8 @@ export const HIDDEN_SNAPSHOT_MS = 1000;
 /** Milliseconds between two open-set scorings of the panels (about once a second). */
 export const REPORT_INTERVAL_MS = 1200;
 
-/** A started training session for one panel (its query string has the panel's loss and m). */
-export type SessionFactory = (query: string) => ExplorerState;
+/** A started training run for one panel (its settings have the panel's loss and m). */
+export type SessionFactory = (settings: Settings) => TrainingRun;
 
 /** What the comparison is built from; tests pass fakes (no workers in Node). */
 export interface CompareDeps {
@@ -44,12 +44,11 @@ export interface CompareDeps {
 }
 
 /** A real panel session: its own training worker, no input grid, 8 snapshots a second. */
-function liveSession(query: string): ExplorerState {
-	const s = new ExplorerState();
-	s.start(query);
-	s.session.setGrid(0); // no input-space view here
-	// Four feature views redrawing at 30 Hz each cost the page its frames; 8 Hz each is plenty.
-	s.session.setSnapshotInterval(COMPARE_SNAPSHOT_MS);
+function liveSession(settings: Settings): TrainingRun {
+	const s = new TrainingRun();
+	// No input-space view here (no grid). Four feature views redrawing at 30 Hz each cost the
+	// page its frames; 8 Hz each is plenty.
+	s.start(settings, { snapshotMs: COMPARE_SNAPSHOT_MS });
 	return s;
 }
 
@@ -58,7 +57,7 @@ export class CompareState {
 	settings = $state.raw<Settings | null>(null);
 	notices = $state.raw<string[]>([]);
 	/** One explorer state (worker, snapshot, history) per panel. */
-	sessions = $state.raw<ExplorerState[]>([]);
+	sessions = $state.raw<TrainingRun[]>([]);
 	/** Each panel's reports on both test sets (null until its features have been scored). */
 	reports = $state.raw<(RecognitionReport | null)[]>([]);
 	/** The panels' names, e.g. "A-Softmax m = 4". */
@@ -72,10 +71,7 @@ export class CompareState {
 	private readonly newSession: SessionFactory;
 	private timer: ReturnType<typeof setInterval> | null = null;
 	/** The snapshot each session was last scored at, and its report: unchanged panels are not re-scored. */
-	private readonly scored = new WeakMap<
-		ExplorerState,
-		{ at: Snapshot; report: RecognitionReport }
-	>();
+	private readonly scored = new WeakMap<TrainingRun, { at: Snapshot; report: RecognitionReport }>();
 	private refreshing = false;
 
 	constructor(deps: Partial<CompareDeps> = {}) {
@@ -99,11 +95,10 @@ export class CompareState {
 		this.timer = setInterval(() => void this.refreshReports(), REPORT_INTERVAL_MS);
 	}
 
-	private session(p: PanelSpec, settings: Settings): ExplorerState {
-		const options = clampTrainerOptions({ loss: p.loss, m: p.m }, settings.options).options;
-		return this.newSession(
-			serializeSettings({ options, ui: { ...settings.ui, speed: COMPARE_SPEED } })
-		);
+	/** A panel's run: the shared settings with the panel's loss and margin (clamped when it entered). */
+	private session(p: PanelSpec, settings: Settings): TrainingRun {
+		const options = { ...settings.options, loss: p.loss, m: p.m };
+		return this.newSession({ options, ui: { ...settings.ui, speed: COMPARE_SPEED } });
 	}
 
 	/**
@@ -124,11 +119,11 @@ export class CompareState {
 		}
 	}
 
-	private async reportOf(s: ExplorerState): Promise<RecognitionReport | null> {
-		const snap = s.session.snapshot;
-		const data = s.session.dataset;
-		// Features and labels must come from the same data set (a rebuild sends both, in turn).
-		if (!snap || !data || data.dataVersion !== snap.dataVersion) return null;
+	private async reportOf(s: TrainingRun): Promise<RecognitionReport | null> {
+		// Features and labels of the same data set (null while a rebuild sends both, in turn).
+		const snap = s.snapshot;
+		const data = s.dataset;
+		if (!snap || !data) return null;
 		const last = this.scored.get(s);
 		if (last?.at === snap) return last.report;
 		const report = await this.openset.report(
@@ -172,7 +167,7 @@ export class CompareState {
 	}
 
 	/** A panel came into sight (or left it): full snapshot rate in sight, one a second out of it. */
-	setInView(s: ExplorerState, inView: boolean): void {
+	setInView(s: TrainingRun, inView: boolean): void {
 		s.session.setSnapshotInterval(inView ? COMPARE_SNAPSHOT_MS : HIDDEN_SNAPSHOT_MS);
 	}
 

@@ -4,7 +4,13 @@
  * every panel (data, seed, model). Pure TypeScript: no DOM, runes or tfjs.
  */
 import type { LossKind } from '$lib/math';
-import { LOSS_KINDS, LOSS_NAMES, MARGIN_LIMITS } from '$lib/model/options';
+import {
+	LOSS_KINDS,
+	LOSS_NAMES,
+	MARGIN_LIMITS,
+	clampTrainerOptions,
+	type TrainerOptions
+} from '$lib/model/options';
 import { hasMargin } from '$lib/math';
 import { parseSettings, serializeSettings, type Settings } from './params';
 
@@ -62,26 +68,26 @@ export function panelLabel(p: PanelSpec): string {
 	return hasMargin(p.loss) ? `${LOSS_NAMES[p.loss]} m = ${p.m}` : LOSS_NAMES[p.loss];
 }
 
-/** One `loss[:m]` word; null (with a notice) when it is not a loss. */
-function parsePanel(word: string, notices: string[]): PanelSpec | null {
+/**
+ * One `loss[:m]` word; null (with a notice) when it is not a loss. The margin enters here and
+ * is clamped once, by the settings table, against the shared settings (`base`).
+ */
+function parsePanel(word: string, base: TrainerOptions, notices: string[]): PanelSpec | null {
 	const [loss, mText] = word.split(':');
 	if (!(LOSS_KINDS as readonly string[]).includes(loss)) {
 		notices.push(`panels: ${JSON.stringify(word.slice(0, 20))} is not a loss`);
 		return null;
 	}
 	const kind = loss as LossKind;
-	const limit = MARGIN_LIMITS[kind];
-	let m = limit.default;
+	let m: unknown = MARGIN_LIMITS[kind].default;
 	if (mText !== undefined) {
-		const v = Number(mText);
-		if (mText.trim() === '' || !Number.isFinite(v)) {
+		if (mText.trim() === '' || !Number.isFinite(Number(mText))) {
 			notices.push(`panels: margin ${JSON.stringify(mText.slice(0, 12))} is not a number`);
-		} else {
-			m = Math.min(limit.max, Math.max(limit.min, v));
-			if (m !== v) notices.push(`panels: ${kind} m ${v} is outside ${limit.min}–${limit.max}`);
-		}
+		} else m = Number(mText);
 	}
-	return { loss: kind, m };
+	const clamped = clampTrainerOptions({ loss: kind, m }, base);
+	notices.push(...clamped.notices.map((n) => `panels: ${kind} ${n}`));
+	return { loss: kind, m: clamped.options.m };
 }
 
 /**
@@ -103,7 +109,9 @@ export function parseCompare(search: string): {
 	let panels: PanelSpec[] = [...DEFAULT_PANELS];
 	if (panelsText !== null) {
 		const words = panelsText.split(',').filter((w) => w.trim() !== '');
-		panels = words.map((w) => parsePanel(w.trim(), notices)).filter((p) => p !== null);
+		panels = words
+			.map((w) => parsePanel(w.trim(), parsed.settings.options, notices))
+			.filter((p) => p !== null);
 		if (panels.length > MAX_PANELS) {
 			notices.push(`panels: at most ${MAX_PANELS}; using the first ${MAX_PANELS}`);
 			panels = panels.slice(0, MAX_PANELS);

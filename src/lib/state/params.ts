@@ -73,22 +73,30 @@ function keyName(key: string): string {
 	return /^[\w.-]{1,24}$/.test(key) ? key : show(key);
 }
 
-/** The last value of every known key, with a notice per unknown key and per repeated key. */
-function readQuery(search: string, notices: string[]): Map<string, string> {
-	const given = new Map<string, string>();
-	const counts = new Map<string, number>();
-	const unknown = new Set<string>();
+/** The key/value pairs of a query string, percent-decoded and trimmed (a bare key reads as ''). */
+function queryEntries(search: string): [string, string][] {
+	const entries: [string, string][] = [];
 	for (const part of search.replace(/^\?/, '').split('&')) {
 		if (part === '') continue;
 		const eq = part.indexOf('=');
 		const key = decode(eq < 0 ? part : part.slice(0, eq)).trim();
+		entries.push([key, eq < 0 ? '' : decode(part.slice(eq + 1)).trim()]);
+	}
+	return entries;
+}
+
+/** The last value of every known key, with a notice per unknown key and per repeated key. */
+function readEntries(entries: Iterable<[string, string]>, notices: string[]): Map<string, string> {
+	const given = new Map<string, string>();
+	const counts = new Map<string, number>();
+	const unknown = new Set<string>();
+	for (const [key, value] of entries) {
 		if (!ROW_BY_KEY.has(key)) {
 			if (!unknown.has(key)) notices.push(`unknown setting ${keyName(key)} ignored`);
 			unknown.add(key);
 			continue;
 		}
-		// A bare key ("?present") reads as an empty value.
-		given.set(key, eq < 0 ? '' : decode(part.slice(eq + 1)).trim());
+		given.set(key, value);
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
 	for (const [key, n] of counts) {
@@ -114,8 +122,19 @@ function tidy(notices: string[]): string[] {
  * seed. Never throws, whatever the input.
  */
 export function parseSettings(search: string): { settings: Settings; notices: string[] } {
+	return parseSettingEntries(queryEntries(typeof search === 'string' ? search : ''));
+}
+
+/**
+ * Settings from URL keys and their text values as given (a lesson tag's attributes, a
+ * query string's pairs): the same reading and the same one clamp as `parseSettings`.
+ */
+export function parseSettingEntries(entries: Iterable<[string, string]>): {
+	settings: Settings;
+	notices: string[];
+} {
 	const notices: string[] = [];
-	const given = readQuery(typeof search === 'string' ? search : '', notices);
+	const given = readEntries(entries, notices);
 	const raw = {};
 	for (const [key, text] of given) {
 		const row = ROW_BY_KEY.get(key) as SettingRow;

@@ -4,9 +4,14 @@
  * Tensors never enter this state: snapshots are plain arrays from the worker.
  */
 import { formatLambda, type DataParams } from '$lib/math';
-import { TrainerClient } from '$lib/model/client';
+import { TrainerClient } from './trainerClient';
 import { assetUrls } from './assets';
-import type { CustomDataMessage, DatasetMessage, LoadResult } from '$lib/model/protocol';
+import type {
+	CustomDataMessage,
+	DataChoice,
+	DatasetMessage,
+	LoadResult
+} from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
 import type { TrainerOptions } from '$lib/model/options';
 
@@ -89,11 +94,12 @@ export class TrainingSession {
 		return statusText(s, words);
 	}
 
-	/** Starts the worker with these options (replacing any running one). */
-	start(options: Partial<TrainerOptions> | unknown): void {
+	/** Starts the worker with these (clamped) options (replacing any running one). */
+	start(options: TrainerOptions, data: DataChoice): void {
 		this.dispose();
 		this.client = new TrainerClient(
 			options,
+			data,
 			{
 				onReady: (backend, _opts, notices) => {
 					this.backend = backend;
@@ -135,8 +141,9 @@ export class TrainingSession {
 	reset(seed?: number): void {
 		this.client?.reset(seed);
 	}
-	setOptions(partial: Partial<TrainerOptions>): void {
-		this.client?.setOptions(partial);
+	/** Clamped options and what to train on. */
+	setOptions(options: TrainerOptions, data: DataChoice): void {
+		this.client?.setOptions(options, data);
 	}
 	setSpeed(stepsPerSecond: number): void {
 		this.client?.setSpeed(stepsPerSecond);

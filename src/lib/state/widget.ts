@@ -4,7 +4,7 @@
  * `/embed/circle?loss=asoftmax&m=4` and the explorer link all say the same thing. Pure
  * TypeScript: no DOM, runes or tfjs.
  */
-import { parseSettings, serializeSettings, type Settings } from './params';
+import { parseSettingEntries, serializeSettings, type Settings } from './params';
 
 /** The widget kinds, in the order the embed pages are listed. */
 export const WIDGET_VIEWS = Object.freeze([
@@ -126,15 +126,15 @@ export function widgetConfig(
 ): WidgetConfig {
 	const notices: string[] = [];
 	const own = new Map<string, string>();
-	const settingParts: string[] = [];
+	const entries: [string, string][] = [];
 	for (const [key, value] of attributes) {
 		if (WIDGET_KEYS.has(key)) own.set(key, value);
-		else settingParts.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+		else entries.push([key.trim(), value.trim()]);
 	}
-	if (view === 'circle') settingParts.push('dim=2');
-	if (view === 'sphere') settingParts.push('dim=3');
+	if (view === 'circle') entries.push(['dim', '2']);
+	if (view === 'sphere') entries.push(['dim', '3']);
 	const forced = view === 'circle' || view === 'sphere';
-	const parsed = parseSettings(settingParts.join('&'));
+	const parsed = parseSettingEntries(entries);
 	// A forced dim repeats a dim the author gave; only say so when they disagree.
 	const dimNotice = /^dim is given \d+ times/;
 	for (const n of parsed.notices) if (!(forced && dimNotice.test(n))) notices.push(n);

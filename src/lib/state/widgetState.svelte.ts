@@ -5,7 +5,7 @@
  * has to keep two copies in step.
  *
  * A body that trains keeps its settings where the training worker is driven from, its
- * ExplorerState (which clamps, notifies and updates the worker): it hands that over with
+ * TrainingRun (which clamps, notifies and updates the worker): it hands that over with
  * `attach`, and until it detaches the widget reads and writes through it. A body that only
  * draws (the ψ chart) leaves the settings here.
  */
@@ -13,7 +13,7 @@ import { clampTrainerOptions, type TrainerOptions } from '$lib/model/options';
 import type { Settings } from './params';
 import type { WidgetConfig } from './widget';
 
-/** Where a training widget's settings live (an ExplorerState is one). */
+/** Where a training widget's settings live (a TrainingRun is one). */
 export interface SettingsOwner {
 	readonly settings: Settings;
 	setOptions(partial: Partial<TrainerOptions>): void;

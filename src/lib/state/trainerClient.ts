@@ -6,14 +6,15 @@
 import type {
 	BackendName,
 	CustomDataMessage,
+	DataChoice,
 	DatasetMessage,
 	FromWorker,
 	LoadResult,
 	ToWorker
-} from './protocol';
-import type { Snapshot } from './snapshot';
-import type { TrainerOptions } from './options';
-import type { DataParams } from '../math/index';
+} from '$lib/model/protocol';
+import type { Snapshot } from '$lib/model/snapshot';
+import type { TrainerOptions } from '$lib/model/options';
+import type { DataParams } from '$lib/math';
 
 /** What the page hears from the worker. */
 export interface ClientEvents {
@@ -29,7 +30,7 @@ export interface ClientEvents {
 
 /** Creates the training worker (overridable in tests). */
 export function createTrainingWorker(): Worker {
-	return new Worker(new URL('./worker.ts', import.meta.url), {
+	return new Worker(new URL('../model/worker.ts', import.meta.url), {
 		type: 'module',
 		name: 'spherelab-trainer'
 	});
@@ -44,8 +45,10 @@ export class TrainerClient {
 	private readonly loads = new Map<number, (r: LoadResult) => void>();
 	private nextLoadId = 1;
 
+	/** `options`: clamped by the page (the worker clamps once more on receipt). */
 	constructor(
-		options: Partial<TrainerOptions> | unknown,
+		options: TrainerOptions,
+		data: DataChoice,
 		private readonly events: ClientEvents,
 		backend?: BackendName,
 		worker: Worker = createTrainingWorker(),
@@ -56,7 +59,7 @@ export class TrainerClient {
 		worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
 		worker.onerror = (e) =>
 			this.events.onError?.(e.message || 'The training worker failed to start.');
-		this.send({ type: 'init', options, backend, assets });
+		this.send({ type: 'init', options, data, backend, assets });
 	}
 
 	play(): void {
@@ -71,8 +74,9 @@ export class TrainerClient {
 	reset(seed?: number): void {
 		this.send({ type: 'reset', seed });
 	}
-	setOptions(options: Partial<TrainerOptions> | unknown): void {
-		this.send({ type: 'setOptions', options });
+	/** Clamped options and what to train on (see `DataChoice`). */
+	setOptions(options: TrainerOptions, data: DataChoice): void {
+		this.send({ type: 'setOptions', options, data });
 	}
 	/** Steps per second while playing; 0 = as fast as possible. */
 	setSpeed(stepsPerSecond: number): void {

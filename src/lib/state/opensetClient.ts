@@ -4,15 +4,15 @@
  * runs spread over `sweepWorkers()` task workers. The worker starts on first use and ends
  * (with its task workers) on `dispose()`.
  */
-import type { RecognitionReport } from '../math/openset';
-import type { ExperimentResult } from './experiment';
+import type { RecognitionReport } from '$lib/math/openset';
+import type { ExperimentResult } from '$lib/model/experiment';
 import {
 	taskWorkerCount,
 	type FromOpenSetWorker,
 	type SweepConfig,
 	type SweepProgress,
 	type ToOpenSetWorker
-} from './opensetProtocol';
+} from '$lib/model/opensetProtocol';
 
 /** Task workers a sweep uses in this browser: its logical cores less one, at least one. */
 export function sweepWorkers(): number {
@@ -38,7 +38,7 @@ export class OpenSetClient {
 
 	private get port(): Worker {
 		if (!this.worker) {
-			this.worker = new Worker(new URL('./opensetWorker.ts', import.meta.url), {
+			this.worker = new Worker(new URL('../model/opensetWorker.ts', import.meta.url), {
 				type: 'module',
 				name: 'spherelab-openset'
 			});
