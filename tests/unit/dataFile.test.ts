@@ -11,7 +11,9 @@ import {
 	type ParseOptions,
 	type ParseResult
 } from '../../src/lib/io/dataFile';
-import { SPLIT, datasetProblem, generateDataset } from '../../src/lib/math/datasets';
+import { datasetProblem } from '../../src/lib/math/datasets';
+import { generateDataset } from '../../src/lib/math/generators';
+import { SPLIT } from '../../src/lib/math/split';
 import { createRng, type Rng } from '../../src/lib/math/rng';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

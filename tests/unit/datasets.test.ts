@@ -3,20 +3,20 @@ import {
 	DATA_LIMITS,
 	DEFAULT_DATA_PARAMS,
 	TOY_GENERATORS,
-	IDENTITIES,
 	IDENTITIES_INPUT_DIM,
-	MAX_INPUT_DIM,
-	SPLIT,
-	classDirections,
 	clampDataParams,
-	datasetProblem,
-	generateDataset,
 	inputDimLimit,
-	seenClassesOnly,
 	type DataParams,
-	type Dataset,
 	type GeneratorKind
+} from '../../src/lib/math/dataParams';
+import {
+	MAX_INPUT_DIM,
+	datasetProblem,
+	seenClassesOnly,
+	type Dataset
 } from '../../src/lib/math/datasets';
+import { IDENTITIES, classDirections, generateDataset } from '../../src/lib/math/generators';
+import { SPLIT } from '../../src/lib/math/split';
 import { angleBetween, norm } from '../../src/lib/math/vec';
 
 /** Row i of a dataset as a plain array. */

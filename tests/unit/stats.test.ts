@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateDataset, TOY_GENERATORS } from '../../src/lib/math/datasets';
+import { TOY_GENERATORS } from '../../src/lib/math/dataParams';
+import { generateDataset } from '../../src/lib/math/generators';
 import { angleHistograms, normHistogram } from '../../src/lib/math/histograms';
 import { angleStats, DEFAULT_MAX_PAIRS } from '../../src/lib/math/stats';
 

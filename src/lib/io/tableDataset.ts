@@ -3,7 +3,8 @@
  * grouped by class, and the seeded, stratified split that generated data sets use
  * (`stratifiedSplit` in src/lib/math/split.ts).
  */
-import { DEFAULT_DATA_PARAMS, clampDataParams, type Dataset } from '../math/datasets';
+import { DEFAULT_DATA_PARAMS, clampDataParams } from '../math/dataParams';
+import type { Dataset } from '../math/datasets';
 import { createRng } from '../math/rng';
 import { stratifiedSplit } from '../math/split';
 import type { DataTable } from './dataReader';
