@@ -12,9 +12,9 @@ import {
 	EXPERIMENT_DATA,
 	EXPERIMENT_MODEL,
 	identityData,
-	pkFor,
-	type RunTask
-} from '../../src/lib/model/experiment';
+	pkFor
+} from '../../src/lib/model/experimentDefaults';
+import type { RunTask } from '../../src/lib/model/experimentRun';
 import type { LossSpec, RunResult } from '../../src/lib/model/experimentTable';
 import { clampDataParams, floorStepFor } from '../../src/lib/math/index';
 import { threadExecutor } from '../experiment/threads';

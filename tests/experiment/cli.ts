@@ -13,21 +13,23 @@ import {
 	MARGIN_LIMITS,
 	type LossKind
 } from '../../src/lib/math/margins';
+import type { ExperimentResult } from '../../src/lib/model/experiment';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
 	DEFAULT_IDENTITIES,
 	DEFAULT_SWEEP,
-	IDENTITY_SWEEP,
 	VALIDATION_SEEDS,
 	DEFAULT_UNSEEN,
 	EXPERIMENT_DATA,
-	EXPERIMENT_MODEL,
+	EXPERIMENT_MODEL
+} from '../../src/lib/model/experimentDefaults';
+import {
+	IDENTITY_SWEEP,
 	type DeltaMetric,
-	type ExperimentResult,
 	type ExperimentRow,
 	type LossSpec,
 	type RunMetrics
-} from '../../src/lib/model/experiment';
+} from '../../src/lib/model/experimentTable';
 
 /** What the command line asks for. */
 export interface CliOptions {

@@ -21,12 +21,9 @@ import { parseDigits } from '../../src/lib/io/digits';
 import '@tensorflow/tfjs-backend-wasm';
 import { toSaved } from '../../src/lib/state/savedSweep';
 import { tf } from '../../src/lib/model/tf';
-import {
-	EXPERIMENT_DATA,
-	VALIDATION_SEEDS,
-	runOpenSetExperiment,
-	type ExperimentConfig
-} from '../../src/lib/model/experiment';
+import { runOpenSetExperiment } from '../../src/lib/model/experiment';
+import { EXPERIMENT_DATA, VALIDATION_SEEDS } from '../../src/lib/model/experimentDefaults';
+import type { ExperimentConfig } from '../../src/lib/model/experimentPlan';
 import { threadExecutor } from './threads';
 import { fmt, jsonLine, lossLabel, markdownTable, parseCli, type CliOptions } from './cli';
 

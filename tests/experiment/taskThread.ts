@@ -8,7 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/lib/model/tf';
 import { parseDigits } from '../../src/lib/io/digits';
-import { runTask, type RunTask } from '../../src/lib/model/experiment';
+import { runTask, type RunTask } from '../../src/lib/model/experimentRun';
 import type { DataSources } from '../../src/lib/model/dataSources';
 
 export type ToThread = { type: 'task'; task: RunTask } | { type: 'stop' };

@@ -5,7 +5,7 @@
  * fields). `threads` = 1 still runs in a worker, so timings compare like with like.
  */
 import { Worker } from 'node:worker_threads';
-import { runPool, type Executor, type RunTask } from '../../src/lib/model/experiment';
+import { runPool, type Executor, type RunTask } from '../../src/lib/model/experimentRun';
 import type { RunResult } from '../../src/lib/model/experimentTable';
 import type { FromThread, ThreadData } from './taskThread';
 

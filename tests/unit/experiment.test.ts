@@ -9,21 +9,17 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { marginBetweenBoundaries } from '../../src/lib/math/boundary';
+import { runOpenSetExperiment, type ExperimentResult } from '../../src/lib/model/experiment';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
 	DEFAULT_SWEEP,
 	DEFAULT_UNSEEN,
-	DELTA_METRICS,
 	EXPERIMENT_DATA,
 	EXPERIMENT_MODEL,
-	METRICS,
-	runOpenSetExperiment,
-	UNCONVERGED_BELOW,
-	VALIDATION_SEEDS,
-	type ExperimentConfig,
-	type ExperimentProgress,
-	type ExperimentResult
-} from '../../src/lib/model/experiment';
+	VALIDATION_SEEDS
+} from '../../src/lib/model/experimentDefaults';
+import type { ExperimentConfig, ExperimentProgress } from '../../src/lib/model/experimentPlan';
+import { DELTA_METRICS, METRICS, UNCONVERGED_BELOW } from '../../src/lib/model/experimentTable';
 import { JSON_KEYS, jsonLine, markdownTable, parseCli, QUICK } from '../experiment/cli';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

@@ -6,14 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
-import {
-	runOpenSetExperiment,
-	runPool,
-	runTask,
-	type Executor,
-	type ExperimentConfig,
-	type RunTask
-} from '../../src/lib/model/experiment';
+import { runOpenSetExperiment } from '../../src/lib/model/experiment';
+import type { ExperimentConfig } from '../../src/lib/model/experimentPlan';
+import { runPool, runTask, type Executor, type RunTask } from '../../src/lib/model/experimentRun';
 import type { FromTaskWorker, ToTaskWorker } from '../../src/lib/model/taskProtocol';
 import { createTaskPool, trackRunning, type TaskPort } from '../../src/lib/model/workerPool';
 import { MAX_TASK_WORKERS, taskWorkerCount } from '../../src/lib/model/opensetProtocol';

@@ -3,7 +3,8 @@
  * `RunTask` (a pure function of its fields) and scores its features on both test sets, with
  * the margin it trained under; `runPool` spreads items over lanes; `inProcessExecutor` runs
  * tasks one after another in this thread (the worker-thread and web-worker executors build on
- * `runPool` and `runTask` too). The sweep that plans the tasks is `experiment.ts`.
+ * `runPool` and `runTask` too). The sweep's plan of tasks is `experimentPlan.ts`; `experiment.ts`
+ * runs it.
  */
 import { Trainer } from './trainer';
 import { datasetOf, type DataSources } from './dataSources';

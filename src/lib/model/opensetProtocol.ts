@@ -4,7 +4,8 @@
  * losses, margins and seeds, which the open-set worker spreads over task workers.
  */
 import type { RecognitionReport } from '../math/openset';
-import type { ExperimentConfig, ExperimentProgress, ExperimentResult } from './experiment';
+import type { ExperimentResult } from './experiment';
+import type { ExperimentConfig, ExperimentProgress } from './experimentPlan';
 
 /**
  * A sweep as the page asks for it (no callbacks, signals, executors or loaded data cross the

@@ -8,12 +8,9 @@
  */
 import { recognitionReport } from '../math/openset';
 import { selectBackend } from './backend';
-import {
-	inProcessExecutor,
-	runOpenSetExperiment,
-	VALIDATION_SEEDS,
-	type Executor
-} from './experiment';
+import { runOpenSetExperiment } from './experiment';
+import { VALIDATION_SEEDS } from './experimentDefaults';
+import { inProcessExecutor, type Executor } from './experimentRun';
 import { fetchDigits, fetchSiteBytes, type Digits } from '../io/digits';
 import {
 	MAX_TASK_WORKERS,

@@ -5,7 +5,7 @@
  * step reports and its result. Cancelling is terminating: a task worker keeps no state that
  * outlives a sweep.
  */
-import type { RunTask } from './experiment';
+import type { RunTask } from './experimentRun';
 import type { RunResult } from './experimentTable';
 
 /** What a task worker is told when it starts (the digits' address, for sweeps on digits). */

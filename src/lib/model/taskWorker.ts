@@ -5,7 +5,7 @@
  * task is a pure function of its fields, so which worker trains it does not change the table.
  */
 import { selectBackend } from './backend';
-import { runTask } from './experiment';
+import { runTask } from './experimentRun';
 import type { DataSources } from './dataSources';
 import { fetchDigits, fetchSiteBytes } from '../io/digits';
 import type { FromTaskWorker, TaskWorkerInit, ToTaskWorker } from './taskProtocol';

@@ -6,7 +6,7 @@
  * Results come back in task order and equal one worker's (every task is a pure function of
  * its fields).
  */
-import { runPool, type Executor, type RunTask, type TaskHooks } from './experiment';
+import { runPool, type Executor, type RunTask, type TaskHooks } from './experimentRun';
 import type { RunResult } from './experimentTable';
 import type { FromTaskWorker, TaskWorkerInit, ToTaskWorker } from './taskProtocol';
 
