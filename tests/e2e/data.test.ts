@@ -6,6 +6,7 @@
  */
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { seriousViolations } from './a11y';
+import { freshSnapshots, trackTrainingWorkers } from './appEvents';
 import { artifacts, watchPage } from './helpers';
 
 /** Waits until the worker has answered (the Play button is enabled). */
@@ -24,6 +25,35 @@ async function step(page: Page): Promise<number> {
 	return Number(
 		/step (\d+)/.exec((await page.getByRole('status').first().textContent()) ?? '')?.[1]
 	);
+}
+
+/**
+ * Waits until the page has looked for stored data and acted on what it found. The page
+ * reads its record (idb-keyval's default store) as it starts; a read-write transaction on
+ * that store begins only after every earlier transaction on it has finished, so once ours
+ * completes the page has its answer, and once the worker has answered a snapshot request
+ * anything the page sent it with that answer (a restored data set) is done too.
+ */
+async function storedDataChecked(page: Page): Promise<void> {
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('keyval-store');
+				// As idb-keyval creates it, should the page not have opened it yet.
+				open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction('keyval', 'readwrite');
+					tx.oncomplete = () => {
+						db.close();
+						resolve();
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			})
+	);
+	await freshSnapshots(page);
 }
 
 /** The text of a download. */
@@ -182,6 +212,7 @@ test('a reload keeps the uploaded data; Reset data goes back to the generator fo
 	page
 }) => {
 	const watch = await watchPage(page);
+	await trackTrainingWorkers(page);
 	await page.goto(START);
 	await ready(page);
 	await upload(page).setInputFiles(file('pets.csv', petsCsv()));
@@ -205,7 +236,8 @@ test('a reload keeps the uploaded data; Reset data goes back to the generator fo
 	await page.reload();
 	await ready(page);
 	await expect.poll(() => points(page)).toBe(300);
-	await page.waitForTimeout(500);
+	// The page had its chance to bring the old data back: it looked in storage and found nothing.
+	await storedDataChecked(page);
 	expect(await points(page)).toBe(300);
 	expect(watch.errors).toEqual([]);
 });

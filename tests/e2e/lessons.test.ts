@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { seriousViolations } from './a11y';
+import { animationFrames, freshSnapshots, trackTrainingWorkers } from './appEvents';
 import { artifacts, watchPage } from './helpers';
 
 const LESSONS = ['en', 'ko'].flatMap((lang) =>
@@ -22,16 +23,24 @@ async function stepOf(widget: Locator): Promise<number> {
 	return m ? Number(m[1]) : -1;
 }
 
-/** The step once it stops changing (a step or two in flight may land after a pause). */
+/**
+ * The step once it stops changing (a step or two in flight may land after a pause): once
+ * every worker has answered a snapshot request, nothing it sent before is on its way.
+ */
 async function settledStep(widget: Locator): Promise<number> {
-	let previous = await stepOf(widget);
-	for (let i = 0; i < 20; i++) {
-		await widget.page().waitForTimeout(500);
-		const now = await stepOf(widget);
-		if (now === previous) return now;
-		previous = now;
-	}
-	throw new Error(`the widget kept training: step ${previous}`);
+	await freshSnapshots(widget.page());
+	return stepOf(widget);
+}
+
+/**
+ * The page's turn to change a paused widget, in events rather than time: ten animation
+ * frames (intersection and visibility changes are acted on in them), then a fresh snapshot
+ * from every worker (which answers with its step as it is now, after anything the page
+ * asked of it meanwhile).
+ */
+async function pageTurn(page: Page): Promise<void> {
+	await animationFrames(page, 10);
+	await freshSnapshots(page);
 }
 
 async function trainsWhenVisible(widget: Locator): Promise<void> {
@@ -93,6 +102,7 @@ for (const path of LESSONS) {
 test('a widget pauses off-screen and while the tab is hidden, and resumes', async ({ page }) => {
 	test.setTimeout(120_000);
 	const watch = await watchPage(page);
+	await trackTrainingWorkers(page);
 	await page.goto('/lessons/en/a-softmax');
 	const widget = page.locator('figure.widget:not([data-view="psi"])').first();
 	await trainsWhenVisible(widget);
@@ -104,8 +114,9 @@ test('a widget pauses off-screen and while the tab is hidden, and resumes', asyn
 	await expect(widget.locator('.status')).toContainText('Paused while off-screen');
 	await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
 	const stopped = await settledStep(widget);
-	await page.waitForTimeout(1500);
+	await pageTurn(page);
 	expect(await stepOf(widget)).toBe(stopped);
+	expect(await widget.getByRole('button', { name: 'Play' }).isVisible()).toBe(true);
 
 	// Back on screen: it trains again.
 	await widget.scrollIntoViewIfNeeded();
@@ -125,8 +136,9 @@ test('a widget pauses off-screen and while the tab is hidden, and resumes', asyn
 	await expect(widget.locator('.status')).toContainText('Paused');
 	await expect(widget.getByRole('button', { name: 'Play' })).toBeVisible();
 	const hiddenAt = await settledStep(widget);
-	await page.waitForTimeout(1500);
+	await pageTurn(page);
 	expect(await stepOf(widget)).toBe(hiddenAt);
+	expect(await widget.getByRole('button', { name: 'Play' }).isVisible()).toBe(true);
 	await hide(false);
 	await expect.poll(() => stepOf(widget), { timeout: 20_000 }).toBeGreaterThan(hiddenAt);
 

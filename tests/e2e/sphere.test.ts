@@ -1,9 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
+import { animationFrames, freshSnapshots, trackTrainingWorkers } from './appEvents';
 import { artifacts, watchPage } from './helpers';
-import { renders, rendersDuring, sampleSphere } from './sphereCanvas';
+import { laterPicture, renders, rendersOver, sampleSphere } from './sphereCanvas';
 
 /** The sphere's canvas, scaled to 200 × 200 (see sphereCanvas.ts). */
 const sample = (page: Page) => sampleSphere(page);
+
+/**
+ * Animation frames without a render that mean the view is still: a moving camera draws in
+ * every frame, a new snapshot in the next one.
+ */
+const STILL = 10;
 
 test('a 3D run paints the sphere; m repaints it; dragging rotates it', async ({ page }) => {
 	const watch = await watchPage(page);
@@ -19,7 +26,10 @@ test('a 3D run paints the sphere; m repaints it; dragging rotates it', async ({ 
 		)
 		.toBeGreaterThan(400);
 	await page.getByRole('button', { name: 'Pause' }).click();
-	await page.waitForTimeout(500);
+	// Play comes back with the snapshot of the step where training stopped; once that is
+	// drawn the view is still, and the picture is the paused one.
+	await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+	await expect.poll(() => rendersOver(page, STILL), { timeout: 20_000 }).toBe(0);
 
 	const m1 = await sample(page);
 	expect(m1.width).toBeGreaterThan(0);
@@ -101,13 +111,16 @@ test('the sphere renders on demand: nothing while paused and still; a drag, an m
 }) => {
 	test.setTimeout(180_000);
 	const watch = await watchPage(page);
+	await trackTrainingWorkers(page);
 	await page.goto('/?dim=3&classes=4&loss=asoftmax&m=1&seed=3');
 	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
 	await expect.poll(() => renders(page)).toBeGreaterThan(0);
-	// Paused and still: once the first snapshot is drawn, no frame is rendered at all.
-	await expect.poll(() => rendersDuring(page, 1000), { timeout: 20_000 }).toBe(0);
+	// Paused and still: once the worker's snapshots are drawn (a fresh one answered last, so
+	// none is still on its way), no frame is rendered at all, however many frames go by.
+	await freshSnapshots(page);
+	await expect.poll(() => rendersOver(page, STILL), { timeout: 20_000 }).toBe(0);
 	const still = await renders(page);
-	await page.waitForTimeout(1500);
+	await animationFrames(page, 60);
 	expect(await renders(page)).toBe(still);
 
 	// A drag orbits the camera: frames while dragging and while damping settles, then none.
@@ -118,7 +131,7 @@ test('the sphere renders on demand: nothing while paused and still; a drag, an m
 	await page.mouse.up();
 	await expect.poll(() => renders(page)).toBeGreaterThan(still);
 	// Damping settles after about a hundred frames, which software GL can take long to draw.
-	await expect.poll(() => rendersDuring(page, 1000), { timeout: 60_000 }).toBe(0);
+	await expect.poll(() => rendersOver(page, STILL), { timeout: 60_000 }).toBe(0);
 	const dragged = await renders(page);
 
 	// A new m repaints the regions (a new snapshot, no training step), then the view is still.
@@ -127,15 +140,15 @@ test('the sphere renders on demand: nothing while paused and still; a drag, an m
 	await page.keyboard.press('ArrowRight');
 	await expect(slider).toHaveValue('2');
 	await expect.poll(() => renders(page)).toBeGreaterThan(dragged);
-	await expect.poll(() => rendersDuring(page, 1000), { timeout: 20_000 }).toBe(0);
+	await expect.poll(() => rendersOver(page, STILL), { timeout: 20_000 }).toBe(0);
 
 	// Auto-rotate keeps frames coming until it is turned off.
 	const autoRotate = page.getByRole('checkbox', { name: 'Auto-rotate' });
 	await autoRotate.check();
-	await expect.poll(() => rendersDuring(page, 500)).toBeGreaterThan(0);
-	expect(await rendersDuring(page, 1000)).toBeGreaterThan(0);
+	await expect.poll(() => rendersOver(page, STILL)).toBeGreaterThan(0);
+	expect(await rendersOver(page, 60)).toBeGreaterThan(0);
 	await autoRotate.uncheck();
-	await expect.poll(() => rendersDuring(page, 1000), { timeout: 20_000 }).toBe(0);
+	await expect.poll(() => rendersOver(page, STILL), { timeout: 20_000 }).toBe(0);
 	expect(watch.errors).toEqual([]);
 });
 
@@ -152,7 +165,7 @@ test('the whole sphere and its W arrows stay inside the canvas at 1280×800, 192
 		await page.goto('/?dim=3&classes=6&loss=asoftmax&m=2&seed=4');
 		await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
 		await expect.poll(() => renders(page)).toBeGreaterThan(0);
-		await expect.poll(() => rendersDuring(page, 500), { timeout: 20_000 }).toBe(0);
+		await expect.poll(() => rendersOver(page, STILL), { timeout: 20_000 }).toBe(0);
 		const framed = await sampleSphere(page);
 		// The sphere is drawn, large, and nothing touches the canvas's outer 2.5 %.
 		expect(framed.painted).toBeGreaterThan(200 * 200 * 0.2);
@@ -168,11 +181,12 @@ test('the whole sphere and its W arrows stay inside the canvas at 1280×800, 192
 		await page.mouse.down();
 		await page.mouse.move(box.x + box.width * 0.8, box.y + box.height * 0.25, { steps: 8 });
 		await page.mouse.up();
-		// Sampled while damping still turns it, and again later: any orientation fits.
+		// Sampled while damping still turns it, and again a few frames later (or where it came
+		// to rest, if that is sooner): any orientation fits.
 		const turned = await renders(page);
 		await expect.poll(() => renders(page)).toBeGreaterThan(turned);
 		expect((await sampleSphere(page)).atEdge).toBe(0);
-		await page.waitForTimeout(1000);
+		await laterPicture(page, 3, STILL);
 		expect((await sampleSphere(page)).atEdge).toBe(0);
 	}
 	expect(watch.errors).toEqual([]);

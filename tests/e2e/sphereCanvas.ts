@@ -1,7 +1,7 @@
 /**
  * Reading the feature sphere's WebGL canvas in browser tests: pixels (how many are painted,
  * a cheap hash, and whether anything is painted near the edges) and the view's render count
- * (SphereView mirrors it in the canvas's data-renders attribute).
+ * (SphereView mirrors it in the canvas's data-renders attribute), per call or over frames.
  */
 import type { Page } from '@playwright/test';
 
@@ -47,11 +47,51 @@ export function renders(page: Page): Promise<number> {
 }
 
 /**
- * Renders during `ms` of wall time. Used to wait until the view is still (0), never to
- * assert a speed.
+ * Renders during the next `frames` animation frames of the page. The view draws in animation
+ * frames and only on demand (a moving camera asks for the next frame, a still one does
+ * not), so 0 over a few frames means the view is still, whatever the machine's speed.
  */
-export async function rendersDuring(page: Page, ms: number): Promise<number> {
-	const before = await renders(page);
-	await page.waitForTimeout(ms);
-	return (await renders(page)) - before;
+export function rendersOver(page: Page, frames: number): Promise<number> {
+	return page.evaluate(
+		(frames) =>
+			new Promise<number>((resolve) => {
+				const count = () =>
+					Number(
+						(document.querySelector('.sphere canvas') as HTMLElement | null)?.dataset.renders ?? 0
+					);
+				const start = count();
+				let left = frames;
+				const next = () => (--left <= 0 ? resolve(count() - start) : requestAnimationFrame(next));
+				requestAnimationFrame(next);
+			}),
+		frames
+	);
+}
+
+/**
+ * Waits for a later picture than the one on the canvas now: until the view has drawn `more`
+ * frames, or has come to rest first (`still` animation frames in a row without a render).
+ */
+export async function laterPicture(page: Page, more: number, still: number): Promise<void> {
+	await page.evaluate(
+		([more, still]) =>
+			new Promise<void>((resolve) => {
+				const count = () =>
+					Number(
+						(document.querySelector('.sphere canvas') as HTMLElement | null)?.dataset.renders ?? 0
+					);
+				const start = count();
+				let last = start;
+				let idle = 0;
+				const next = () => {
+					const now = count();
+					idle = now === last ? idle + 1 : 0;
+					last = now;
+					if (now - start >= more || idle >= still) resolve();
+					else requestAnimationFrame(next);
+				};
+				requestAnimationFrame(next);
+			}),
+		[more, still] as const
+	);
 }

@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
+import { freshSnapshots, trackTrainingWorkers } from './appEvents';
 import { artifacts, watchPage } from './helpers';
 
 test('Play trains in a worker on wasm: the status line counts steps, Pause stops, the main thread never loads tfjs', async ({
 	page
 }) => {
 	const watch = await watchPage(page);
+	await trackTrainingWorkers(page);
 	await page.goto('/');
 	const status = page.getByRole('status');
 	const play = page.getByRole('button', { name: 'Play' });
@@ -27,22 +29,25 @@ test('Play trains in a worker on wasm: the status line counts steps, Pause stops
 	await page.getByRole('button', { name: 'Pause' }).click();
 	await expect(play).toBeVisible();
 	const paused = await status.textContent();
-	await page.waitForTimeout(500);
+	// The worker answers a snapshot request sent after the pause: still the same step (a
+	// trainer that kept going would answer with a later one, and bring Pause back).
+	await freshSnapshots(page);
 	expect(await status.textContent()).toBe(paused);
+	expect(await play.isVisible()).toBe(true);
 
 	// Space toggles training; Step advances by one.
 	await page.keyboard.press('Space');
 	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
 	await page.keyboard.press('Space');
 	await expect(play).toBeVisible();
-	// Paused: the status settles on the step where training stopped.
-	let before = -1;
-	await expect(async () => {
-		const a = await status.textContent();
-		await page.waitForTimeout(300);
-		expect(await status.textContent()).toBe(a);
-		before = Number(/step (\d+)/.exec(a ?? '')?.[1]);
-	}).toPass();
+	// Paused: the status settles on the step where training stopped. Once the worker has
+	// answered a snapshot request, nothing it sent before is on its way; a second answer
+	// says the same step.
+	await freshSnapshots(page);
+	const a = await status.textContent();
+	await freshSnapshots(page);
+	expect(await status.textContent()).toBe(a);
+	const before = Number(/step (\d+)/.exec(a ?? '')?.[1]);
 	await page.getByRole('button', { name: 'Step' }).click();
 	await expect(status).toHaveText(new RegExp(`^step ${before + 1} `));
 	await page.getByRole('button', { name: 'Reset' }).click();
