@@ -1,10 +1,19 @@
 import { defineConfig } from '@playwright/test';
+import { findBrowser, isExecutableFile } from './tests/e2e/browserPath';
 
 /**
- * Browser tests run against the built static site (`vite preview`) in Debian's Chromium,
- * headless. Playwright's own browser downloads are never used: CHROMIUM_PATH points at the
- * system browser (default /usr/bin/chromium; Debian: apt-get install chromium).
+ * Browser tests run against the built static site (`vite preview`) in the system's Chromium
+ * or Chrome, headless. Playwright's own browser downloads are never used: CHROMIUM_PATH
+ * points at the browser, else the first one installed at a usual place is used (see
+ * tests/e2e/browserPath.ts). With none, the run stops here with one line saying how to
+ * install one, before the site is built.
  */
+const browser = findBrowser(process.env, isExecutableFile);
+if (!browser.ok) {
+	console.error(browser.message);
+	process.exit(1);
+}
+
 /** SPHERELAB_E2E_PORT lets two checkouts run their browser tests side by side. */
 const port = Number(process.env.SPHERELAB_E2E_PORT ?? 4173);
 
@@ -26,7 +35,7 @@ export default defineConfig({
 		// offline tests (tests/e2e/offline.test.ts) allow it.
 		serviceWorkers: 'block',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			executablePath: browser.path,
 			args: [
 				'--no-sandbox',
 				'--disable-quic',
