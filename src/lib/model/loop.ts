@@ -3,11 +3,13 @@
  * while playing trains in short slices, streaming snapshots at display rate (not every
  * step) and only after the page has taken the previous one. Uploaded files are read here
  * too, off the page's main thread. Free of worker globals so tests can drive it with a fake
- * `post` and scheduler.
+ * `post` and scheduler. The pacing is pacer.ts's; messages wait for the digits file in
+ * digitsGate.ts.
  */
 import { Trainer } from './trainer';
 import type { DataSources } from './dataSources';
-import { fetchDigits } from '../io/digits';
+import { DigitsGate } from './digitsGate';
+import { Pacer } from './pacer';
 import type { Snapshot } from './snapshot';
 import {
 	buffersOf,
@@ -19,7 +21,7 @@ import {
 	type ToWorker
 } from './protocol';
 import { parseDataFile, tableToDataset } from '../io/dataFile';
-import { DEFAULTS, clampDataParams, type DataParams, type Dataset } from '../math/index';
+import { clampDataParams, type DataParams, type Dataset } from '../math/index';
 
 type LoadMessage = Extract<ToWorker, { type: 'loadFile' | 'loadData' }>;
 
@@ -64,77 +66,30 @@ export interface LoopHost {
 	fetchBytes?(url: string): Promise<ArrayBuffer>;
 }
 
-/** Milliseconds of training per slice before yielding to messages. */
-const SLICE_MS = 12;
-/** At most this many snapshots per second. */
-const SNAPSHOT_HZ = 30;
-/** Angle statistics at most this often (ms); snapshots in between repeat the last ones. */
-const STATS_INTERVAL_MS = 400;
-/**
- * While playing, a snapshot waits at least this many times as long as the last one took, so
- * reading out features takes at most ~1/5 of the worker (8,630 digits: ~50 ms a readout).
- */
-const SNAPSHOT_COST_FACTOR = 4;
-
-type OptionsMessage = Extract<ToWorker, { type: 'init' | 'setOptions' }>;
-
-/** Messages that ask for the digits: the page says so in `data` (no clamp needed to tell). */
-function wantsDigits(msg: ToWorker): boolean {
-	return (msg.type === 'init' || msg.type === 'setOptions') && msg.data?.kind === 'digits';
-}
-
-/**
- * The message without its request for digits: the data set of before (the trainer's, or the
- * default one for a first model), and the custom data set if one is in use.
- */
-function withoutDigits(msg: OptionsMessage, current: Trainer | null): OptionsMessage {
-	const data = current?.options.data ?? DEFAULTS.options.data;
-	const kind = current?.hasCustomData ? 'custom' : 'generated';
-	return { ...msg, options: { ...msg.options, data }, data: { kind } };
-}
-
 export class TrainingLoop {
 	private trainer: Trainer | null = null;
 	private running = false;
 	private ticking = false;
 	private awaitingAck = false;
-	private lastSnapshotAt = -Infinity;
-	private stepsPerSecond = 0;
 	private gridResolution = 0;
-	private msPerStep = 1;
-	private credit = 0;
-	private lastTick = 0;
 	private sentVersion = -1;
 	private lastStats: Snapshot['stats'] = null;
-	private lastStatsAt = -Infinity;
 	private lastStatsVersion = -1;
-	/** How long the last feature readout took (ms), for the snapshot pacing. */
-	private snapshotMs = 0;
+	private readonly pacer = new Pacer();
 	/** Data read from files: the digits once fetched. Shared with every trainer. */
 	private readonly sources: DataSources = {};
-	private digitsUrl: string | null = null;
-	/** Messages held while the digits load (in order), or null when none are loading. */
-	private held: ToWorker[] | null = null;
-	/** Why the digits could not be loaded, while the held messages replay without them. */
-	private digitsProblem: string | null = null;
+	private readonly gate: DigitsGate;
 
 	constructor(
 		private readonly host: LoopHost,
 		private readonly backend: string
-	) {}
+	) {
+		this.gate = new DigitsGate(this.sources, host, (m) => this.handle(m));
+	}
 
 	/** Handles one message from the page. Errors are reported, never thrown. */
 	handle(msg: ToWorker): void {
-		if (this.held) {
-			this.held.push(msg);
-			return;
-		}
-		if (msg.type === 'init' && msg.assets?.digits) this.digitsUrl = msg.assets.digits;
-		if (!this.sources.digits && !this.digitsProblem && wantsDigits(msg)) {
-			this.held = [msg];
-			void this.loadDigits();
-			return;
-		}
+		if (this.gate.hold(msg)) return;
 		if (msg.type === 'loadFile' || msg.type === 'loadData') {
 			this.load(msg);
 			return;
@@ -146,35 +101,14 @@ export class TrainingLoop {
 		}
 	}
 
-	/**
-	 * Fetches and checks the digits file, then replays the held messages: with the digits,
-	 * or, when the file cannot be had (offline, truncated, not a digits file), without them
-	 * and with a notice saying why, so the previous data (or the default one) stays.
-	 */
-	private async loadDigits(): Promise<void> {
-		let problem: string | null = null;
-		try {
-			this.sources.digits = await fetchDigits(this.digitsUrl, this.host.fetchBytes);
-		} catch (e) {
-			problem = e instanceof Error ? e.message : String(e);
-		}
-		const held = this.held ?? [];
-		this.held = null;
-		this.digitsProblem = problem && `${problem} Keeping the data set of before.`;
-		for (const m of held) this.handle(m);
-		this.digitsProblem = null;
-	}
-
 	/** Tells the page why its data was refused and what the model trains on instead. */
 	private refuseData(reason: string): void {
 		if (this.trainer)
 			this.host.post({ type: 'dataRefused', reason, data: this.trainer.options.data });
 	}
 
-	private dispatch(msg: ToWorker): void {
-		const problem = this.digitsProblem && wantsDigits(msg) ? this.digitsProblem : null;
-		if (problem && (msg.type === 'init' || msg.type === 'setOptions'))
-			msg = withoutDigits(msg, this.trainer);
+	private dispatch(message: ToWorker): void {
+		const { msg, problem } = this.gate.fallback(message, this.trainer);
 		if (msg.type === 'init') {
 			this.trainer?.dispose();
 			// The worker's one clamp: the trainer clamps what arrives and keeps the result.
@@ -221,9 +155,7 @@ export class TrainingLoop {
 				break;
 			}
 			case 'speed':
-				this.stepsPerSecond = Number.isFinite(msg.stepsPerSecond)
-					? Math.max(0, msg.stepsPerSecond)
-					: 0;
+				this.pacer.setSpeed(msg.stepsPerSecond);
 				break;
 			case 'grid':
 				this.gridResolution = Number.isFinite(msg.resolution)
@@ -298,8 +230,7 @@ export class TrainingLoop {
 		}
 		if (on && !this.ticking) {
 			this.ticking = true;
-			this.lastTick = this.host.now();
-			this.credit = 0;
+			this.pacer.start(this.host.now());
 			this.host.schedule(() => this.tick());
 		}
 	}
@@ -311,36 +242,20 @@ export class TrainingLoop {
 			this.ticking = false;
 			return;
 		}
-		const now = this.host.now();
-		// As many steps as fit in a slice; with a speed limit, only the steps that are due.
-		let n = Math.max(1, Math.floor(SLICE_MS / this.msPerStep));
-		if (this.stepsPerSecond > 0) {
-			this.credit = Math.min(
-				this.credit + ((now - this.lastTick) / 1000) * this.stepsPerSecond,
-				this.stepsPerSecond
-			);
-			n = Math.min(n, Math.floor(this.credit));
-			this.credit -= n;
-		}
-		this.lastTick = now;
+		const n = this.pacer.stepsDue(this.host.now());
 		if (n > 0) {
 			const start = this.host.now();
 			const report = t.step(n);
-			const per = (this.host.now() - start) / Math.max(1, report.steps);
-			if (report.steps > 0 && per > 0) this.msPerStep = 0.8 * this.msPerStep + 0.2 * per;
+			this.pacer.measured(report.steps, this.host.now() - start);
 			if (report.diverged) {
 				this.setRunning(false);
 				this.sendSnapshot(true);
 			}
 		}
 		this.sendSnapshot(false);
-		if (this.stepsPerSecond > 0 && this.credit < 1) {
-			// Speed-limited: sleep until the next step is due instead of spinning.
-			const wait = ((1 - this.credit) / this.stepsPerSecond) * 1000;
-			this.host.delay(() => this.tick(), Math.min(1000 / SNAPSHOT_HZ, Math.max(1, wait)));
-		} else {
-			this.host.schedule(() => this.tick());
-		}
+		const wait = this.pacer.delayUntilNext();
+		if (wait === null) this.host.schedule(() => this.tick());
+		else this.host.delay(() => this.tick(), wait);
 	}
 
 	/** Posts a snapshot now (`force`) or when display rate and the page's ack allow. */
@@ -348,14 +263,12 @@ export class TrainingLoop {
 		const t = this.trainer;
 		if (!t) return;
 		const now = this.host.now();
-		const interval = Math.max(1000 / SNAPSHOT_HZ, SNAPSHOT_COST_FACTOR * this.snapshotMs);
-		if (!force && (this.awaitingAck || now - this.lastSnapshotAt < interval)) return;
-		const wantStats = force || now - this.lastStatsAt >= STATS_INTERVAL_MS;
-		const snapshot = t.snapshot({ gridResolution: this.gridResolution, stats: wantStats });
-		this.snapshotMs = this.host.now() - now;
+		if (!force && (this.awaitingAck || !this.pacer.snapshotDue(now))) return;
+		const stats = this.pacer.statsDue(now, force);
+		const snapshot = t.snapshot({ gridResolution: this.gridResolution, stats });
+		this.pacer.snapshotTaken(now, this.host.now(), !!snapshot.stats);
 		if (snapshot.stats) {
 			this.lastStats = snapshot.stats;
-			this.lastStatsAt = now;
 			this.lastStatsVersion = snapshot.dataVersion;
 		} else if (this.lastStatsVersion === snapshot.dataVersion) {
 			snapshot.stats = this.lastStats;
@@ -380,7 +293,6 @@ export class TrainingLoop {
 			{ type: 'snapshot', snapshot, running: this.running },
 			snapshotTransferables(snapshot)
 		);
-		this.lastSnapshotAt = now;
 		this.awaitingAck = true;
 	}
 }
