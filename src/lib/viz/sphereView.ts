@@ -13,33 +13,22 @@
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { classColors, HELD_OUT_COLOR } from './palette';
-import { pointsMaterial, regionsMaterial } from './sphereMaterials';
+import { regionsMaterial } from './sphereMaterials';
+import {
+	ARROW_LENGTH,
+	setRegionUniforms,
+	syncArrows,
+	syncPoints,
+	type SpherePoints
+} from './sphereScene';
 import { prefersReducedMotion } from './motion';
-import { featureExtent } from './featureGeometry';
 import { fitDistance } from './cameraFit';
 import type { Snapshot } from '../model/snapshot';
-import type { HeadKind } from '../math/index';
-import { MAX_CLASSES } from '../math/limits';
 
-/** The margin band's colour (sphereMaterials' uBand), and the sphere's when it draws no regions. */
-const BAND_COLOR = '#6e7781';
-const NO_REGIONS_COLOR = '#dfe3e8';
-
-const KIND_CODE: Record<HeadKind, number> = {
-	softmax: 0,
-	modified: 0,
-	asoftmax: 2,
-	cosface: 3,
-	arcface: 4
-};
-const HELD_OUT = new THREE.Color(HELD_OUT_COLOR);
-/** Length of the class-weight arrows (from the centre; the unit sphere has radius 1). */
-const ARROW_LENGTH = 1.45;
 /**
  * Radius of a sphere around everything drawn: the arrow tips, with 5 % room so the heads do
  * not touch the edge. Projected points lie at 1.012; raw-norm points are scaled to 1.6 / 1.15
- * ≈ 1.39 at their 98th percentile (see updatePoints), so inside it too.
+ * ≈ 1.39 at their 98th percentile (see syncPoints), so inside it too.
  */
 const SCENE_RADIUS = ARROW_LENGTH * 1.05;
 /** Direction from the centre to the camera of the initial (and reset) view. */
@@ -54,7 +43,7 @@ export class SphereView {
 	private camera = new THREE.PerspectiveCamera(40, 1, 0.1, 100);
 	private controls: OrbitControls | null = null;
 	private sphere: THREE.Mesh<THREE.SphereGeometry, THREE.ShaderMaterial> | null = null;
-	private points: THREE.Points<THREE.BufferGeometry, THREE.ShaderMaterial> | null = null;
+	private points: SpherePoints | null = null;
 	private arrows: THREE.ArrowHelper[] = [];
 	private container: HTMLElement | null = null;
 	private observer: ResizeObserver | null = null;
@@ -132,27 +121,9 @@ export class SphereView {
 		this.labels = labels;
 		this.split = split;
 		if (!snapshot || snapshot.featureDim !== 3 || !this.sphere) return;
-		const u = this.sphere.material.uniforms;
-		const classColor = classColors(snapshot.weightClasses);
-		// The region shader has MAX_CLASSES weight slots: more classes draw no regions at all
-		// (regions of the first ten alone would be wrong), only points and arrows.
-		// Nearest Euclidean mean is no rule on directions: no regions either, only the means.
-		const many = snapshot.numClasses > MAX_CLASSES || snapshot.rule === 'nearestMean';
-		const c = many ? 0 : snapshot.numClasses;
-		for (let j = 0; j < c; j++) {
-			(u.uW.value[j] as THREE.Vector3).fromArray(snapshot.weights, 3 * j);
-			(u.uColor.value[j] as THREE.Color).set(classColor(snapshot.weightClasses[j]));
-		}
-		u.uCount.value = c;
-		(u.uBand.value as THREE.Color).set(many ? NO_REGIONS_COLOR : BAND_COLOR);
-		u.uKind.value = snapshot.rule === 'weights' ? KIND_CODE[snapshot.lossKind as HeadKind] : 0;
-		u.uM.value = snapshot.m;
-		u.uLambda.value = snapshot.lossKind === 'asoftmax' ? snapshot.lambda : 0;
-		// A-Softmax at λ > 0 enforces less than m promises: shade the nominal band (λ = 0) too.
-		u.uNominal.value = u.uKind.value === KIND_CODE.asoftmax && u.uLambda.value > 0 ? 1 : 0;
-		u.uOpacity.value = this.raw ? 0.35 : 1;
-		this.updatePoints(snapshot);
-		this.updateArrows(snapshot, snapshot.numClasses);
+		setRegionUniforms(this.sphere.material, snapshot, this.raw);
+		this.points = syncPoints(this.scene, this.points, snapshot, this.raw, this.labels, this.split);
+		syncArrows(this.scene, this.arrows, snapshot, snapshot.numClasses);
 		this.invalidate();
 	}
 
@@ -250,64 +221,4 @@ export class SphereView {
 		this.update(this.snapshot, this.labels, this.split);
 		this.invalidate(); // also without a snapshot: the restored canvas is blank
 	};
-
-	private updatePoints(s: Snapshot): void {
-		const n = s.features.length / 3;
-		if (!this.points || this.points.geometry.getAttribute('position').count !== n) {
-			this.points?.geometry.dispose();
-			this.points?.material.dispose();
-			if (this.points) this.scene.remove(this.points);
-			const g = new THREE.BufferGeometry();
-			g.setAttribute('position', new THREE.BufferAttribute(new Float32Array(n * 3), 3));
-			g.setAttribute('color', new THREE.BufferAttribute(new Float32Array(n * 3), 3));
-			this.points = new THREE.Points(g, pointsMaterial());
-			this.scene.add(this.points);
-		}
-		const pos = this.points.geometry.getAttribute('position') as THREE.BufferAttribute;
-		const col = this.points.geometry.getAttribute('color') as THREE.BufferAttribute;
-		const scale = this.raw ? 1.6 / featureExtent(s.features, 3) : 1;
-		const color = new THREE.Color();
-		const classColor = classColors(s.weightClasses);
-		for (let i = 0; i < n; i++) {
-			const x = s.features[3 * i];
-			const y = s.features[3 * i + 1];
-			const z = s.features[3 * i + 2];
-			const norm = Math.hypot(x, y, z);
-			// Projected: on a radius just above the sphere so points are not hidden in it.
-			const k = this.raw ? scale : norm > 0 ? 1.012 / norm : 0;
-			pos.setXYZ(i, x * k, y * k, z * k);
-			if (this.split?.[i] === 2) color.copy(HELD_OUT);
-			else color.set(classColor(this.labels?.[i] ?? 0));
-			col.setXYZ(i, color.r, color.g, color.b);
-		}
-		pos.needsUpdate = true;
-		col.needsUpdate = true;
-	}
-
-	private updateArrows(s: Snapshot, c: number): void {
-		while (this.arrows.length > c) {
-			const a = this.arrows.pop()!;
-			this.scene.remove(a);
-			a.dispose();
-		}
-		const classColor = classColors(s.weightClasses);
-		for (let j = 0; j < c; j++) {
-			const dir = new THREE.Vector3().fromArray(s.weights, 3 * j).normalize();
-			let a = this.arrows[j];
-			if (!a) {
-				a = new THREE.ArrowHelper(
-					dir,
-					new THREE.Vector3(),
-					ARROW_LENGTH,
-					new THREE.Color(classColor(s.weightClasses[j])).getHex(),
-					0.14,
-					0.07
-				);
-				this.arrows.push(a);
-				this.scene.add(a);
-			}
-			a.setDirection(dir);
-			a.setColor(classColor(s.weightClasses[j]));
-		}
-	}
 }
