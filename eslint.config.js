@@ -5,28 +5,92 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-/** Modules each layer may not import (see the layer table in README.md). */
-const uiAndRuntimes = [
-	{ group: ['@tensorflow/*'], message: 'src/lib/math is pure TypeScript: no tfjs.' },
-	{ group: ['three', 'three/*'], message: 'src/lib/math is pure TypeScript: no three.' },
-	{ group: ['d3', 'd3-*'], message: 'src/lib/math is pure TypeScript: no d3.' },
-	{
-		group: ['svelte', 'svelte/*', '$app/*', '*.svelte'],
-		message: 'src/lib/math is pure TypeScript: no Svelte.'
+/**
+ * The layer fence (README, "Architecture"): each folder of src may import only the layers
+ * listed for it, so each is importable without the ones above it. `typesOnly`: layers whose
+ * types (never values) it may import; components and pages read snapshots and messages as
+ * plain data but never run tfjs.
+ */
+const LAYERS = {
+	math: { may: [], runtimes: [] },
+	io: { may: ['math'], runtimes: ['d3-dsv'] },
+	model: { may: ['math', 'io'], runtimes: ['@tensorflow/*'] },
+	viz: { may: ['math', 'io'], typesOnly: ['model'], runtimes: ['d3', 'd3-*', 'three', 'three/*'] },
+	// The language context (context.svelte.ts) is a Svelte context.
+	i18n: { may: ['math'], runtimes: ['svelte'] },
+	state: { may: ['math', 'io', 'model', 'viz', 'i18n'], runtimes: ['svelte', 'svelte/*'] },
+	lessons: { may: ['math', 'i18n'], runtimes: [] },
+	components: {
+		may: ['math', 'io', 'viz', 'i18n', 'state', 'lessons', 'components'],
+		typesOnly: ['model'],
+		runtimes: ['svelte', 'svelte/*', '$app/*', 'katex', 'qrcode*']
 	},
-	{
-		group: [
-			'$lib/model/*',
-			'$lib/viz/*',
-			'$lib/state/*',
-			'$lib/components/*',
-			'../model/*',
-			'../viz/*',
-			'../state/*',
-			'../components/*'
-		],
-		message: 'src/lib/math may only import itself.'
+	routes: {
+		may: ['math', 'io', 'viz', 'i18n', 'state', 'lessons', 'components'],
+		typesOnly: ['model'],
+		runtimes: ['svelte', 'svelte/*', '$app/*', '@sveltejs/*']
 	}
+};
+const LIB = ['math', 'io', 'model', 'viz', 'i18n', 'state', 'lessons', 'components'];
+/** The import paths of a src/lib folder: through $lib and relative from a sibling folder. */
+const pathsOf = (layer) =>
+	[`$lib/${layer}`, `$lib/${layer}/*`].concat(
+		['../', '../../', '../../../'].flatMap((up) => [`${up}${layer}`, `${up}${layer}/*`])
+	);
+/** Runtimes no layer below the UI may import unless listed for it. */
+const RUNTIMES = [
+	'@tensorflow/*',
+	'three',
+	'three/*',
+	'd3',
+	'd3-*',
+	'svelte',
+	'svelte/*',
+	'$app/*'
+];
+
+/** The no-restricted-imports rule of one layer. */
+function fenceOf(layer) {
+	const { may, typesOnly = [], runtimes } = LAYERS[layer];
+	const banned = LIB.filter((l) => l !== layer && !may.includes(l) && !typesOnly.includes(l));
+	const patterns = [];
+	if (banned.length)
+		patterns.push({
+			group: banned.flatMap(pathsOf),
+			message: `src/${layer === 'routes' ? '' : 'lib/'}${layer} may import only ${[layer, ...may].join(', ')}${typesOnly.length ? ` and the types of ${typesOnly.join(', ')}` : ''} (README, Architecture).`
+		});
+	for (const l of typesOnly)
+		patterns.push({
+			group: pathsOf(l),
+			allowTypeImports: true,
+			message: `src/lib/${l} runs behind a worker or below this layer: import its types only.`
+		});
+	const foreign = RUNTIMES.filter((r) => !runtimes.includes(r));
+	if (layer === 'components' || layer === 'routes')
+		foreign.splice(0, foreign.length, '@tensorflow/*');
+	if (foreign.length)
+		patterns.push({
+			group: layer === 'io' ? [...foreign, '!d3-dsv'] : foreign,
+			message: `src/lib/${layer} does not use ${foreign.join(', ')}.`
+		});
+	// Rune modules (x.svelte.ts) are imported as './x.svelte' too, so state may import those.
+	if (!['state', 'components', 'routes'].includes(layer))
+		patterns.push({
+			group: ['*.svelte'],
+			message: `src/lib/${layer} renders no Svelte component.`
+		});
+	return { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] };
+}
+
+/** Globals of the page that the layers below the UI never touch (workers and Node run them). */
+const DOM_GLOBALS = [
+	'window',
+	'document',
+	'localStorage',
+	'sessionStorage',
+	'requestAnimationFrame',
+	'HTMLElement',
+	'HTMLCanvasElement'
 ];
 
 export default ts.config(
@@ -57,134 +121,19 @@ export default ts.config(
 			]
 		}
 	},
+	// The fence: one block per layer (see LAYERS above).
+	...Object.keys(LAYERS).map((layer) => ({
+		files: [
+			layer === 'routes' ? 'src/routes/**/*.{ts,js,svelte}' : `src/lib/${layer}/**/*.{ts,js,svelte}`
+		],
+		rules: fenceOf(layer)
+	})),
 	{
-		// Math core: no DOM, no runtimes, no randomness outside the seeded RNG.
-		files: ['src/lib/math/**/*.ts'],
+		// Math and file formats: no DOM and no randomness outside the seeded RNG.
+		files: ['src/lib/math/**/*.ts', 'src/lib/io/**/*.ts'],
 		languageOptions: { globals: { ...globals.es2021 } },
 		rules: {
-			'no-restricted-imports': ['error', { patterns: uiAndRuntimes }],
-			'no-restricted-globals': [
-				'error',
-				'window',
-				'document',
-				'navigator',
-				'self',
-				'requestAnimationFrame'
-			],
-			'no-restricted-properties': [
-				'error',
-				{ object: 'Math', property: 'random', message: 'Use the seeded RNG in rng.ts.' }
-			]
-		}
-	},
-	{
-		// Model: tfjs + math only; never the DOM, stores or views.
-		files: ['src/lib/model/**/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							group: ['three', 'three/*', 'd3', 'd3-*'],
-							message: 'src/lib/model renders nothing.'
-						},
-						{
-							group: ['svelte', 'svelte/*', '$app/*', '*.svelte'],
-							message: 'src/lib/model never touches Svelte.'
-						},
-						{
-							group: [
-								'$lib/viz/*',
-								'$lib/state/*',
-								'$lib/components/*',
-								'../viz/*',
-								'../state/*',
-								'../components/*'
-							],
-							message: 'src/lib/model may import only math.'
-						}
-					]
-				}
-			],
-			'no-restricted-properties': [
-				'error',
-				{ object: 'Math', property: 'random', message: 'Use the seeded RNG.' }
-			]
-		}
-	},
-	{
-		// Views: d3/three + math; never tfjs (tensors never reach a view).
-		files: ['src/lib/viz/**/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							// Views read snapshots (plain data types) but never the runtime.
-							group: [
-								'@tensorflow/*',
-								'$lib/model/*',
-								'../model/*',
-								'!$lib/model/snapshot',
-								'!$lib/model/protocol',
-								'!../model/snapshot',
-								'!../model/protocol'
-							],
-							message: 'src/lib/viz never imports tfjs or the model; it reads snapshots.'
-						},
-						{
-							group: ['$lib/state/*', '$lib/components/*', '../state/*', '../components/*'],
-							message: 'src/lib/viz sits below state and components.'
-						}
-					]
-				}
-			]
-		}
-	},
-	{
-		// File formats (src/lib/io): pure functions over strings and bytes; math and d3-dsv only.
-		files: ['src/lib/io/**/*.ts'],
-		rules: {
-			'no-restricted-imports': [
-				'error',
-				{
-					patterns: [
-						{
-							group: ['@tensorflow/*', 'three', 'three/*', 'd3', 'd3-*', '!d3-dsv'],
-							message: 'src/lib/io may import only src/lib/math and d3-dsv.'
-						},
-						{
-							group: ['svelte', 'svelte/*', '$app/*', '*.svelte'],
-							message: 'src/lib/io never touches Svelte.'
-						},
-						{
-							group: [
-								'$lib/model/*',
-								'$lib/viz/*',
-								'$lib/state/*',
-								'$lib/components/*',
-								'$lib/i18n/*',
-								'../model/*',
-								'../viz/*',
-								'../state/*',
-								'../components/*',
-								'../i18n/*'
-							],
-							message: 'src/lib/io may import only src/lib/math and d3-dsv.'
-						}
-					]
-				}
-			],
-			'no-restricted-globals': [
-				'error',
-				'window',
-				'document',
-				'navigator',
-				'self',
-				'requestAnimationFrame'
-			],
+			'no-restricted-globals': ['error', ...DOM_GLOBALS, 'navigator', 'self'],
 			'no-restricted-properties': [
 				'error',
 				{
@@ -192,6 +141,17 @@ export default ts.config(
 					property: 'random',
 					message: 'Use the seeded RNG in src/lib/math/rng.ts.'
 				}
+			]
+		}
+	},
+	{
+		// Model: runs in workers and Node; never the page's DOM, stores or views.
+		files: ['src/lib/model/**/*.ts'],
+		rules: {
+			'no-restricted-globals': ['error', ...DOM_GLOBALS],
+			'no-restricted-properties': [
+				'error',
+				{ object: 'Math', property: 'random', message: 'Use the seeded RNG.' }
 			]
 		}
 	},

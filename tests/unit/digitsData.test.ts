@@ -15,6 +15,11 @@ import { datasetOf } from '../../src/lib/model/dataSources';
 import { TrainingLoop, type LoopHost } from '../../src/lib/model/loop';
 import type { FromWorker } from '../../src/lib/model/protocol';
 import { initMessage, optionsMessage } from './workerMessages';
+import { en } from './noticeText';
+import { notice } from '../../src/lib/math/notice';
+
+/** A refusal's reason as the page shows it (the notice 'digitsRefused', in English). */
+const shown = (reason: string) => en([notice('digitsRefused', { reason })])[0];
 
 const bytes = new Uint8Array(readFileSync('static/data/digits-14.bin'));
 const parsed = parseDigits(bytes);
@@ -208,7 +213,7 @@ describe('the worker loop and the digits file', () => {
 			FromWorker,
 			{ type: 'dataRefused' }
 		>;
-		expect(refused.reason).toMatch(
+		expect(shown(refused.reason)).toMatch(
 			/^The digits file is truncated \(5000 of 1970012 bytes\)\. Keeping/
 		);
 		expect(refused.data.generator).toBe('blobs');
@@ -233,7 +238,7 @@ describe('the worker loop and the digits file', () => {
 		await settle();
 		expect(f.types()).toEqual(['ready', 'dataRefused', 'dataset', 'snapshot']);
 		const refused = f.sent[1] as Extract<FromWorker, { type: 'dataRefused' }>;
-		expect(refused.reason).toBe(
+		expect(shown(refused.reason)).toBe(
 			'The digits file could not be loaded (Failed to fetch). Keeping the data set of before.'
 		);
 		expect(refused.data.generator).toBe('blobs');

@@ -1,7 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EXPLORER_EN, EXPLORER_KO } from '../../src/lib/i18n/explorerStrings';
 import { STRINGS, type StringKey } from '../../src/lib/i18n/strings';
-import { LANGS, LANG_NAMES, isLang, translate } from '../../src/lib/i18n/index';
+import {
+	LANGS,
+	LANG_NAMES,
+	MAX_NOTICE_LENGTH,
+	isLang,
+	noticeText,
+	translate
+} from '../../src/lib/i18n/index';
+import { NOTICE_EN, NOTICE_KO } from '../../src/lib/i18n/noticeStrings';
+import { parseSettings } from '../../src/lib/state/params';
+import { parseCompare } from '../../src/lib/state/compare';
 
 /** Keys whose Korean text may equal the English: names and pure symbols, nothing to translate. */
 const SAME_IN_BOTH = new Set<string>(['explorer.title', 'shell.psi']);
@@ -94,5 +104,33 @@ describe('languages', () => {
 		expect(LANG_NAMES).toEqual({ en: 'English', ko: '한국어' });
 		for (const l of LANGS) expect(isLang(l)).toBe(true);
 		for (const bad of ['fr', 'EN', '', null, undefined, 1]) expect(isLang(bad)).toBe(false);
+	});
+});
+
+describe('notices', () => {
+	it('are written in the page language, with the setting and value as typed', () => {
+		const [n] = parseSettings('classes=50').notices;
+		expect(noticeText('en', n)).toBe('classes "50" is out of range 2–10; using 10');
+		const ko = noticeText('ko', n);
+		expect(ko).toMatch(/[가-힣]/);
+		for (const part of ['classes', '"50"', '2–10', '10']) expect(ko).toContain(part);
+	});
+
+	it('every kind has an English and a Korean sentence with the same placeholders', () => {
+		const holes = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+		for (const [key, text] of Object.entries(NOTICE_EN)) {
+			const ko = NOTICE_KO[key as keyof typeof NOTICE_EN];
+			expect(ko, key).toMatch(/[가-힣]/);
+			expect(new Set(holes(ko)), key).toEqual(new Set(holes(text)));
+		}
+	});
+
+	it('keep the words before them and are cut to a readable length', () => {
+		const long = { key: 'unknownSetting', params: { key: 'x'.repeat(300) } } as const;
+		expect(noticeText('en', long)).toHaveLength(MAX_NOTICE_LENGTH);
+		expect(noticeText('en', long).endsWith('…')).toBe(true);
+		const [panel] = parseCompare('panels=asoftmax:99,softmax').notices;
+		expect(noticeText('en', panel)).toBe('panels: asoftmax m 99 is out of range 1–6; using 6');
+		expect(noticeText('ko', panel)).toMatch(/^panels: asoftmax m 99.*[가-힣]/);
 	});
 });

@@ -8,6 +8,7 @@ import { tf } from '../../src/lib/model/tf';
 import { TrainingLoop, type LoopHost } from '../../src/lib/model/loop';
 import type { FromWorker } from '../../src/lib/model/protocol';
 import { initMessage, optionsMessage } from './workerMessages';
+import { en } from './noticeText';
 
 function fakeHost() {
 	const sent: { msg: FromWorker; transfer: ArrayBuffer[] }[] = [];
@@ -116,7 +117,7 @@ describe('TrainingLoop', () => {
 			{ type: 'options' }
 		>;
 		expect(opts.options.m).toBe(6);
-		expect(opts.notices.join()).toMatch(/out of range/);
+		expect(en(opts.notices).join()).toMatch(/out of range/);
 		loop.handle({ type: 'grid', resolution: 12 });
 		expect(f.snapshots().at(-1)!.snapshot.grid?.resolution).toBe(12);
 		loop.handle({ type: 'dispose' });

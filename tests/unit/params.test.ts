@@ -24,6 +24,7 @@ import {
 	serializeSettings,
 	type Settings
 } from '../../src/lib/state/params';
+import { en } from './noticeText';
 
 const EXAMPLE = 'loss=asoftmax&m=4&dim=2&data=blobs&classes=4&seed=7';
 const PUBLIC_KEYS = ['loss', 'm', 'dim', 'data', 'classes', 'seed'];
@@ -75,7 +76,8 @@ function expectSafe(query: string): { settings: Settings; notices: string[] } {
 	const out = parseSettings(query);
 	expectValid(out.settings);
 	expect(out.notices.length).toBeLessThanOrEqual(12);
-	for (const n of out.notices) {
+	const notices = en(out.notices);
+	for (const n of notices) {
 		expect(typeof n).toBe('string');
 		expect(n.length).toBeGreaterThan(0);
 		expect(n.length).toBeLessThan(200);
@@ -83,7 +85,7 @@ function expectSafe(query: string): { settings: Settings; notices: string[] } {
 	const again = parseSettings(serializeSettings(out.settings));
 	expect(again.notices).toEqual([]);
 	expect(again.settings).toEqual(out.settings);
-	return out;
+	return { settings: out.settings, notices };
 }
 
 /** A random valid Settings, edges included (min and max of every range). */
@@ -348,14 +350,16 @@ describe('hostile query strings', () => {
 	});
 
 	it('says exactly what happened, once per bad value', () => {
-		expect(parseSettings('foo=1').notices).toEqual(['unknown setting foo ignored']);
-		expect(parseSettings('seed=-5').notices).toEqual([
+		expect(en(parseSettings('foo=1').notices)).toEqual(['unknown setting foo ignored']);
+		expect(en(parseSettings('seed=-5').notices)).toEqual([
 			'seed "-5" is out of range 0–2147483647; using 0'
 		]);
-		expect(parseSettings('m=2&m=3').notices).toEqual(['m is given 2 times; using the last, "3"']);
-		expect(parseSettings('foo=1&foo=2').notices).toEqual(['unknown setting foo ignored']);
-		expect(parseSettings('dim=5').notices).toEqual(['dim "5" is out of range 2–3; using 3']);
-		expect(parseSettings('lang=fr').notices).toEqual(['lang "fr" is not en or ko; using en']);
+		expect(en(parseSettings('m=2&m=3').notices)).toEqual([
+			'm is given 2 times; using the last, "3"'
+		]);
+		expect(en(parseSettings('foo=1&foo=2').notices)).toEqual(['unknown setting foo ignored']);
+		expect(en(parseSettings('dim=5').notices)).toEqual(['dim "5" is out of range 2–3; using 3']);
+		expect(en(parseSettings('lang=fr').notices)).toEqual(['lang "fr" is not en or ko; using en']);
 	});
 
 	it('caps the number of notices and leaves Object.prototype alone', () => {
@@ -414,7 +418,7 @@ describe('many identities, class ranges and headless feature dimensions', () => 
 		expect(parseSettings('data=identities&classes=301').settings.options.data.classes).toBe(300);
 		const blobs = parseSettings('data=blobs&classes=50');
 		expect(blobs.settings.options.data.classes).toBe(10);
-		expect(blobs.notices).toEqual(['classes "50" is out of range 2–10; using 10']);
+		expect(en(blobs.notices)).toEqual(['classes "50" is out of range 2–10; using 10']);
 	});
 
 	it('class lists write runs of three or more as ranges and read them back', () => {
@@ -443,7 +447,7 @@ describe('many identities, class ranges and headless feature dimensions', () => 
 		(query, bad) => {
 			const { settings, notices } = parseSettings(query);
 			expect(settings.options.data.heldOut).toEqual([]);
-			expect(notices.join(' ')).toContain(bad);
+			expect(en(notices).join(' ')).toContain(bad);
 		}
 	);
 

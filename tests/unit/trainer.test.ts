@@ -7,6 +7,7 @@ import { tf } from '../../src/lib/model/tf';
 import { Trainer } from '../../src/lib/model/trainer';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import { createRng, generateDataset, seenClassesOnly, SPLIT } from '../../src/lib/math/index';
+import { en } from './noticeText';
 
 /** A small, fast configuration for tests that are about mechanics, not learning. */
 const small = {
@@ -95,11 +96,11 @@ describe('options', () => {
 		expect(o.batchSize).toBe(1);
 		expect(o.hiddenUnits).toBe(32);
 		expect(o.s).toBe(64);
-		expect(t.notices.join(' ')).toMatch(/m 1000000000 is out of range 1–6; using 6/);
-		expect(t.notices.join(' ')).toMatch(/learningRate "fast" is not a number/);
+		expect(en(t.notices).join(' ')).toMatch(/m 1000000000 is out of range 1–6; using 6/);
+		expect(en(t.notices).join(' ')).toMatch(/learningRate "fast" is not a number/);
 		const { notices } = t.setOptions({ loss: 'nonsense', m: Number.NaN, data: { classes: 400 } });
-		expect(notices.join(' ')).toMatch(/loss "nonsense" is not one of/);
-		expect(notices.join(' ')).toMatch(/classes 400 is out of range 2–10; using 10/);
+		expect(en(notices).join(' ')).toMatch(/loss "nonsense" is not one of/);
+		expect(en(notices).join(' ')).toMatch(/classes 400 is out of range 2–10; using 10/);
 		expect(t.step(3).diverged).toBe(false);
 		expect(finite(t.snapshot())).toBe(true);
 		expect(t.step(Number.NaN).steps).toBe(0);

@@ -4,13 +4,16 @@
  * provider the language is English.
  */
 import { getContext, setContext } from 'svelte';
-import { translate, type Lang, type StringKey } from './index';
+import { noticeText, translate, type Lang, type StringKey } from './index';
+import type { Notice } from '$lib/math/notice';
 
 const KEY = Symbol('spherelab-lang');
 
 export interface I18n {
 	readonly lang: Lang;
 	t(key: StringKey, params?: Readonly<Record<string, string | number>>): string;
+	/** A notice written in the language. */
+	notice(n: Notice): string;
 }
 
 /** The training status line's words in the page language (see `statusText`). */
@@ -32,7 +35,8 @@ export function provideLang(lang: () => Lang): I18n {
 		get lang() {
 			return lang();
 		},
-		t: (key, params) => translate(lang(), key, params)
+		t: (key, params) => translate(lang(), key, params),
+		notice: (n) => noticeText(lang(), n)
 	};
 	setContext(KEY, i18n);
 	return i18n;
@@ -40,7 +44,13 @@ export function provideLang(lang: () => Lang): I18n {
 
 /** The language of the nearest provider (English when there is none). */
 export function useI18n(): I18n {
-	return getContext<I18n | undefined>(KEY) ?? { lang: 'en', t: (k, p) => translate('en', k, p) };
+	return (
+		getContext<I18n | undefined>(KEY) ?? {
+			lang: 'en',
+			t: (k, p) => translate('en', k, p),
+			notice: (n) => noticeText('en', n)
+		}
+	);
 }
 
 /**

@@ -111,10 +111,6 @@ export const EXPLORER_EN = {
 		'Using your uploaded data ({n} points, from “{name}”); Reset data to go back to the generator.',
 	'controls.usingDrawing':
 		'Using your drawn data ({n} points); Reset data to go back to the generator.',
-	'controls.restoredUpload':
-		'Using your uploaded data ({n} points) from your last visit; Reset data to go back to the generator.',
-	'controls.restoredDrawing':
-		'Using your drawn data ({n} points) from your last visit; Reset data to go back to the generator.',
 	'controls.resetData': 'Reset data',
 	'controls.generatorOff':
 		'The generator is off while your data is in use; the seed still sets the starting weights.',
@@ -376,10 +372,6 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 		'올린 데이터(점 {n}개, “{name}”)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
 	'controls.usingDrawing':
 		'직접 그린 데이터(점 {n}개)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
-	'controls.restoredUpload':
-		'지난번에 올린 데이터(점 {n}개)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
-	'controls.restoredDrawing':
-		'지난번에 그린 데이터(점 {n}개)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
 	'controls.resetData': '데이터 초기화',
 	'controls.generatorOff':
 		'내 데이터를 쓰는 동안에는 생성기가 꺼집니다. 시드는 여전히 초기 가중치를 정합니다.',

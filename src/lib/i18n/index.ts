@@ -4,6 +4,7 @@
  */
 import { STRINGS, type StringKey } from './strings';
 import { LANGS, isLang, type Lang } from '$lib/math/settings';
+import type { Notice } from '$lib/math/notice';
 
 /** The languages are a setting (one row of the settings table); their names and strings live here. */
 export { LANGS, isLang, type Lang };
@@ -28,4 +29,14 @@ export function translate(
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? String(params[name]) : whole
 	);
+}
+
+/** A notice shown in a list is cut to this many characters. */
+export const MAX_NOTICE_LENGTH = 160;
+
+/** Notice `n` written in `lang` (plain text), cut to MAX_NOTICE_LENGTH characters. */
+export function noticeText(lang: Lang, n: Notice): string {
+	const body = translate(lang, `notice.${n.key}`, n.params);
+	const text = n.prefix ? `${n.prefix} ${body}` : body;
+	return text.length > MAX_NOTICE_LENGTH ? `${text.slice(0, MAX_NOTICE_LENGTH - 1)}…` : text;
 }

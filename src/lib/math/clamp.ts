@@ -3,6 +3,7 @@
  * known range, with a plain-language notice for every change. Shared by the data settings
  * and the trainer settings so every field is clamped and reported the same way.
  */
+import { notice, type Notice } from './notice';
 
 /** Allowed range of one numeric field; `integer` fields are rounded. */
 export interface NumericLimit {
@@ -40,23 +41,24 @@ export function clampToLimit(
 	raw: unknown,
 	lim: NumericLimit,
 	def: number,
-	notices: string[]
+	notices: Notice[]
 ): number {
 	if (raw === undefined) return def;
 	const v = toNumber(raw);
 	if (Number.isNaN(v)) {
-		notices.push(`${name} ${show(raw)} is not a number; using ${def}`);
+		notices.push(notice('notNumber', { name, value: show(raw), using: def }));
 		return def;
 	}
 	// `+ 0` turns −0 into 0.
 	let out = Math.min(lim.max, Math.max(lim.min, v)) + 0;
 	if (lim.integer) out = Math.round(out);
 	if (out !== v) {
-		const why =
+		const value = show(raw);
+		notices.push(
 			v < lim.min || v > lim.max
-				? `is out of range ${lim.min}–${lim.max}`
-				: 'is not a whole number';
-		notices.push(`${name} ${show(raw)} ${why}; using ${out}`);
+				? notice('outOfRange', { name, value, min: lim.min, max: lim.max, using: out })
+				: notice('notWhole', { name, value, using: out })
+		);
 	}
 	return out;
 }

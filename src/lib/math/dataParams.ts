@@ -4,6 +4,7 @@
  * generators, the worker and the URL share one source. `clampDataParams` turns any partial or
  * garbage input into valid params, with a plain-language notice for every change.
  */
+import { notice, type Notice } from './notice';
 import { show, type NumericLimit } from './clamp';
 import {
 	GENERATOR_KINDS,
@@ -54,11 +55,11 @@ export const DATA_LIMITS: Readonly<Record<NumericDataField, NumericLimit>> = Obj
  * duplicate or invalid heldOut entries) into valid params, and reports what was changed, one
  * plain-language sentence per change. Missing fields take the default silently. Never throws.
  */
-export function clampDataParams(p: Partial<DataParams>): { params: DataParams; notices: string[] } {
-	const notices: string[] = [];
+export function clampDataParams(p: Partial<DataParams>): { params: DataParams; notices: Notice[] } {
+	const notices: Notice[] = [];
 	const isObject = typeof p === 'object' && p !== null && !Array.isArray(p);
 	if (!isObject && p !== undefined) {
-		notices.push(`data settings ${show(p)} are not an object; using the defaults`);
+		notices.push(notice('notObject', { name: 'data settings', value: show(p) }));
 	}
 	const out = clampSettings({ options: { data: isObject ? p : {} } }, { scope: 'options.data.' });
 	notices.push(...out.notices);

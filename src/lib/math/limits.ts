@@ -42,3 +42,6 @@ export function maxClassesOf(generator: string): number {
  * sweep, which only scores features) may use up to MAX_FEATURE_DIM.
  */
 export const MAX_FEATURE_DIM = 16;
+
+/** Input square of the decision grid and the input-space view (the data lie in [−1, 1]²). */
+export const GRID_EXTENT: [number, number] = [-1.2, 1.2];

@@ -15,8 +15,8 @@ export const METRIC_ROWS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		choices: ['all', 'hard'],
 		default: 'all',
 		choiceLabels: { all: 'controls.miningAll', hard: 'controls.miningHard' },
-		applies: (s) => s.options.loss === 'triplet',
-		apply: 'live',
+		relevant: (s) => s.options.loss === 'triplet',
+		change: 'live',
 		label: 'controls.mining',
 		doc: 'triplet mining in the batch: all (every valid triplet) or hard (each anchor’s hardest)'
 	},
@@ -25,8 +25,8 @@ export const METRIC_ROWS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		path: 'options.unitFeatures',
 		kind: 'flag',
 		default: false,
-		applies: (s) => needsPairs(s.options.loss),
-		apply: 'live',
+		relevant: (s) => needsPairs(s.options.loss),
+		change: 'live',
 		label: 'controls.unitFeatures',
 		doc: 'contrastive and triplet loss on unit-length features (on the hypersphere): 1 or 0'
 	},
@@ -38,8 +38,8 @@ export const METRIC_ROWS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: num(2, 8, true),
 		step: 1,
 		control: 'number',
-		applies: (s) => needsPairs(s.options.loss),
-		apply: 'live',
+		relevant: (s) => needsPairs(s.options.loss),
+		change: 'live',
 		label: 'controls.pkClasses',
 		doc: 'P×K batches of contrastive and triplet loss: P classes a batch, 2–8 (all when fewer)'
 	},
@@ -51,8 +51,8 @@ export const METRIC_ROWS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: num(2, 32, true),
 		step: 1,
 		control: 'number',
-		applies: (s) => needsPairs(s.options.loss),
-		apply: 'live',
+		relevant: (s) => needsPairs(s.options.loss),
+		change: 'live',
 		label: 'controls.pkPerClass',
 		doc: 'P×K batches: K points of each class, 2–32'
 	},
@@ -65,8 +65,8 @@ export const METRIC_ROWS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		step: 0.01,
 		control: 'menu',
 		presets: [0, 0.01, 0.03, 0.1, 0.3, 1],
-		applies: (s) => s.options.loss === 'center',
-		apply: 'live',
+		relevant: (s) => s.options.loss === 'center',
+		change: 'live',
 		label: 'controls.centerLambda',
 		doc: 'center loss: weight λ_c of the center term beside softmax, 0–10'
 	},
@@ -77,8 +77,8 @@ export const METRIC_ROWS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		default: 0.5,
 		limit: num(0.01, 1),
 		step: 0.01,
-		applies: (s) => s.options.loss === 'center',
-		apply: 'live',
+		relevant: (s) => s.options.loss === 'center',
+		change: 'live',
 		label: 'controls.centerAlpha',
 		doc: 'center loss: update rate α of the class centres, 0.01–1'
 	}

@@ -3,6 +3,7 @@
  * its kind, default, limits, step, how a change applies, its label and doc. Split out so that
  * groups of rows (metricSettings.ts) can be written beside the table without importing it.
  */
+import type { Notice } from './notice';
 import type { NumericLimit } from './clamp';
 import type { SliderRange } from './margins';
 import type { DataParams, Settings, TrainerOptions, UiSettings } from './settingTypes';
@@ -20,8 +21,8 @@ export type SettingPath =
 	| `options.${Exclude<keyof TrainerOptions, 'data'>}`
 	| `ui.${keyof UiSettings}`;
 
-/** What a change does: retrains from fresh weights, applies to the running model, or the page only. */
-export type Apply = 'rebuild' | 'live' | 'page';
+/** What a change does: retrains from fresh weights, changes the running model, or the page only. */
+export type Change = 'rebuild' | 'live' | 'page';
 
 /** A value that is fixed, or depends on the settings read before it in the table. */
 export type Dependent<T> = T | ((s: Settings) => T);
@@ -35,14 +36,15 @@ interface RowBase {
 	readonly doc: string;
 	/** Written to the URL even when it equals the default, so a link states the essentials. */
 	readonly always?: boolean;
-	readonly apply: Apply;
+	/** What changing it does. */
+	readonly change: Change;
 	/** The control's label (a UI string key of `$lib/i18n`), when the setting has a control. */
 	readonly label?: string;
 	/**
 	 * Whether the setting means anything under these settings (default: always). Its control
 	 * is hidden when it does not (the noise of real digits); its value still round-trips.
 	 */
-	readonly applies?: (s: Settings) => boolean;
+	readonly relevant?: (s: Settings) => boolean;
 	/**
 	 * When a base is given and this setting is missing, whether the base value still applies
 	 * (e.g. a margin only survives when the loss stays the same). Default: always.
@@ -87,7 +89,7 @@ export interface ChoiceRow<T extends string = string> extends RowBase {
 	 * A constraint across settings, applied after the value is read: returns the value to use
 	 * (and pushes a notice when it changes an explicit value).
 	 */
-	readonly refine?: (value: T, s: Settings, name: string, notices: string[]) => T;
+	readonly refine?: (value: T, s: Settings, name: string, notices: Notice[]) => T;
 }
 
 export interface FlagRow extends RowBase {

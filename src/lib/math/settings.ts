@@ -7,6 +7,7 @@
  * the controls are all derived from `SETTINGS` (see `settingsEngine.ts`); a new setting is a
  * new row. Pure TypeScript: no DOM, tfjs or Svelte.
  */
+import { notice } from './notice';
 import type { NumericLimit } from './clamp';
 import {
 	DIGITS_PER_CLASS,
@@ -67,7 +68,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		names: LOSS_NAMES,
 		choiceLabels: { modified: 'controls.lossModified' },
 		always: true,
-		apply: 'live',
+		change: 'live',
 		label: 'controls.loss',
 		doc: 'loss: softmax, contrastive, triplet, center, modified, asoftmax, cosface or arcface'
 	},
@@ -81,7 +82,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		range: (s) => marginRange(s.options.loss, s.ui.marginMode),
 		keep: (base, next) => base.options.loss === next.options.loss,
 		always: true,
-		apply: 'live',
+		change: 'live',
 		label: 'controls.margin',
 		doc: 'margin: A-Softmax 1–6, CosFace 0–0.8, ArcFace 0–1.2, contrastive 0.1–4 (a distance), triplet 0–4 (a squared distance); softmax and center loss: 1'
 	},
@@ -98,7 +99,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		presets: [2, 3],
 		presetLabels: { 2: 'controls.features2d', 3: 'controls.features3d' },
 		always: true,
-		apply: 'rebuild',
+		change: 'rebuild',
 		label: 'controls.featureDim',
 		doc: 'feature dimension: 2 (circle) or 3 (sphere)'
 	},
@@ -109,7 +110,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		choices: GENERATOR_KINDS,
 		default: 'blobs',
 		always: true,
-		apply: 'rebuild',
+		change: 'rebuild',
 		label: 'controls.generator',
 		choiceLabels: {
 			blobs: 'controls.generatorBlobs',
@@ -131,7 +132,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		keep: sameKindOfData,
 		step: 1,
 		always: true,
-		apply: 'rebuild',
+		change: 'rebuild',
 		label: 'controls.classes',
 		doc: `number of classes, ${MIN_CLASSES}–10; identities ${MIN_CLASSES}–${MAX_IDENTITIES}`
 	},
@@ -144,7 +145,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		step: 1,
 		always: true,
 		control: 'number',
-		apply: 'rebuild',
+		change: 'rebuild',
 		label: 'controls.seed',
 		doc: 'seed of the data and of the model: the same seed gives the same run'
 	},
@@ -156,7 +157,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		default: (s) => s.options.seed,
 		limit: seedLimit,
 		step: 1,
-		apply: 'rebuild',
+		change: 'rebuild',
 		doc: 'data seed, only when it differs from seed'
 	},
 	{
@@ -167,7 +168,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: (s) => num(5, isDigits(s) ? DIGITS_PER_CLASS : 2000, true),
 		keep: sameKindOfData,
 		step: 5,
-		apply: 'rebuild',
+		change: 'rebuild',
 		label: 'controls.pointsPerClass',
 		doc: `points per class, 5–2000; digits 5–${DIGITS_PER_CLASS} (default: all of them)`
 	},
@@ -178,8 +179,8 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		default: 0.2,
 		limit: num(0, 1),
 		step: 0.05,
-		apply: 'rebuild',
-		applies: (s) => !isDigits(s),
+		change: 'rebuild',
+		relevant: (s) => !isDigits(s),
 		label: 'controls.noise',
 		doc: 'spread of the data, 0 (tight) to 1 (classes touch)'
 	},
@@ -195,8 +196,8 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 					: 2,
 		limit: (s) => inputDimLimit(s.options.data.generator),
 		step: 1,
-		apply: 'rebuild',
-		applies: (s) => !isDigits(s),
+		change: 'rebuild',
+		relevant: (s) => !isDigits(s),
 		keep: sameKindOfData,
 		label: 'controls.inputDim',
 		control: (s) => (s.options.data.generator === 'identities' ? 'number' : 'segmented'),
@@ -211,7 +212,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		default: 0.25,
 		limit: num(0, 0.9),
 		step: 0.05,
-		apply: 'rebuild',
+		change: 'rebuild',
 		doc: 'fraction of each class kept for testing, 0–0.9'
 	},
 	{
@@ -219,7 +220,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		path: 'options.data.heldOut',
 		kind: 'classes',
 		default: Object.freeze([]),
-		apply: 'rebuild',
+		change: 'rebuild',
 		doc: 'classes held out of training (open set), comma-separated, ranges allowed: 0,3 or 0-29'
 	},
 	{
@@ -230,7 +231,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: num(0, 4, true),
 		step: 1,
 		control: 'number',
-		apply: 'rebuild',
+		change: 'rebuild',
 		label: 'controls.hiddenLayers',
 		doc: 'hidden layers, 0–4'
 	},
@@ -245,7 +246,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		keep: sameKindOfData,
 		step: 1,
 		control: 'number',
-		apply: 'rebuild',
+		change: 'rebuild',
 		label: 'controls.units',
 		doc: 'units per hidden layer, 2–128'
 	},
@@ -254,7 +255,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		path: 'options.featureRelu',
 		kind: 'flag',
 		default: false,
-		apply: 'rebuild',
+		change: 'rebuild',
 		label: 'controls.featureRelu',
 		doc: 'ReLU on the feature layer (SphereFace Appendix A: features stay in one quadrant): 1 or 0'
 	},
@@ -268,7 +269,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		step: 0.001,
 		control: 'menu',
 		presets: [0.001, 0.003, 0.01, 0.03, 0.1],
-		apply: 'live',
+		change: 'live',
 		label: 'controls.learningRate',
 		doc: 'Adam learning rate, 0.00001–1'
 	},
@@ -280,8 +281,8 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: num(1, 1024, true),
 		step: 1,
 		control: 'number',
-		apply: 'live',
-		applies: (s) => !needsPairs(s.options.loss),
+		change: 'live',
+		relevant: (s) => !needsPairs(s.options.loss),
 		label: 'controls.batch',
 		doc: 'mini-batch size, 1–1024'
 	},
@@ -314,7 +315,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 			fixed: 'controls.lambdaFixed',
 			off: 'controls.lambdaOff'
 		},
-		apply: 'live',
+		change: 'live',
 		label: 'controls.lambdaAnnealing',
 		doc: 'A-Softmax λ: off, official, pytorch, warmup (official to its floor, then 0) or fixed'
 	},
@@ -326,7 +327,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: num(0, 1000),
 		step: 0.5,
 		control: 'number',
-		apply: 'live',
+		change: 'live',
 		label: 'controls.lambdaFloor',
 		doc: 'floor of the λ annealing, 0–1000'
 	},
@@ -341,7 +342,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: num(0, 100000, true),
 		step: 1,
 		control: 'number',
-		apply: 'live',
+		change: 'live',
 		label: 'controls.lambdaFloorAt',
 		doc: 'step at which the λ annealing reaches its floor, 0–100000 (0: the published clock, official 1659)'
 	},
@@ -352,7 +353,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		default: 5,
 		limit: num(0, 10000),
 		step: 1,
-		apply: 'live',
+		change: 'live',
 		control: 'number',
 		doc: 'λ when lambda=fixed, 0–10000'
 	},
@@ -364,7 +365,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		limit: num(1, 64),
 		step: 1,
 		digits: 0,
-		apply: 'live',
+		change: 'live',
 		label: 'controls.scale',
 		doc: 'scale s of CosFace and ArcFace, 1–64'
 	},
@@ -375,7 +376,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		default: 0.01,
 		limit: num(0, 1),
 		step: 0.001,
-		apply: 'live',
+		change: 'live',
 		doc: 'weight decay, 0–1'
 	},
 	{
@@ -385,7 +386,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		default: 0,
 		limit: num(0, 2000, true),
 		step: 1,
-		apply: 'page',
+		change: 'page',
 		label: 'explorer.speed',
 		doc: 'training steps per second, 0 (as fast as possible) to 2000'
 	},
@@ -394,7 +395,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		path: 'ui.present',
 		kind: 'flag',
 		default: false,
-		apply: 'page',
+		change: 'page',
 		doc: 'presentation mode: 1 or 0'
 	},
 	{
@@ -406,12 +407,10 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		default: (s) => (fitsIntegerMargin(s.options.loss, s.options.m) ? 'integer' : 'continuous'),
 		refine: (mode, s, name, notices) => {
 			if (mode === 'continuous' || fitsIntegerMargin(s.options.loss, s.options.m)) return mode;
-			notices.push(
-				`${name} integer has only m 1–${INTEGER_MARGIN_MAX}; using continuous for m ${s.options.m}`
-			);
+			notices.push(notice('integerMargin', { name, max: INTEGER_MARGIN_MAX, m: s.options.m }));
 			return 'continuous';
 		},
-		apply: 'page',
+		change: 'page',
 		label: 'controls.continuousMargin',
 		doc: 'A-Softmax margin slider: integer (1–4) or continuous (up to 6)'
 	},
@@ -422,7 +421,7 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		choices: LANGS,
 		default: 'en',
 		caseless: true,
-		apply: 'page',
+		change: 'page',
 		doc: 'language of the page: en (English) or ko (Korean)'
 	}
 ]);

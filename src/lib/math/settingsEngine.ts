@@ -7,6 +7,7 @@
  */
 import { clampToLimit, show, toNumber, type NumericLimit } from './clamp';
 import { MAX_IDENTITIES } from './limits';
+import { notice, type Notice } from './notice';
 import {
 	SETTINGS,
 	type ClassListRow,
@@ -67,15 +68,29 @@ const FLAGS: ReadonlyMap<string, boolean> = new Map([
 	['false', false]
 ]);
 
-/** "a or b" for two choices, "one of a, b, c" for more. */
-function alternatives(choices: readonly unknown[]): string {
-	return choices.length === 2 ? `${choices[0]} or ${choices[1]}` : `one of ${choices.join(', ')}`;
+/** The notice for a value that is none of a row's choices ("a or b", "one of a, b, c"). */
+function notAChoice(
+	name: string,
+	raw: unknown,
+	choices: readonly unknown[],
+	using: unknown
+): Notice {
+	const value = show(raw);
+	return choices.length === 2
+		? notice('notEither', {
+				name,
+				value,
+				first: String(choices[0]),
+				second: String(choices[1]),
+				using: String(using)
+			})
+		: notice('notOneOf', { name, value, choices: choices.join(', '), using: String(using) });
 }
 
 /** Held-out class indices: whole, in range, each once, leaving at least two classes to train. */
-function clampClassList(name: string, raw: unknown, classes: number, notices: string[]): number[] {
+function clampClassList(name: string, raw: unknown, classes: number, notices: Notice[]): number[] {
 	if (!Array.isArray(raw)) {
-		notices.push(`${name} ${show(raw)} is not a list of class indices; holding out no classes`);
+		notices.push(notice('notClassList', { name, value: show(raw) }));
 		return [];
 	}
 	const kept: number[] = [];
@@ -88,14 +103,11 @@ function clampClassList(name: string, raw: unknown, classes: number, notices: st
 		else if (!repeated.includes(v)) repeated.push(v);
 	}
 	if (invalid.length > 0) {
-		const one = invalid.length === 1;
-		notices.push(
-			`${name} ${invalid.join(', ')} ${one ? 'is not a class index' : 'are not class indices'} ` +
-				`0–${classes - 1}; ignoring ${one ? 'it' : 'them'}`
-		);
+		const key = invalid.length === 1 ? 'notClassIndex' : 'notClassIndices';
+		notices.push(notice(key, { name, values: invalid.join(', '), max: classes - 1 }));
 	}
 	if (repeated.length > 0) {
-		notices.push(`${name} lists class ${repeated.join(', ')} more than once; counting it once`);
+		notices.push(notice('classRepeated', { name, values: repeated.join(', ') }));
 	}
 	// Training needs at least two classes; keep the first entries given, drop the rest.
 	const maxHeld = classes - 2;
@@ -103,9 +115,10 @@ function clampClassList(name: string, raw: unknown, classes: number, notices: st
 		const asked = kept.length;
 		kept.length = maxHeld;
 		kept.sort((a, b) => a - b);
-		const rest = maxHeld === 0 ? 'holding out none' : `holding out only ${kept.join(', ')}`;
 		notices.push(
-			`${name}: holding out ${asked} of ${classes} classes would leave fewer than 2 training classes; ${rest}`
+			maxHeld === 0
+				? notice('tooManyHeldNone', { name, asked, classes })
+				: notice('tooManyHeld', { name, asked, classes, kept: kept.join(', ') })
 		);
 	}
 	return kept.sort((a, b) => a - b);
@@ -126,7 +139,7 @@ function clampRow(
 	fallback: unknown,
 	s: Settings,
 	name: string,
-	notices: string[],
+	notices: Notice[],
 	headless = false
 ): unknown {
 	switch (row.kind) {
@@ -138,7 +151,7 @@ function clampRow(
 			if (typeof raw === 'boolean') return raw;
 			const flag = typeof raw === 'string' ? FLAGS.get(raw.trim().toLowerCase()) : undefined;
 			if (flag !== undefined) return flag;
-			notices.push(`${name} ${show(raw)} is not 1 or 0; using ${fallback ? 1 : 0}`);
+			notices.push(notice('notFlag', { name, value: show(raw), using: fallback ? 1 : 0 }));
 			return fallback;
 		}
 		case 'classes':
@@ -147,7 +160,7 @@ function clampRow(
 			const wanted = row.caseless && typeof raw === 'string' ? raw.toLowerCase() : raw;
 			const found = row.choices.find((c) => c === wanted);
 			if (found === undefined) {
-				notices.push(`${name} ${show(raw)} is not ${alternatives(row.choices)}; using ${fallback}`);
+				notices.push(notAChoice(name, raw, row.choices, fallback));
 				return fallback;
 			}
 			return row.refine ? row.refine(found, s, name, notices) : found;
@@ -157,7 +170,7 @@ function clampRow(
 
 /** Whether `value` is a valid value of `row` given the settings read so far. */
 function isValid(row: SettingRow, value: unknown, s: Settings, headless: boolean): boolean {
-	const scratch: string[] = [];
+	const scratch: Notice[] = [];
 	const out = clampRow(row, value, undefined, s, '', scratch, headless);
 	return scratch.length === 0 && JSON.stringify(out) === JSON.stringify(value);
 }
@@ -188,9 +201,9 @@ function copy(s: Settings): Settings {
 export function clampSettings(
 	input: unknown,
 	options: ClampOptions = {}
-): { settings: Settings; notices: string[] } {
+): { settings: Settings; notices: Notice[] } {
 	const { scope = '', base, name = fieldOf, headless = false } = options;
-	const notices: string[] = [];
+	const notices: Notice[] = [];
 	const out = copy(base ?? DEFAULT_SETTINGS);
 	for (const row of SETTINGS) {
 		if (!row.path.startsWith(scope)) continue;
@@ -285,7 +298,7 @@ export function parseValue(row: SettingRow, text: string): unknown {
 export function needsRebuildOf(a: Settings, b: Settings): boolean {
 	return SETTINGS.some(
 		(row) =>
-			row.apply === 'rebuild' &&
+			row.change === 'rebuild' &&
 			JSON.stringify(getAt(a, row.path)) !== JSON.stringify(getAt(b, row.path))
 	);
 }

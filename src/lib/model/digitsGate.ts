@@ -87,7 +87,8 @@ export class DigitsGate {
 		}
 		const held = this.held ?? [];
 		this.held = null;
-		this.problem = problem && `${problem} Keeping the data set of before.`;
+		// The page adds that the data of before is kept (notice 'digitsRefused').
+		this.problem = problem;
 		for (const m of held) this.replay(m);
 		this.problem = null;
 	}

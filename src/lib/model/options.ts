@@ -4,6 +4,7 @@
  * passes before it can reach tfjs, derived from that table. Pure TypeScript (no tfjs), so
  * the worker, the URL layer and the UI share the same limits.
  */
+import { notice, type Notice } from '../math/notice';
 import {
 	DEFAULTS,
 	LOSS_KINDS,
@@ -78,11 +79,11 @@ export function clampTrainerOptions(
 	input: unknown,
 	base?: TrainerOptions,
 	{ headless = false }: { headless?: boolean } = {}
-): { options: TrainerOptions; notices: string[] } {
-	const notices: string[] = [];
+): { options: TrainerOptions; notices: Notice[] } {
+	const notices: Notice[] = [];
 	const isObject = typeof input === 'object' && input !== null && !Array.isArray(input);
 	if (!isObject && input !== undefined)
-		notices.push(`settings ${show(input)} are not an object; using the defaults`);
+		notices.push(notice('notObject', { name: 'settings', value: show(input) }));
 	const out = clampSettings(
 		{ options: isObject ? input : {} },
 		{ scope: 'options.', base: base ? { options: base, ui: DEFAULTS.ui } : undefined, headless }

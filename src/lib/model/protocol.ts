@@ -5,6 +5,7 @@
 import type { Snapshot } from './snapshot';
 import type { TrainerOptions } from './options';
 import type { DataParams } from '../math/index';
+import type { Notice } from '../math/notice';
 
 /** The data set being trained on, sent once per rebuild (points and labels do not change between rebuilds). */
 export interface DatasetMessage {
@@ -102,17 +103,17 @@ export type ToWorker =
 
 /** Worker → page. */
 export type FromWorker =
-	| { type: 'ready'; backend: string; options: TrainerOptions; notices: string[] }
+	| { type: 'ready'; backend: string; options: TrainerOptions; notices: Notice[] }
 	| { type: 'dataset'; dataset: DatasetMessage }
 	| { type: 'snapshot'; snapshot: Snapshot; running: boolean }
-	| { type: 'options'; options: TrainerOptions; notices: string[]; rebuilt: boolean }
+	| { type: 'options'; options: TrainerOptions; notices: Notice[]; rebuilt: boolean }
 	| { type: 'state'; running: boolean }
 	/** The answer to `loadFile` / `loadData` with the same id. */
 	| { type: 'loaded'; id: number; result: LoadResult }
 	| { type: 'error'; message: string }
 	/**
 	 * The data asked for could not be had (the digits file failed to load): `data` is what
-	 * the model trains on instead, `reason` one plain sentence.
+	 * the model trains on instead, `reason` the reader's plain sentence saying why.
 	 */
 	| { type: 'dataRefused'; reason: string; data: DataParams };
 

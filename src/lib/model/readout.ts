@@ -6,9 +6,9 @@
 import { tf } from './tf';
 import { classParams, features, type Layout } from './network';
 import type { TrainerOptions } from './options';
-import { GRID_EXTENT, type DecisionGrid, type Snapshot, type SnapshotStats } from './snapshot';
+import type { DecisionGrid, Snapshot, SnapshotStats } from './snapshot';
+import { GRID_EXTENT } from '../math/limits';
 
-export { GRID_EXTENT };
 import {
 	angleHistograms,
 	angleStats,

@@ -11,9 +11,6 @@ import {
 	type NormHistogram
 } from '../math/index';
 
-/** Input square of the decision grid and the input-space view (the data lie in [−1, 1]²). */
-export const GRID_EXTENT: [number, number] = [-1.2, 1.2];
-
 /** The model's decision regions over the 2D input square, as a res × res raster. */
 export interface DecisionGrid {
 	resolution: number;

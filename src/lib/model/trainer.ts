@@ -9,6 +9,7 @@
  * Divergence: a non-finite loss or parameter rolls back to the last finite state, pinpoints
  * the step that broke, and pauses with a plain-language reason until settings change or reset.
  */
+import type { Notice } from '../math/notice';
 import { tf } from './tf';
 import { FlatAdam } from './adam';
 import { BatchAssembly } from './batchAssembly';
@@ -50,7 +51,7 @@ export class Trainer {
 	/** A data set given directly (upload, drawing) instead of generated from the options. */
 	private custom: Dataset | null = null;
 	/** Notices from clamping the options given to the constructor. */
-	readonly notices: string[];
+	readonly notices: Notice[];
 	/** No view draws this trainer's features (the open-set sweep): wider limits apply. */
 	private readonly headless: boolean;
 	/** Data read from files rather than generated (the digits), shared with the caller. */
@@ -135,7 +136,7 @@ export class Trainer {
 	 * change; 'generated' or 'digits' go back to the data the options describe (a rebuild).
 	 * Any change also lifts a divergence pause (the new settings may train fine).
 	 */
-	setOptions(partial: unknown, source?: DataChoice): { rebuilt: boolean; notices: string[] } {
+	setOptions(partial: unknown, source?: DataChoice): { rebuilt: boolean; notices: Notice[] } {
 		this.assertAlive();
 		const { options, notices } = clampTrainerOptions(partial, this.opts, {
 			headless: this.headless

@@ -5,6 +5,7 @@
  * re-scores the panels while they change, and the cache of the last report per panel).
  * The URL is a view of `panels` + `settings`. `start` starts it all, `dispose` ends it all.
  */
+import type { Notice } from '$lib/math/notice';
 import type { RecognitionReport } from '$lib/math';
 import type { TrainerOptions } from '$lib/model/options';
 import { clampTrainerOptions } from '$lib/model/options';
@@ -55,7 +56,7 @@ function liveSession(settings: Settings): TrainingRun {
 export class CompareState {
 	panels = $state.raw<PanelSpec[]>([]);
 	settings = $state.raw<Settings | null>(null);
-	notices = $state.raw<string[]>([]);
+	notices = $state.raw<Notice[]>([]);
 	/** One explorer state (worker, snapshot, history) per panel. */
 	sessions = $state.raw<TrainingRun[]>([]);
 	/** Each panel's reports on both test sets (null until its features have been scored). */

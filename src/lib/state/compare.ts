@@ -3,6 +3,7 @@
  * two to four of them, each a loss and its margin) plus the explorer's settings shared by
  * every panel (data, seed, model). Pure TypeScript: no DOM, runes or tfjs.
  */
+import { notice, prefixed, type Notice } from '$lib/math/notice';
 import type { LossKind } from '$lib/math';
 import {
 	LOSS_KINDS,
@@ -72,21 +73,21 @@ export function panelLabel(p: PanelSpec): string {
  * One `loss[:m]` word; null (with a notice) when it is not a loss. The margin enters here and
  * is clamped once, by the settings table, against the shared settings (`base`).
  */
-function parsePanel(word: string, base: TrainerOptions, notices: string[]): PanelSpec | null {
+function parsePanel(word: string, base: TrainerOptions, notices: Notice[]): PanelSpec | null {
 	const [loss, mText] = word.split(':');
 	if (!(LOSS_KINDS as readonly string[]).includes(loss)) {
-		notices.push(`panels: ${JSON.stringify(word.slice(0, 20))} is not a loss`);
+		notices.push(notice('panelNotLoss', { word: JSON.stringify(word.slice(0, 20)) }));
 		return null;
 	}
 	const kind = loss as LossKind;
 	let m: unknown = MARGIN_LIMITS[kind].default;
 	if (mText !== undefined) {
 		if (mText.trim() === '' || !Number.isFinite(Number(mText))) {
-			notices.push(`panels: margin ${JSON.stringify(mText.slice(0, 12))} is not a number`);
+			notices.push(notice('panelMarginNotNumber', { value: JSON.stringify(mText.slice(0, 12)) }));
 		} else m = Number(mText);
 	}
 	const clamped = clampTrainerOptions({ loss: kind, m }, base);
-	notices.push(...clamped.notices.map((n) => `panels: ${kind} ${n}`));
+	notices.push(...clamped.notices.map((n) => prefixed(n, `panels: ${kind}`)));
 	return { loss: kind, m: clamped.options.m };
 }
 
@@ -97,9 +98,9 @@ function parsePanel(word: string, base: TrainerOptions, notices: string[]): Pane
 export function parseCompare(search: string): {
 	panels: PanelSpec[];
 	settings: Settings;
-	notices: string[];
+	notices: Notice[];
 } {
-	const notices: string[] = [];
+	const notices: Notice[] = [];
 	const params = new URLSearchParams(typeof search === 'string' ? search : '');
 	const panelsText = params.get('panels');
 	params.delete('panels');
@@ -113,11 +114,11 @@ export function parseCompare(search: string): {
 			.map((w) => parsePanel(w.trim(), parsed.settings.options, notices))
 			.filter((p) => p !== null);
 		if (panels.length > MAX_PANELS) {
-			notices.push(`panels: at most ${MAX_PANELS}; using the first ${MAX_PANELS}`);
+			notices.push(notice('panelsAtMost', { n: MAX_PANELS }));
 			panels = panels.slice(0, MAX_PANELS);
 		}
 		if (panels.length < MIN_PANELS) {
-			notices.push(`panels: at least ${MIN_PANELS}; adding from the default set`);
+			notices.push(notice('panelsAtLeast', { n: MIN_PANELS }));
 			for (const p of DEFAULT_PANELS) {
 				if (panels.length >= MIN_PANELS) break;
 				if (!panels.some((q) => q.loss === p.loss && q.m === p.m)) panels.push(p);

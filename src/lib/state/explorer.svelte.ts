@@ -7,7 +7,7 @@
 import type { DataParams } from '$lib/math';
 import type { TrainerOptions } from '$lib/model/options';
 import { generatedChoice, type DataChoice } from '$lib/model/protocol';
-import { translate } from '$lib/i18n';
+import { notice } from '$lib/math/notice';
 import { pointCount } from './customData';
 import { DrawState } from './drawing.svelte';
 import { parseSettings, serializeSettings } from './params';
@@ -25,9 +25,8 @@ export class Explorer extends TrainingRun {
 		this.session,
 		() => this.session.setOptions(this.settings.options, this.dataChoice()),
 		(c) => {
-			const key = c.source === 'upload' ? 'controls.restoredUpload' : 'controls.restoredDrawing';
-			const text = translate(this.settings.ui.lang, key, { n: pointCount(c) });
-			this.notices = [...this.notices, text];
+			const key = c.source === 'upload' ? 'restoredUpload' : 'restoredDrawing';
+			this.notices = [...this.notices, notice(key, { n: pointCount(c) })];
 		}
 	);
 	/** Draw mode of the input-space view. */

@@ -5,6 +5,7 @@
  * plain-language notices (plain text, never HTML) that name the URL keys. Pure TypeScript: no
  * DOM, runes or tfjs.
  */
+import { notice, sameNotice, type Notice } from '$lib/math/notice';
 import {
 	DEFAULTS,
 	INTEGER_MARGIN_MAX,
@@ -56,7 +57,6 @@ export const SETTING_KEYS: readonly SettingKey[] = Object.freeze(
 );
 
 const MAX_NOTICES = 12;
-const MAX_NOTICE_LENGTH = 160;
 
 /** Percent-decodes like URLSearchParams ('+' is a space); a broken escape keeps the text as typed. */
 function decode(s: string): string {
@@ -86,13 +86,13 @@ function queryEntries(search: string): [string, string][] {
 }
 
 /** The last value of every known key, with a notice per unknown key and per repeated key. */
-function readEntries(entries: Iterable<[string, string]>, notices: string[]): Map<string, string> {
+function readEntries(entries: Iterable<[string, string]>, notices: Notice[]): Map<string, string> {
 	const given = new Map<string, string>();
 	const counts = new Map<string, number>();
 	const unknown = new Set<string>();
 	for (const [key, value] of entries) {
 		if (!ROW_BY_KEY.has(key)) {
-			if (!unknown.has(key)) notices.push(`unknown setting ${keyName(key)} ignored`);
+			if (!unknown.has(key)) notices.push(notice('unknownSetting', { key: keyName(key) }));
 			unknown.add(key);
 			continue;
 		}
@@ -100,19 +100,17 @@ function readEntries(entries: Iterable<[string, string]>, notices: string[]): Ma
 		counts.set(key, (counts.get(key) ?? 0) + 1);
 	}
 	for (const [key, n] of counts) {
-		if (n > 1) notices.push(`${key} is given ${n} times; using the last, ${show(given.get(key))}`);
+		if (n > 1) notices.push(notice('repeatedSetting', { key, n, value: show(given.get(key)) }));
 	}
 	return given;
 }
 
-/** Unique notices, each at most MAX_NOTICE_LENGTH characters, at most MAX_NOTICES of them. */
-function tidy(notices: string[]): string[] {
-	const cut = (n: string) =>
-		n.length > MAX_NOTICE_LENGTH ? `${n.slice(0, MAX_NOTICE_LENGTH - 1)}…` : n;
-	const unique = [...new Set(notices.map(cut))];
+/** Unique notices, at most MAX_NOTICES of them (the last one says how many more there were). */
+function tidy(notices: Notice[]): Notice[] {
+	const unique = notices.filter((n, i) => notices.findIndex((m) => sameNotice(m, n)) === i);
 	if (unique.length <= MAX_NOTICES) return unique;
 	const rest = unique.length - MAX_NOTICES + 1;
-	return [...unique.slice(0, MAX_NOTICES - 1), `…and ${rest} more problems with the settings`];
+	return [...unique.slice(0, MAX_NOTICES - 1), notice('moreProblems', { n: rest })];
 }
 
 /**
@@ -121,7 +119,7 @@ function tidy(notices: string[]): string[] {
  * defaults). Missing keys take the defaults silently; `seed` sets both the data and model
  * seed. Never throws, whatever the input.
  */
-export function parseSettings(search: string): { settings: Settings; notices: string[] } {
+export function parseSettings(search: string): { settings: Settings; notices: Notice[] } {
 	return parseSettingEntries(queryEntries(typeof search === 'string' ? search : ''));
 }
 
@@ -131,9 +129,9 @@ export function parseSettings(search: string): { settings: Settings; notices: st
  */
 export function parseSettingEntries(entries: Iterable<[string, string]>): {
 	settings: Settings;
-	notices: string[];
+	notices: Notice[];
 } {
-	const notices: string[] = [];
+	const notices: Notice[] = [];
 	const given = readEntries(entries, notices);
 	const raw = {};
 	for (const [key, text] of given) {

@@ -1,8 +1,9 @@
 /**
  * A live training session: the page-side state of one training worker (latest snapshot,
- * data set, running flag, backend, notices) as Svelte runes, and the commands to drive it.
+ * data set, running flag, backend) as Svelte runes, and the commands to drive it.
  * Tensors never enter this state: snapshots are plain arrays from the worker.
  */
+import type { Notice } from '$lib/math/notice';
 import { formatLambda, type DataParams } from '$lib/math';
 import { TrainerClient } from './trainerClient';
 import { assetUrls } from './assets';
@@ -71,13 +72,17 @@ export class TrainingSession {
 	dataset = $state.raw<DatasetMessage | null>(null);
 	running = $state(false);
 	backend = $state('');
-	notices = $state.raw<string[]>([]);
 	error = $state<string | null>(null);
 	private client: TrainerClient | null = null;
 	/** Load requests made before `start`, sent right after it (a restore may come first). */
 	private queued: ((c: TrainerClient) => void)[] = [];
 	/** Called when the worker could not load the data asked for (it keeps `data`); not reactive. */
 	onDataRefused: ((reason: string, data: DataParams) => void) | null = null;
+	/**
+	 * Called with the worker's own notices, if its clamp changed anything the page's clamp let
+	 * through (a page and worker out of step); not reactive.
+	 */
+	onNotices: ((notices: Notice[]) => void) | null = null;
 	/** Called with every snapshot (e.g. to record history); not reactive. */
 	onSnapshot: ((s: Snapshot) => void) | null = null;
 
@@ -103,7 +108,7 @@ export class TrainingSession {
 			{
 				onReady: (backend, _opts, notices) => {
 					this.backend = backend;
-					this.notices = notices;
+					if (notices.length) this.onNotices?.(notices);
 				},
 				onSnapshot: (snapshot, running) => {
 					this.snapshot = snapshot;
@@ -111,7 +116,9 @@ export class TrainingSession {
 					this.onSnapshot?.(snapshot);
 				},
 				onDataset: (d) => (this.dataset = d),
-				onOptions: (_opts, notices) => (this.notices = notices),
+				onOptions: (_opts, notices) => {
+					if (notices.length) this.onNotices?.(notices);
+				},
 				onRunning: (running) => (this.running = running),
 				onError: (message) => (this.error = message),
 				onDataRefused: (reason, data) => this.onDataRefused?.(reason, data)

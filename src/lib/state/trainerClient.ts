@@ -3,6 +3,7 @@
  * the module worker, acknowledges each snapshot after handing it on (so the worker never
  * floods the page), and terminates the worker on dispose.
  */
+import type { Notice } from '$lib/math/notice';
 import type {
 	BackendName,
 	CustomDataMessage,
@@ -18,10 +19,10 @@ import type { DataParams } from '$lib/math';
 
 /** What the page hears from the worker. */
 export interface ClientEvents {
-	onReady?(backend: string, options: TrainerOptions, notices: string[]): void;
+	onReady?(backend: string, options: TrainerOptions, notices: Notice[]): void;
 	onSnapshot?(snapshot: Snapshot, running: boolean): void;
 	onDataset?(dataset: DatasetMessage): void;
-	onOptions?(options: TrainerOptions, notices: string[], rebuilt: boolean): void;
+	onOptions?(options: TrainerOptions, notices: Notice[], rebuilt: boolean): void;
 	onRunning?(running: boolean): void;
 	onError?(message: string): void;
 	/** The data asked for could not be loaded; the model trains on `data` instead. */

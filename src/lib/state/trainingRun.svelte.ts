@@ -5,6 +5,7 @@
  * (`setActive`). The explorer, lesson widgets, tour steps and comparison panels each hold
  * one; the explorer adds its URL, user data and drawing on top (`Explorer`).
  */
+import { notice, type Notice } from '$lib/math/notice';
 import { clampSettings, defaultSettingsCopy, partialAt, type SettingPath } from '$lib/math';
 import { clampTrainerOptions, type TrainerOptions } from '$lib/model/options';
 import { generatedChoice, type DataChoice, type DatasetMessage } from '$lib/model/protocol';
@@ -25,8 +26,8 @@ export interface RunStart {
 
 export class TrainingRun {
 	settings = $state.raw<Settings>(defaultSettingsCopy());
-	/** Plain-language notices (clamped values, refused data); shown as text, dismissible. */
-	notices = $state.raw<string[]>([]);
+	/** Notices (clamped values, refused data), written in the page's language where shown. */
+	notices = $state.raw<Notice[]>([]);
 	/** Chart points; replaced on each snapshot (the buffer itself is not reactive). */
 	history = $state.raw<readonly HistoryPoint[]>([]);
 	readonly session = new TrainingSession();
@@ -72,9 +73,10 @@ export class TrainingRun {
 		};
 		// The digits file failed to load: say why, and show the data the model kept.
 		this.session.onDataRefused = (reason, data) => {
-			this.notices = [...this.notices, reason];
+			this.notices = [...this.notices, notice('digitsRefused', { reason })];
 			this.settings = { ...this.settings, options: { ...this.settings.options, data } };
 		};
+		this.session.onNotices = (notices) => (this.notices = [...this.notices, ...notices]);
 		this.session.start(settings.options, this.dataChoice());
 		this.session.setSpeed(settings.ui.speed);
 		this.session.setGrid(grid);

@@ -4,6 +4,7 @@
  * `/embed/circle?loss=asoftmax&m=4` and the explorer link all say the same thing. Pure
  * TypeScript: no DOM, runes or tfjs.
  */
+import { notice, type Notice } from '$lib/math/notice';
 import { parseSettingEntries, serializeSettings, type Settings } from './params';
 
 /** The widget kinds, in the order the embed pages are listed. */
@@ -56,7 +57,7 @@ export interface WidgetConfig {
 	/** Which shipped sweep the sweep widget shows (`sweep="3d"`; default 8d). */
 	sweep: SavedSweepName;
 	/** Plain-text notices about attributes that were clamped, unknown or repeated. */
-	notices: string[];
+	notices: Notice[];
 }
 
 /** A suggested iframe size per view (CSS pixels); the embed page also reports its height. */
@@ -99,7 +100,7 @@ function wordList<T extends string>(
 	value: string | undefined,
 	allowed: readonly T[],
 	fallback: T[],
-	notices: string[]
+	notices: Notice[]
 ): T[] {
 	if (value === undefined) return fallback;
 	const words = value.split(/[\s,]+/).filter((w) => w !== '');
@@ -109,7 +110,11 @@ function wordList<T extends string>(
 			if (!out.includes(w as T)) out.push(w as T);
 		} else
 			notices.push(
-				`${name}: ${JSON.stringify(w.slice(0, 20))} is not one of ${allowed.join(', ')}`
+				notice('widgetWord', {
+					name,
+					word: JSON.stringify(w.slice(0, 20)),
+					allowed: allowed.join(', ')
+				})
 			);
 	}
 	return out;
@@ -124,7 +129,7 @@ export function widgetConfig(
 	view: WidgetView,
 	attributes: Iterable<[string, string]>
 ): WidgetConfig {
-	const notices: string[] = [];
+	const notices: Notice[] = [];
 	const own = new Map<string, string>();
 	const entries: [string, string][] = [];
 	for (const [key, value] of attributes) {
@@ -136,8 +141,8 @@ export function widgetConfig(
 	const forced = view === 'circle' || view === 'sphere';
 	const parsed = parseSettingEntries(entries);
 	// A forced dim repeats a dim the author gave; only say so when they disagree.
-	const dimNotice = /^dim is given \d+ times/;
-	for (const n of parsed.notices) if (!(forced && dimNotice.test(n))) notices.push(n);
+	const repeatsDim = (n: Notice) => n.key === 'repeatedSetting' && n.params.key === 'dim';
+	for (const n of parsed.notices) if (!(forced && repeatsDim(n))) notices.push(n);
 	const autoplayValue = own.get('autoplay');
 	const autoplay = autoplayValue === undefined || !/^(false|0|no|off)$/i.test(autoplayValue);
 	const tableValue = own.get('table');

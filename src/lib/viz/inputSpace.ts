@@ -6,7 +6,8 @@
  * pointer positions back to input coordinates, for the draw mode.
  */
 import type { DatasetMessage } from '../model/protocol';
-import { GRID_EXTENT, type DecisionGrid, type Snapshot } from '../model/snapshot';
+import type { DecisionGrid, Snapshot } from '../model/snapshot';
+import { GRID_EXTENT } from '../math/limits';
 import { drawFrame, fitCanvas, getContext2d, type Tick } from './canvas';
 import { CLASS_COLORS, HELD_OUT_COLOR, classColors } from './palette';
 
