@@ -104,3 +104,17 @@ export interface ClassListRow extends RowBase {
 }
 
 export type SettingRow = NumberRow | ChoiceRow | FlagRow | ClassListRow;
+
+/** Real digits, not a toy generator. */
+export const isDigits = (s: Settings) => s.options.data.generator === 'digits';
+/**
+ * Between digits and toy data, the class count, class size and input dimension start from
+ * the new kind's defaults (all ten digits, not the blobs' four) instead of carrying over.
+ */
+export const sameKindOfData = (base: Settings, next: Settings) => isDigits(base) === isDigits(next);
+/** Hidden units per layer for digits by default. */
+export const DIGITS_HIDDEN_UNITS = 128;
+/** Digits: the step at which the default λ warm-up reaches its floor (λ = 0 after it). */
+export const DIGITS_LAMBDA_FLOOR_AT = 300;
+
+export const seedLimit: NumericLimit = { min: 0, max: 2147483647, integer: true };
