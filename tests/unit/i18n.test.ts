@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EXPLORER_EN, EXPLORER_KO } from '../../src/lib/i18n/explorerStrings';
+import { EXPLORER_EN } from '../../src/lib/i18n/explorerStrings';
+import { EXPLORER_KO } from '../../src/lib/i18n/explorerStringsKo';
 import { STRINGS, type StringKey } from '../../src/lib/i18n/strings';
 import {
 	LANGS,

@@ -2,7 +2,8 @@
  * Every UI string in English and Korean. `ko` must have exactly the keys of `en` (the type
  * says so); `{name}` marks a placeholder filled by `translate`.
  */
-import { EXPLORER_EN, EXPLORER_KO } from './explorerStrings';
+import { EXPLORER_EN } from './explorerStrings';
+import { EXPLORER_KO } from './explorerStringsKo';
 import { SWEEP_EN, SWEEP_KO } from './sweepStrings';
 import { NOTICE_EN, NOTICE_KO } from './noticeStrings';
 
