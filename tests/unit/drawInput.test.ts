@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { drawsDim, plotBox, toInput, toPixel } from '../../src/lib/viz/inputSpace';
+import { plotBox, toInput, toPixel } from '../../src/lib/viz/inputPlot';
+import { drawsDim } from '../../src/lib/viz/inputSpace';
 import { PAINT_INTERVAL_MS, PAINT_SPACING_PX, shouldPaint } from '../../src/lib/viz/drawGestures';
 
 describe('pixel ↔ input coordinates', () => {

@@ -8,7 +8,7 @@ import {
 	misclassified,
 	pointRadius,
 	toPixel
-} from '../../src/lib/viz/inputSpace';
+} from '../../src/lib/viz/inputPlot';
 import { CLASS_COLORS } from '../../src/lib/viz/palette';
 
 function rgb(hex: string): number[] {
