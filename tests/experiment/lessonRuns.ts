@@ -17,6 +17,7 @@
  * cover come from `npm run digits:losses` (every loss on the digits, seed 1), `npm run
  * experiment:mining` (pairs and triplets) and `npm run experiment` (the identity sweep).
  */
+import { noticeBrief } from '../../src/lib/math/notice';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
@@ -269,7 +270,8 @@ function optionsOf(lesson: string, widget: string): TrainerOptions {
 		view,
 		attrs.filter(([k]) => k !== 'view')
 	);
-	if (config.notices.length) throw new Error(`${widget}: ${config.notices.join('; ')}`);
+	if (config.notices.length)
+		throw new Error(`${widget}: ${config.notices.map(noticeBrief).join('; ')}`);
 	return config.settings.options;
 }
 
@@ -417,7 +419,7 @@ export async function main(): Promise<number> {
 		const start = performance.now();
 		for (const seed of seedList) {
 			const t = new Trainer({ ...base, seed, data: { ...base.data, seed } }, { sources });
-			if (t.notices.length) throw new RangeError(t.notices.join('; '));
+			if (t.notices.length) throw new RangeError(t.notices.map(noticeBrief).join('; '));
 			const pending = [...(run.changes ?? [])];
 			for (const at of steps) {
 				while (t.steps < at) {

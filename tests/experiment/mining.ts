@@ -14,6 +14,7 @@
  * lesson's widget (`/?loss=triplet&classes=6&noise=0.5`), the explorer's defaults otherwise;
  * --seeds N (default 3: seeds 1…N, data and weights).
  */
+import { noticeBrief } from '../../src/lib/math/notice';
 import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/lib/model/tf';
@@ -63,7 +64,7 @@ export async function main(): Promise<number> {
 		for (let seed = 1; seed <= seeds; seed++) {
 			const data = { generator: 'blobs', classes, noise, seed } as const;
 			const t = new Trainer({ ...run.options, data, seed }, { headless: true });
-			if (t.notices.length > 0) throw new RangeError(t.notices.join('; '));
+			if (t.notices.length > 0) throw new RangeError(t.notices.map(noticeBrief).join('; '));
 			let done = 0;
 			for (const step of MINING_STEPS) {
 				t.step(step - done);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DATA_LIMITS } from './settingLimits';
 import {
-	DATA_LIMITS,
 	DEFAULT_DATA_PARAMS,
 	TOY_GENERATORS,
 	IDENTITIES_INPUT_DIM,

@@ -4,7 +4,8 @@ import type { DatasetMessage } from '../../src/lib/model/protocol';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import type { CustomData } from '../../src/lib/state/customData';
 import { dataCsv, featuresCsv, settingsJson } from '../../src/lib/state/exports';
-import { defaultSettings, parseSettings } from '../../src/lib/state/params';
+import { parseSettings } from '../../src/lib/state/params';
+import { defaultSettingsCopy } from '../../src/lib/math/settingsEngine';
 
 const dataset: DatasetMessage = {
 	dataVersion: 3,
@@ -90,7 +91,7 @@ describe('settingsJson', () => {
 	});
 
 	test('says that the user’s own data is not in the file', () => {
-		const file = JSON.parse(settingsJson(defaultSettings(), custom, null));
+		const file = JSON.parse(settingsJson(defaultSettingsCopy(), custom, null));
 		expect(file.data).toMatchObject({ source: 'upload', name: 'pets.csv', points: 2, classes: 2 });
 		expect(file.data.note).toMatch(/not in this file/);
 		expect(file.step).toBeNull();

@@ -1,30 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import {
-	DATA_LIMITS,
-	GENERATOR_KINDS,
-	inputDimLimit,
-	type NumericLimit
-} from '../../src/lib/math/dataParams';
+import { GENERATOR_KINDS, inputDimLimit, type NumericLimit } from '../../src/lib/math/dataParams';
 import { DIGITS_PER_CLASS } from '../../src/lib/math/limits';
 import { createRng, type Rng } from '../../src/lib/math/rng';
 import {
 	LOSS_KINDS,
 	MARGIN_LIMITS,
-	TRAINER_LIMITS,
 	clampTrainerOptions,
 	type LambdaMode
 } from '../../src/lib/model/options';
 import {
-	DEFAULT_UI,
 	INTEGER_MARGIN_MAX,
-	SETTING_KEYS,
-	SPEED_LIMIT,
-	defaultSettings,
 	parseSettings,
 	serializeSettings,
 	type Settings
 } from '../../src/lib/state/params';
 import { en } from './noticeText';
+import { DATA_LIMITS, TRAINER_LIMITS, limitAt } from './settingLimits';
+import { DEFAULTS, defaultSettingsCopy } from '../../src/lib/math/settingsEngine';
+import { SETTINGS } from '../../src/lib/math/settings';
+
+const SPEED_LIMIT = limitAt('ui.speed');
+const DEFAULT_UI = DEFAULTS.ui;
+const defaultSettings = defaultSettingsCopy;
+/** Every URL key with its doc line and whether it is always written, in table order. */
+const SETTING_KEYS = SETTINGS.map((r) => ({ key: r.key, doc: r.doc, always: r.always === true }));
 
 const EXAMPLE = 'loss=asoftmax&m=4&dim=2&data=blobs&classes=4&seed=7';
 const PUBLIC_KEYS = ['loss', 'm', 'dim', 'data', 'classes', 'seed'];

@@ -5,17 +5,9 @@
  * garbage input into valid params, with a plain-language notice for every change.
  */
 import { notice, type Notice } from './notice';
-import { show, type NumericLimit } from './clamp';
-import {
-	GENERATOR_KINDS,
-	TOY_GENERATORS,
-	IDENTITIES_INPUT_DIM,
-	inputDimLimit,
-	rowAt,
-	type DataParams,
-	type GeneratorKind
-} from './settings';
-import { DEFAULTS, clampSettings, evaluate } from './settingsEngine';
+import { show } from './clamp';
+import { GENERATOR_KINDS, TOY_GENERATORS, IDENTITIES_INPUT_DIM, inputDimLimit, type DataParams, type GeneratorKind } from './settings';
+import { DEFAULTS, clampSettings } from './settingsEngine';
 
 export type { NumericLimit } from './clamp';
 export type { DataParams, GeneratorKind };
@@ -29,26 +21,6 @@ export { GENERATOR_KINDS, IDENTITIES_INPUT_DIM, inputDimLimit, TOY_GENERATORS };
 export const DEFAULT_DATA_PARAMS: Readonly<Omit<DataParams, 'heldOut'>> & {
 	readonly heldOut: readonly number[];
 } = DEFAULTS.options.data;
-
-/** The numeric fields of `DataParams`. */
-export type NumericDataField = Exclude<keyof DataParams, 'generator' | 'heldOut'>;
-
-/**
- * Range of every numeric field, from the settings table, so sliders and the clamp share one
- * source. The inputDim entry is the planar/space generators' range; 'identities' has its own
- * (`IDENTITIES_INPUT_DIM`, see `inputDimLimit`).
- */
-export const DATA_LIMITS: Readonly<Record<NumericDataField, NumericLimit>> = Object.freeze(
-	Object.fromEntries(
-		(['classes', 'pointsPerClass', 'noise', 'inputDim', 'seed', 'testFraction'] as const).map(
-			(field) => {
-				const row = rowAt(`options.data.${field}`);
-				const limit = row.kind === 'number' ? evaluate(row.limit, DEFAULTS) : undefined;
-				return [field, Object.freeze({ ...limit })];
-			}
-		)
-	) as Record<NumericDataField, NumericLimit>
-);
 
 /**
  * Clamps/sanitises any partial or garbage input (NaN, strings cast as numbers, out-of-range,

@@ -79,3 +79,14 @@ export function prefixed(n: Notice, prefix: string): Notice {
 export function sameNotice(a: Notice, b: Notice): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/**
+ * A short, language-neutral form for developers' errors and logs (the experiment CLI), e.g.
+ * "inputDim 40 → 16 (outOfRange)"; pages show `noticeText` instead.
+ */
+export function noticeBrief(n: Notice): string {
+	const p = n.params;
+	const subject = [p.name ?? p.key ?? p.word, p.value ?? p.values].filter((x) => x !== undefined);
+	const using = p.using !== undefined ? ` → ${p.using}` : '';
+	return `${n.prefix ? `${n.prefix} ` : ''}${subject.join(' ')}${using} (${n.key})`;
+}

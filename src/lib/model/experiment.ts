@@ -29,6 +29,7 @@
  * This file runs the sweep; its settings are experimentDefaults.ts, its plan (config, tasks,
  * margin choice) experimentPlan.ts, one run experimentRun.ts, the table experimentTable.ts.
  */
+import { noticeBrief } from '../math/notice';
 import { datasetOf } from './dataSources';
 import { clampTrainerOptions } from './options';
 import { EXPERIMENT_DATA } from './experimentDefaults';
@@ -97,7 +98,9 @@ export async function runOpenSetExperiment(config: ExperimentConfig): Promise<Ex
 			const asked = { ...plan.model, loss: spec.loss, ...(m === null ? {} : { m }) };
 			const { notices } = clampTrainerOptions(asked, undefined, { headless: true });
 			if (notices.length > 0) {
-				throw new RangeError(`Experiment settings were clamped: ${notices.join('; ')}`);
+				throw new RangeError(
+					`Experiment settings were clamped: ${notices.map(noticeBrief).join('; ')}`
+				);
 			}
 		}
 	}

@@ -4,10 +4,10 @@
  * its batch (P×K for the pair losses) and the default run length. The protocol they serve is
  * described in experiment.ts.
  */
-import { DEFAULT_TRAINER_OPTIONS } from './options';
 import type { ExperimentModel } from './experimentRun';
 import type { LossSpec } from './experimentTable';
 import type { DataParams } from '../math/dataParams';
+import { DEFAULTS } from '../math/settingsEngine';
 
 /**
  * The paper's comparison: softmax, the Euclidean-margin losses before SphereFace (contrastive,
@@ -93,8 +93,8 @@ export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
 	mining: 'hard',
 	unitFeatures: true,
 	...pkFor(8),
-	centerLambda: DEFAULT_TRAINER_OPTIONS.centerLambda,
-	centerAlpha: DEFAULT_TRAINER_OPTIONS.centerAlpha
+	centerLambda: DEFAULTS.options.centerLambda,
+	centerAlpha: DEFAULTS.options.centerAlpha
 });
 
 /**

@@ -4,6 +4,7 @@
  * data and model settings of its identity count, λ's floor on the run's clock), and the
  * margin of a spec with a grid chosen per identity count from its validation runs.
  */
+import { noticeBrief } from '../math/notice';
 import type { DataSources } from './dataSources';
 import {
 	DEFAULT_EXPERIMENT_STEPS,
@@ -117,7 +118,8 @@ export function taskOf(
 		...identityData(identities, plan.unseen),
 		seed
 	});
-	if (notices.length > 0) throw new RangeError(`Data settings were clamped: ${notices[0]}`);
+	if (notices.length > 0)
+		throw new RangeError(`Data settings were clamped: ${noticeBrief(notices[0])}`);
 	const model: ExperimentModel = {
 		...plan.model,
 		...pkFor(identities),

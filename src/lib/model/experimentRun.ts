@@ -6,6 +6,7 @@
  * `runPool` and `runTask` too). The sweep's plan of tasks is `experimentPlan.ts`; `experiment.ts`
  * runs it.
  */
+import { noticeBrief } from '../math/notice';
 import { Trainer } from './trainer';
 import { datasetOf, type DataSources } from './dataSources';
 import type { TrainerOptions } from './options';
@@ -167,7 +168,9 @@ export async function runTask(
 	);
 	try {
 		if (trainer.notices.length > 0) {
-			throw new RangeError(`Experiment settings were clamped: ${trainer.notices.join('; ')}`);
+			throw new RangeError(
+				`Experiment settings were clamped: ${trainer.notices.map(noticeBrief).join('; ')}`
+			);
 		}
 		while (trainer.steps < task.steps && !trainer.diverged) {
 			signal?.throwIfAborted();

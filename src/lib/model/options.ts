@@ -12,62 +12,13 @@ import {
 	MARGIN_LIMITS,
 	clampSettings,
 	needsRebuildOf,
-	rowAt,
-	evaluate,
 	show,
 	type LambdaMode,
-	type NumericLimit,
 	type TrainerOptions
 } from '../math/index';
 
 export type { LambdaMode, TrainerOptions };
 export { LOSS_KINDS, LOSS_NAMES, MARGIN_LIMITS };
-
-/**
- * The teacher's preset: 4 blobs in 2D, features on the circle, A-Softmax m = 4 as a pure
- * margin (λ off), so dragging m shows its full effect at once; the toy data converge without
- * SphereFace's annealing, which stays one click away (and in the URL: lambda=official).
- */
-export const DEFAULT_TRAINER_OPTIONS: Readonly<Omit<TrainerOptions, 'data'>> = (() => {
-	const { data: _data, ...rest } = DEFAULTS.options;
-	return Object.freeze(rest);
-})();
-
-type NumericOption =
-	| 'hiddenLayers'
-	| 'hiddenUnits'
-	| 'seed'
-	| 's'
-	| 'lambdaFixed'
-	| 'lambdaMin'
-	| 'learningRate'
-	| 'batchSize'
-	| 'weightDecay';
-
-const NUMERIC_OPTIONS: readonly NumericOption[] = [
-	'hiddenLayers',
-	'hiddenUnits',
-	'seed',
-	's',
-	'lambdaFixed',
-	'lambdaMin',
-	'learningRate',
-	'batchSize',
-	'weightDecay'
-];
-
-/** Limits of the numeric settings, from the table (the margin's depend on the loss: `MARGIN_LIMITS`). */
-export const TRAINER_LIMITS: Readonly<Record<NumericOption, NumericLimit>> = Object.freeze(
-	Object.fromEntries(
-		NUMERIC_OPTIONS.map((field) => {
-			const row = rowAt(`options.${field}`);
-			return [
-				field,
-				Object.freeze({ ...(row.kind === 'number' ? evaluate(row.limit, DEFAULTS) : {}) })
-			];
-		})
-	) as Record<NumericOption, NumericLimit>
-);
 
 /**
  * Valid trainer options from any partial or garbage input, on top of `base` (default: the

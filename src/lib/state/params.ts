@@ -6,55 +6,10 @@
  * DOM, runes or tfjs.
  */
 import { notice, sameNotice, type Notice } from '$lib/math/notice';
-import {
-	DEFAULTS,
-	INTEGER_MARGIN_MAX,
-	ROW_BY_KEY,
-	SETTINGS,
-	clampSettings,
-	defaultSettingsCopy,
-	evaluate,
-	formatValue,
-	getAt,
-	parseValue,
-	rowAt,
-	show,
-	type NumericLimit,
-	type Settings,
-	type SettingRow,
-	type UiSettings
-} from '$lib/math/index';
+import { INTEGER_MARGIN_MAX, ROW_BY_KEY, SETTINGS, clampSettings, evaluate, formatValue, getAt, parseValue, show, type Settings, type SettingRow, type UiSettings } from '$lib/math/index';
 
 export type { Settings, UiSettings };
 export { INTEGER_MARGIN_MAX };
-
-/** Range of `speed`: whole steps per second, 0 = as fast as possible. */
-export const SPEED_LIMIT: NumericLimit = (() => {
-	const row = rowAt('ui.speed');
-	return Object.freeze({
-		...(row.kind === 'number' ? evaluate(row.limit, DEFAULTS) : { min: 0, max: 0, integer: true })
-	});
-})();
-
-/** The page defaults: full speed, normal type, the paper's integer margins, English. */
-export const DEFAULT_UI: Readonly<UiSettings> = DEFAULTS.ui;
-
-/** A fresh, mutable copy of the default settings (the teacher's preset). */
-export function defaultSettings(): Settings {
-	return defaultSettingsCopy();
-}
-
-/** One URL key as documentation sees it: the key, its doc line, and whether it is always written. */
-export interface SettingKey {
-	readonly key: string;
-	readonly doc: string;
-	readonly always: boolean;
-}
-
-/** Every URL key, in the order they are written. The first six are always written. */
-export const SETTING_KEYS: readonly SettingKey[] = Object.freeze(
-	SETTINGS.map((r) => Object.freeze({ key: r.key, doc: r.doc, always: r.always === true }))
-);
 
 const MAX_NOTICES = 12;
 
