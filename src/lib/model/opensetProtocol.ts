@@ -12,7 +12,7 @@ import type { ExperimentConfig, ExperimentProgress } from './experimentPlan';
  * worker boundary): `digitsUrl` is where the workers fetch the digits when the sweep runs on
  * them; `workers` is how many task workers train its runs (default `taskWorkerCount`);
  * `validationRuns` takes the first that many of VALIDATION_SEEDS as the validation seeds
- * (the page names no seed itself: experiment.ts, where they live, would bring tfjs along).
+ * (the page names no seed itself; the seeds live in experimentDefaults.ts).
  */
 export type SweepConfig = Omit<
 	ExperimentConfig,
