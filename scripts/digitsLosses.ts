@@ -14,7 +14,10 @@ import { tf } from '../src/lib/model/tf';
 import { Trainer } from '../src/lib/model/trainer';
 import { parseDigits } from '../src/lib/io/digits';
 import { clampTrainerOptions } from '../src/lib/model/options';
-import { formatLambda, SPLIT, toDegrees } from '../src/lib/math/index';
+import { formatLambda } from '../src/lib/math/lambda';
+import { SPLIT } from '../src/lib/math/split';
+import { toDegrees } from '../src/lib/math/vec';
+import { noticeBrief } from '../src/lib/math/notice';
 import type { Digits } from '../src/lib/io/digits';
 
 /** The runs: a name and the settings that differ from the explorer's digits defaults. */
@@ -92,7 +95,7 @@ function compareDefaults(digits: Digits, steps: number[]): void {
 		// m = 1 makes ψ(θ) = cos θ, so λ cannot matter: one m = 1 run per comparison is enough.
 		for (const m of name.includes('default') ? [1, 4] : [4]) {
 			const { options, notices } = clampTrainerOptions({ ...o, loss: 'asoftmax', m }, base);
-			if (notices.length) throw new RangeError(notices.join('; '));
+			if (notices.length) throw new RangeError(notices.map(noticeBrief).join('; '));
 			const t = new Trainer(options, { sources: { digits } });
 			const start = performance.now();
 			for (const at of steps) {
@@ -133,7 +136,7 @@ export async function main(): Promise<number> {
 	console.log('|---|---|---|---|---|---|');
 	for (const [name, o] of RUNS) {
 		const { options, notices } = clampTrainerOptions(o, base);
-		if (notices.length) throw new RangeError(notices.join('; '));
+		if (notices.length) throw new RangeError(notices.map(noticeBrief).join('; '));
 		const t = new Trainer(options, { sources: { digits: parsed.digits } });
 		for (const at of [300, 700, steps]) {
 			t.step(at - t.steps);

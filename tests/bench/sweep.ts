@@ -15,8 +15,9 @@ import {
 	pkFor
 } from '../../src/lib/model/experimentDefaults';
 import type { RunTask } from '../../src/lib/model/experimentRun';
-import type { LossSpec, RunResult } from '../../src/lib/model/experimentTable';
-import { clampDataParams, floorStepFor } from '../../src/lib/math/index';
+import type { LossSpec, RunResult } from '../../src/lib/math/experimentTable';
+import { clampDataParams } from '../../src/lib/math/dataParams';
+import { floorStepFor } from '../../src/lib/math/lambda';
 import { threadExecutor } from '../experiment/threads';
 
 /** Steps per task, tasks' identities, threads against one, alternated rounds. */

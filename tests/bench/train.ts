@@ -12,12 +12,9 @@ import { tf } from '../../src/lib/model/tf';
 import { Trainer } from '../../src/lib/model/trainer';
 import { classParams, features, initParams } from '../../src/lib/model/network';
 import { headLoss } from '../../src/lib/model/heads';
-import {
-	createRng,
-	generateDataset,
-	lambdaForStep,
-	OFFICIAL_SCHEDULE
-} from '../../src/lib/math/index';
+import { createRng } from '../../src/lib/math/rng';
+import { generateDataset } from '../../src/lib/math/generators';
+import { lambdaForStep, OFFICIAL_SCHEDULE } from '../../src/lib/math/lambda';
 import { ReferenceTrainer, type ReferenceHead } from './reference';
 import { readFileSync } from 'node:fs';
 import { parseDigits } from '../../src/lib/io/digits';

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DIGITS_INPUT_DIM, DIGITS_PER_CLASS, MAX_FEATURE_DIM } from '../../src/lib/math/limits';
-import { DIGITS_HIDDEN_UNITS } from '../../src/lib/math/settings';
+import { DIGITS_HIDDEN_UNITS } from '../../src/lib/math/settingRows';
 import {
 	hasMargin,
 	isMetricLoss,
@@ -29,7 +29,7 @@ import {
 	type ExperimentRow,
 	type LossSpec,
 	type RunMetrics
-} from '../../src/lib/model/experimentTable';
+} from '../../src/lib/math/experimentTable';
 
 /** What the command line asks for. */
 export interface CliOptions {

@@ -25,10 +25,14 @@ import { tf } from '../../src/lib/model/tf';
 import { Trainer } from '../../src/lib/model/trainer';
 import { parseDigits } from '../../src/lib/io/digits';
 import { isWidgetView, widgetConfig } from '../../src/lib/state/widget';
-import { SPLIT, angleStats, regionOf, toDegrees } from '../../src/lib/math/index';
+import { SPLIT } from '../../src/lib/math/split';
+import { angleStats } from '../../src/lib/math/stats';
+import { regionOf } from '../../src/lib/math/circle';
+import { toDegrees } from '../../src/lib/math/vec';
 import type { Snapshot } from '../../src/lib/model/snapshot';
-import type { TrainerOptions } from '../../src/lib/model/options';
-import type { Dataset, HeadKind } from '../../src/lib/math/index';
+import type { TrainerOptions } from '../../src/lib/math/settingTypes';
+import type { Dataset } from '../../src/lib/math/datasets';
+import type { HeadKind } from '../../src/lib/math/psi';
 
 /** What can be read off a trained widget. */
 type Metric =

@@ -19,7 +19,8 @@ import { parseArgs } from 'node:util';
 import '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../src/lib/model/tf';
 import { Trainer } from '../../src/lib/model/trainer';
-import { angleStats, toDegrees } from '../../src/lib/math/index';
+import { angleStats } from '../../src/lib/math/stats';
+import { toDegrees } from '../../src/lib/math/vec';
 
 /** The steps the table reports (step 1 is the untrained network's first batch). */
 export const MINING_STEPS = [1, 10, 50, 100, 200, 400, 600];

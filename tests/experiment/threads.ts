@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { runPool, type Executor, type RunTask } from '../../src/lib/model/experimentRun';
-import type { RunResult } from '../../src/lib/model/experimentTable';
+import type { RunResult } from '../../src/lib/math/experimentTable';
 import type { FromThread, ThreadData } from './taskThread';
 
 const THREAD = new URL('./thread.mjs', import.meta.url);

@@ -4,7 +4,8 @@
  * avoiding the kinks where finite differences mean nothing.
  */
 import type { HeadOptions } from '../../src/lib/model/heads';
-import { angleBetween, createRng, normalize } from '../../src/lib/math/index';
+import { angleBetween, normalize } from '../../src/lib/math/vec';
+import { createRng } from '../../src/lib/math/rng';
 
 export interface Batch {
 	X: number[][];

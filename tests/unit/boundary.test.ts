@@ -1,14 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import {
 	arcAngleStats,
-	boundaryAngle2d,
 	classArcs2d,
-	marginBetweenBoundaries,
 	marginBound,
 	M_MIN_BINARY,
-	M_MIN_MULTICLASS,
-	type HeadKind
-} from '../../src/lib/math/index';
+	M_MIN_MULTICLASS
+} from '../../src/lib/math/circle';
+import { boundaryAngle2d, marginBetweenBoundaries } from '../../src/lib/math/boundary';
+import type { HeadKind } from '../../src/lib/math/psi';
 import { closeTo, reference } from './reference';
 
 describe('boundary angles match the reference', () => {

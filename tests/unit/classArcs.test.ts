@@ -6,15 +6,10 @@
  * arcs must agree with the ownership rule sampled densely around the circle.
  */
 import { describe, expect, test } from 'vitest';
-import {
-	classArcs2d,
-	createRng,
-	ownershipGap,
-	wrapAngle,
-	type Arc,
-	type HeadKind,
-	type TargetOptions
-} from '../../src/lib/math/index';
+import { classArcs2d, ownershipGap, type Arc } from '../../src/lib/math/circle';
+import { createRng } from '../../src/lib/math/rng';
+import { wrapAngle } from '../../src/lib/math/vec';
+import type { HeadKind, TargetOptions } from '../../src/lib/math/psi';
 
 /** The former implementation: a uniform step of minSep / 64 in [1e-4, 0.01] for every class. */
 function uniformArcs(weightAngles: number[], kind: HeadKind, opts: TargetOptions): (Arc | null)[] {

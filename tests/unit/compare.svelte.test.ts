@@ -7,12 +7,12 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { flushSync } from 'svelte';
-import type { RecognitionReport } from '../../src/lib/math';
+import type { RecognitionReport } from '../../src/lib/math/openset';
 import type { OpenSetClient } from '../../src/lib/state/opensetClient';
 import type { DatasetMessage } from '../../src/lib/model/protocol';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import type { TrainingRun } from '../../src/lib/state/trainingRun.svelte';
-import type { Settings } from '../../src/lib/state/params';
+import type { Settings } from '../../src/lib/math/settingTypes';
 import {
 	COMPARE_SNAPSHOT_MS,
 	CompareState,

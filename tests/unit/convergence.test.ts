@@ -8,7 +8,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Trainer } from '../../src/lib/model/trainer';
-import { angleStats, type HeadKind } from '../../src/lib/math/index';
+import { angleStats } from '../../src/lib/math/stats';
+import type { HeadKind } from '../../src/lib/math/psi';
 
 /** Wall-clock budget of a 2,500-step test (a timeout, not a speed goal). */
 const HEAVY = 300_000;

@@ -1,16 +1,14 @@
 import { describe, expect, it, test } from 'vitest';
 import {
 	DATA_FILE_LIMITS,
-	formatDataCsv,
-	formatFeaturesCsv,
 	parseDataFile,
-	showValue,
-	tableToDataset,
-	unitBox,
 	type DataTable,
 	type ParseOptions,
 	type ParseResult
-} from '../../src/lib/io/dataFile';
+} from '../../src/lib/io/dataReader';
+import { formatDataCsv, formatFeaturesCsv } from '../../src/lib/io/dataWriters';
+import { showValue } from '../../src/lib/io/messages';
+import { tableToDataset, unitBox } from '../../src/lib/io/tableDataset';
 import { datasetProblem } from '../../src/lib/math/datasets';
 import { generateDataset } from '../../src/lib/math/generators';
 import { SPLIT } from '../../src/lib/math/split';

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_LIMITS } from './settingLimits';
+import { DEFAULT_DATA_PARAMS, clampDataParams } from '../../src/lib/math/dataParams';
 import {
-	DEFAULT_DATA_PARAMS,
 	TOY_GENERATORS,
-	IDENTITIES_INPUT_DIM,
-	clampDataParams,
-	inputDimLimit,
 	type DataParams,
 	type GeneratorKind
-} from '../../src/lib/math/dataParams';
+} from '../../src/lib/math/settingTypes';
+import { IDENTITIES_INPUT_DIM, inputDimLimit } from '../../src/lib/math/margins';
 import {
 	MAX_INPUT_DIM,
 	datasetProblem,

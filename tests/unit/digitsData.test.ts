@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { digitsDataset, encodeDigits, parseDigits, type Digits } from '../../src/lib/io/digits';
-import { clampDataParams, DIGITS_PER_CLASS, SPLIT } from '../../src/lib/math/index';
+import { clampDataParams } from '../../src/lib/math/dataParams';
+import { DIGITS_PER_CLASS } from '../../src/lib/math/limits';
+import { SPLIT } from '../../src/lib/math/split';
 import { clampTrainerOptions } from '../../src/lib/model/options';
 import { parseSettings } from '../../src/lib/state/params';
 import { Trainer } from '../../src/lib/model/trainer';

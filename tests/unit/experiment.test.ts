@@ -19,7 +19,7 @@ import {
 	VALIDATION_SEEDS
 } from '../../src/lib/model/experimentDefaults';
 import type { ExperimentConfig, ExperimentProgress } from '../../src/lib/model/experimentPlan';
-import { DELTA_METRICS, METRICS, UNCONVERGED_BELOW } from '../../src/lib/model/experimentTable';
+import { DELTA_METRICS, METRICS, UNCONVERGED_BELOW } from '../../src/lib/math/experimentTable';
 import { JSON_KEYS, jsonLine, markdownTable, parseCli, QUICK } from '../experiment/cli';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseDataFile } from '../../src/lib/io/dataFile';
+import { parseDataFile } from '../../src/lib/io/dataReader';
 import type { DatasetMessage } from '../../src/lib/model/protocol';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import type { CustomData } from '../../src/lib/state/customData';

@@ -9,7 +9,7 @@ import { headLoss, type HeadOptions } from '../../src/lib/model/heads';
 import { headGradients } from '../../src/lib/model/fastHead';
 import { classParams, features, initParams, makeLayout } from '../../src/lib/model/network';
 import { trainingLoss } from '../../src/lib/model/training';
-import { createRng } from '../../src/lib/math/index';
+import { createRng } from '../../src/lib/math/rng';
 import { arrayError } from './reference';
 import { makeBatch } from './batches';
 

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { circleGeometry, featureExtent, marginWedges } from '../../src/lib/viz/featureGeometry';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import { lambdaMargin } from '../../src/lib/viz/marginReadout';
-import { classArcs2d, marginBetweenBoundaries, type HeadKind } from '../../src/lib/math/index';
+import { classArcs2d } from '../../src/lib/math/circle';
+import { marginBetweenBoundaries } from '../../src/lib/math/boundary';
+import type { HeadKind } from '../../src/lib/math/psi';
 
 /** A 2D snapshot with unit weights at the given angles. */
 function snap(angles: number[], lossKind: HeadKind, m: number, lambda = 0): Snapshot {

@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { headLogits, headLoss, type HeadOptions } from '../../src/lib/model/heads';
-import { batchLoss, featureLogits } from '../../src/lib/math/index';
+import { batchLoss, featureLogits } from '../../src/lib/math/logits';
 import { makeBatch, type Batch } from './batches';
 import { arrayError } from './reference';
 

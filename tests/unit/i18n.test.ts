@@ -2,14 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { EXPLORER_EN } from '../../src/lib/i18n/explorerStrings';
 import { EXPLORER_KO } from '../../src/lib/i18n/explorerStringsKo';
 import { STRINGS, type StringKey } from '../../src/lib/i18n/strings';
-import {
-	LANGS,
-	LANG_NAMES,
-	MAX_NOTICE_LENGTH,
-	isLang,
-	noticeText,
-	translate
-} from '../../src/lib/i18n/index';
+import { LANGS, isLang } from '../../src/lib/math/settingTypes';
+import { LANG_NAMES, MAX_NOTICE_LENGTH, noticeText, translate } from '../../src/lib/i18n/index';
 import { NOTICE_EN, NOTICE_KO } from '../../src/lib/i18n/noticeStrings';
 import { parseSettings } from '../../src/lib/state/params';
 import { parseCompare } from '../../src/lib/state/compare';

@@ -1,6 +1,6 @@
 /** The identity sweep's chart: Δ against modified on a log axis of identity counts. */
 import { describe, expect, test } from 'vitest';
-import { chartFrame } from '../../src/lib/viz/chart';
+import { chartFrame } from '../../src/lib/viz/chart/frame';
 import { DODGE_PX, identityChart, seriesKey, type DeltaRow } from '../../src/lib/viz/identityChart';
 
 const F = chartFrame(400, 200, { top: 10, right: 10, bottom: 30, left: 40 });

@@ -8,7 +8,7 @@ import {
 	lambdaForStep,
 	OFFICIAL_SCHEDULE,
 	PYTORCH_SCHEDULE
-} from '../../src/lib/math/index';
+} from '../../src/lib/math/lambda';
 import { closeTo, reference } from './reference';
 
 const ref = reference.lambda_schedules;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATA_FILE_LIMITS } from '../../src/lib/io/dataFile';
+import { DATA_FILE_LIMITS } from '../../src/lib/io/dataReader';
 import { DATA_LIMITS } from './settingLimits';
 import { MAX_CLASSES, MIN_CLASSES } from '../../src/lib/math/limits';
 import { CLASS_COLORS, HELD_OUT_COLOR } from '../../src/lib/viz/palette';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { argmax, batchLoss, crossEntropy, featureLogits } from '../../src/lib/math/index';
+import { argmax, batchLoss, crossEntropy, featureLogits } from '../../src/lib/math/logits';
 import { arrayError, closeTo, headOptionsOf, reference } from './reference';
 
 describe('float64 heads match the reference at 1e-12', () => {

@@ -14,7 +14,9 @@ import { initParams, makeLayout } from '../../src/lib/model/network';
 import { mlpForward } from '../../src/lib/model/training';
 import { Trainer } from '../../src/lib/model/trainer';
 import type { Snapshot } from '../../src/lib/model/snapshot';
-import { createRng, generateDataset, type LossKind } from '../../src/lib/math/index';
+import { createRng } from '../../src/lib/math/rng';
+import { generateDataset } from '../../src/lib/math/generators';
+import type { LossKind } from '../../src/lib/math/margins';
 
 await tf.setBackend('cpu');
 

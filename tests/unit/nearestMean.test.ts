@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyMeanRule, fitMeanRule } from '../../src/lib/math/index';
+import { applyMeanRule, fitMeanRule } from '../../src/lib/math/nearestMean';
 
 describe('the nearest-class-mean rule', () => {
 	// Two classes in the plane: class 0 around (2, 0), class 1 around (0, 4); one test point.

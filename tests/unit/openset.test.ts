@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { bestThresholdAccuracy, compactRoc, roc, tarAtFar } from '../../src/lib/math/roc';
+import { createRng } from '../../src/lib/math/rng';
 import {
-	bestThresholdAccuracy,
-	compactRoc,
-	createRng,
 	DEFAULT_VERIFICATION_PAIRS,
-	generateDataset,
-	openSetReport,
 	pairAngleHistograms,
-	pairScores,
-	rank1,
-	recognitionReport,
-	roc,
-	SPLIT,
-	tarAtFar
-} from '../../src/lib/math/index';
+	pairScores
+} from '../../src/lib/math/verification';
+import { generateDataset } from '../../src/lib/math/generators';
+import { openSetReport, recognitionReport } from '../../src/lib/math/openset';
+import { rank1 } from '../../src/lib/math/identification';
+import { SPLIT } from '../../src/lib/math/split';
 
 /** Rows [n, 2] at the given polar angles (degrees) and norms (default 1). */
 function onCircle(degrees: number[], norms: number[] = []): Float64Array {

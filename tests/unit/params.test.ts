@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { GENERATOR_KINDS, inputDimLimit, type NumericLimit } from '../../src/lib/math/dataParams';
+import { GENERATOR_KINDS } from '../../src/lib/math/settingTypes';
+import { inputDimLimit } from '../../src/lib/math/margins';
+import type { NumericLimit } from '../../src/lib/math/clamp';
 import { DIGITS_PER_CLASS } from '../../src/lib/math/limits';
 import { createRng, type Rng } from '../../src/lib/math/rng';
-import {
-	LOSS_KINDS,
-	MARGIN_LIMITS,
-	clampTrainerOptions,
-	type LambdaMode
-} from '../../src/lib/model/options';
-import {
-	INTEGER_MARGIN_MAX,
-	parseSettings,
-	serializeSettings,
-	type Settings
-} from '../../src/lib/state/params';
+import { LOSS_KINDS, MARGIN_LIMITS } from '../../src/lib/math/margins';
+import { clampTrainerOptions } from '../../src/lib/model/options';
+import type { LambdaMode } from '../../src/lib/math/settingTypes';
+import { INTEGER_MARGIN_MAX } from '../../src/lib/math/margins';
+import { parseSettings, serializeSettings } from '../../src/lib/state/params';
+import type { Settings } from '../../src/lib/math/settingTypes';
 import { en } from './noticeText';
 import { DATA_LIMITS, TRAINER_LIMITS, limitAt } from './settingLimits';
 import { DEFAULTS, defaultSettingsCopy } from '../../src/lib/math/settingsEngine';

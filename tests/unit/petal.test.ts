@@ -3,7 +3,8 @@
  * its own class's direction, over the test points of the classes that have a direction.
  */
 import { describe, expect, test } from 'vitest';
-import { petalAngles, petalWidth, SPLIT, type PetalInput } from '../../src/lib/math/index';
+import { petalAngles, petalWidth, type PetalInput } from '../../src/lib/math/petal';
+import { SPLIT } from '../../src/lib/math/split';
 
 const deg = Math.PI / 180;
 /** Unit-free 2D rows at polar angles (degrees), with arbitrary lengths. */

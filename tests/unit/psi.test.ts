@@ -9,7 +9,7 @@ import {
 	psiMixed,
 	targetCurve,
 	arcfaceTarget
-} from '../../src/lib/math/index';
+} from '../../src/lib/math/psi';
 import { closeTo, reference } from './reference';
 
 const table = reference.psi_table;

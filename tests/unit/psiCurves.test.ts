@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { psi, psiMixed, targetCurve, type HeadKind } from '../../src/lib/math/index';
+import { psi, psiMixed, targetCurve, type HeadKind } from '../../src/lib/math/psi';
 import {
 	psiChartData,
 	psiChartDescription,

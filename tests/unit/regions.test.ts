@@ -5,13 +5,11 @@
  * boundaries belongs to no class.
  */
 import { describe, expect, test } from 'vitest';
-import {
-	boundaryAngle2d,
-	createRng,
-	normalize,
-	regionOf,
-	type HeadKind
-} from '../../src/lib/math/index';
+import { boundaryAngle2d } from '../../src/lib/math/boundary';
+import { createRng } from '../../src/lib/math/rng';
+import { normalize } from '../../src/lib/math/vec';
+import { regionOf } from '../../src/lib/math/circle';
+import type { HeadKind } from '../../src/lib/math/psi';
 
 const cases: [HeadKind, { m?: number; lambda?: number }][] = [
 	['asoftmax', { m: 2, lambda: 0 }],

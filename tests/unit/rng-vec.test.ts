@@ -2,8 +2,6 @@ import { describe, expect, test } from 'vitest';
 import {
 	angleBetween,
 	cosBetween,
-	createRng,
-	hashSeed,
 	mean,
 	norm,
 	normalize,
@@ -11,7 +9,8 @@ import {
 	unit2,
 	wedgeNorm,
 	wrapAngle
-} from '../../src/lib/math/index';
+} from '../../src/lib/math/vec';
+import { createRng, hashSeed } from '../../src/lib/math/rng';
 
 describe('seeded RNG', () => {
 	test('the same seed gives the same stream; different seeds differ', () => {

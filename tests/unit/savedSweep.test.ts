@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseSavedSweep, SAVED_SWEEP_KIND, toSaved } from '../../src/lib/state/savedSweep';
 import { loadSavedSweep } from '../../src/lib/state/savedSweepLoader';
-import { DELTA_METRICS, IDENTITY_SWEEP } from '../../src/lib/model/experimentTable';
+import { DELTA_METRICS, IDENTITY_SWEEP } from '../../src/lib/math/experimentTable';
 import type { ExperimentResult } from '../../src/lib/model/experiment';
 
 const shipped = JSON.parse(readFileSync('static/data/identity-sweep.json', 'utf8'));

@@ -8,20 +8,21 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
 	DEFAULTS,
-	INTEGER_MARGIN_MAX,
-	MARGIN_LIMITS,
-	ROW_BY_PATH,
-	SETTINGS,
 	clampSettings,
 	evaluate,
 	getAt,
+	partialAt
+} from '../../src/lib/math/settingsEngine';
+import {
+	INTEGER_MARGIN_MAX,
+	MARGIN_LIMITS,
 	marginModeFor,
 	marginRange,
-	partialAt,
-	stepMargin,
-	type SettingRow,
-	type Settings
-} from '../../src/lib/math/index';
+	stepMargin
+} from '../../src/lib/math/margins';
+import { ROW_BY_PATH, SETTINGS } from '../../src/lib/math/settings';
+import type { SettingRow } from '../../src/lib/math/settingRows';
+import type { Settings } from '../../src/lib/math/settingTypes';
 import { clampTrainerOptions, needsRebuild } from '../../src/lib/model/options';
 import { STRINGS, type StringKey } from '../../src/lib/i18n/strings';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TOY_GENERATORS } from '../../src/lib/math/dataParams';
+import { TOY_GENERATORS } from '../../src/lib/math/settingTypes';
 import { generateDataset } from '../../src/lib/math/generators';
 import { angleHistograms, normHistogram } from '../../src/lib/math/histograms';
 import { angleStats, DEFAULT_MAX_PAIRS } from '../../src/lib/math/stats';

@@ -1,13 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import {
-	M_MIN_BINARY,
-	M_MIN_MULTICLASS,
-	marginBound,
-	type AngleStats,
-	type HeadKind,
-	type Histogram,
-	type NormHistogram
-} from '../../src/lib/math/index';
+import { M_MIN_BINARY, M_MIN_MULTICLASS, marginBound } from '../../src/lib/math/circle';
+import type { AngleStats } from '../../src/lib/math/stats';
+import type { HeadKind } from '../../src/lib/math/psi';
+import type { Histogram, NormHistogram } from '../../src/lib/math/histograms';
 import {
 	angleBars,
 	angleMarkers,

@@ -6,7 +6,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { Trainer } from '../../src/lib/model/trainer';
 import type { Snapshot } from '../../src/lib/model/snapshot';
-import { createRng, generateDataset, seenClassesOnly, SPLIT } from '../../src/lib/math/index';
+import { createRng } from '../../src/lib/math/rng';
+import { generateDataset } from '../../src/lib/math/generators';
+import { seenClassesOnly } from '../../src/lib/math/datasets';
+import { SPLIT } from '../../src/lib/math/split';
 import { en } from './noticeText';
 
 /** A small, fast configuration for tests that are about mechanics, not learning. */

@@ -6,8 +6,9 @@
  * reactive; tests/e2e/embed.test.ts checks the explorer link follows the widget's slider.)
  */
 import { describe, expect, test } from 'vitest';
-import { clampTrainerOptions, type TrainerOptions } from '../../src/lib/model/options';
-import type { Settings } from '../../src/lib/state/params';
+import { clampTrainerOptions } from '../../src/lib/model/options';
+import type { TrainerOptions } from '../../src/lib/math/settingTypes';
+import type { Settings } from '../../src/lib/math/settingTypes';
 import { widgetConfig } from '../../src/lib/state/widget';
 import { WidgetState, type SettingsOwner } from '../../src/lib/state/widgetState.svelte';
 

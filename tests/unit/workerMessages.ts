@@ -2,7 +2,8 @@
  * Typed `init` / `setOptions` messages for the worker loop's tests: the options clamped as
  * the page would clamp them (over a base), and the data choice that matches them.
  */
-import { clampTrainerOptions, type TrainerOptions } from '../../src/lib/model/options';
+import { clampTrainerOptions } from '../../src/lib/model/options';
+import type { TrainerOptions } from '../../src/lib/math/settingTypes';
 import { generatedChoice, type DataChoice, type ToWorker } from '../../src/lib/model/protocol';
 
 /** Full options from a partial one on top of `base` (itself partial, over the defaults). */

@@ -4,7 +4,9 @@
  * provider the language is English.
  */
 import { getContext, setContext } from 'svelte';
-import { noticeText, translate, type Lang, type StringKey } from './index';
+import { noticeText, translate } from './index';
+import type { Lang } from '../math/settingTypes';
+import type { StringKey } from './strings';
 import type { Notice } from '$lib/math/notice';
 
 const KEY = Symbol('spherelab-lang');

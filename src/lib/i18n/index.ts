@@ -3,18 +3,15 @@
  * Svelte): the component-side context lives in `context.svelte.ts`.
  */
 import { STRINGS, type StringKey } from './strings';
-import { LANGS, isLang, type Lang } from '$lib/math/settings';
+import { type Lang } from '$lib/math/settingTypes';
 import type { Notice } from '$lib/math/notice';
 
 /** The languages are a setting (one row of the settings table); their names and strings live here. */
-export { LANGS, isLang, type Lang };
 /** The language's own name, for the language switch. */
 export const LANG_NAMES: Readonly<Record<Lang, string>> = Object.freeze({
 	en: 'English',
 	ko: '한국어'
 });
-
-export type { StringKey };
 
 /**
  * The UI string `key` in `lang`, with `{name}` placeholders replaced by `params` (plain text:

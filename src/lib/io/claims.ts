@@ -6,7 +6,7 @@
  * from here, so a sentence and its evidence cannot drift apart. Read defensively: a file
  * that is not one gives null and a reason.
  */
-import type { Verdict } from '../math/index';
+import type { Verdict } from '../math/bootstrap';
 
 /** One measured comparison. */
 export interface Claim {

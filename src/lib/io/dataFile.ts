@@ -9,13 +9,3 @@
  * All are pure functions over strings and typed arrays (no DOM), so they run in the page,
  * in a worker and in Node tests alike.
  */
-export {
-	DATA_FILE_LIMITS,
-	parseDataFile,
-	type DataTable,
-	type ParseOptions,
-	type ParseResult
-} from './dataReader';
-export { showValue, withCommas } from './messages';
-export { tableToDataset, unitBox } from './tableDataset';
-export { SPLIT_NAMES, formatDataCsv, formatFeaturesCsv, type FeatureTable } from './dataWriters';

@@ -12,7 +12,10 @@
  * `parseDigits` checks every field and the exact length, so a truncated or corrupted file is
  * refused with a plain message instead of training on garbage. Pure TypeScript.
  */
-import { createRng, stratifiedSplit, type DataParams, type Dataset } from '../math/index';
+import { createRng } from '../math/rng';
+import { stratifiedSplit } from '../math/split';
+import type { DataParams } from '../math/settingTypes';
+import type { Dataset } from '../math/datasets';
 
 /** A set of digit images. */
 export interface Digits {

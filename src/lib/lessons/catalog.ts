@@ -3,7 +3,7 @@
  * frontmatter. Validation is strict, so a lesson with a missing title or order fails the
  * build with a message naming the file instead of rendering a broken index.
  */
-import { isLang, type Lang } from '$lib/i18n';
+import { isLang, type Lang } from '$lib/math/settingTypes';
 
 export interface LessonEntry {
 	lang: Lang;

@@ -6,12 +6,8 @@
  */
 import { notice, type Notice } from './notice';
 import { show } from './clamp';
-import { GENERATOR_KINDS, TOY_GENERATORS, IDENTITIES_INPUT_DIM, inputDimLimit, type DataParams, type GeneratorKind } from './settings';
+import { type DataParams } from './settingTypes';
 import { DEFAULTS, clampSettings } from './settingsEngine';
-
-export type { NumericLimit } from './clamp';
-export type { DataParams, GeneratorKind };
-export { GENERATOR_KINDS, IDENTITIES_INPUT_DIM, inputDimLimit, TOY_GENERATORS };
 
 /**
  * The preset used when a field is missing: four well-separated 2D blobs. Deeply frozen (its

@@ -4,7 +4,7 @@
  * own, and the checks an uploaded or drawn data set must pass before training. The toy
  * generators are generators.ts, their params dataParams.ts, the split split.ts.
  */
-import type { DataParams } from './dataParams';
+import type { DataParams } from './settingTypes';
 import { DIGITS_INPUT_DIM, MIN_CLASSES, maxClassesOf } from './limits';
 import { SPLIT } from './split';
 

@@ -8,7 +8,8 @@
  */
 import { createRng, hashSeed, type Rng } from './rng';
 import { angleBetween, dot, norm, normalize, unit2 } from './vec';
-import { clampDataParams, type DataParams, type GeneratorKind } from './dataParams';
+import { clampDataParams } from './dataParams';
+import type { DataParams, GeneratorKind } from './settingTypes';
 import type { Dataset } from './datasets';
 import { stratifiedSplit } from './split';
 

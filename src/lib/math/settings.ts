@@ -14,11 +14,6 @@ import { TRAINING_ROWS } from './trainingRows';
 import { PAGE_ROWS } from './pageRows';
 import { type SettingPath, type SettingRow } from './settingRows';
 
-export type { NumericLimit } from './clamp';
-export * from './settingTypes';
-export * from './margins';
-export * from './settingRows';
-
 // ---------------------------------------------------------------------------------------
 // The table
 

@@ -8,14 +8,9 @@
 import { clampToLimit, show, type NumericLimit } from './clamp';
 import { clampClassList, formatClassList, parseClassList } from './classList';
 import { notice, type Notice } from './notice';
-import {
-	SETTINGS,
-	type ClassListRow,
-	type Dependent,
-	type Settings,
-	type SettingPath,
-	type SettingRow
-} from './settings';
+import { SETTINGS } from './settings';
+import type { ClassListRow, Dependent, SettingPath, SettingRow } from './settingRows';
+import type { Settings } from './settingTypes';
 
 /** The value of a fixed or settings-dependent row field. */
 export function evaluate<T>(d: Dependent<T>, s: Settings): T {

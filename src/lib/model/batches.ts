@@ -3,7 +3,7 @@
  * function of (seed, epoch), so a run is reproducible from its seed and a rollback to any
  * (epoch, cursor) replays exactly the same batches.
  */
-import { createRng } from '../math/index';
+import { createRng } from '../math/rng';
 
 /** Where the sampler stands: enough to resume the same batch sequence. */
 export interface BatchPosition {

@@ -8,7 +8,7 @@ import { tf } from './tf';
 import type { AdamState } from './adam';
 import type { AssemblyPosition } from './batchAssembly';
 import type { Layout } from './network';
-import type { TrainerOptions } from './options';
+import type { TrainerOptions } from '../math/settingTypes';
 import { divergenceMessage } from './snapshot';
 import { lambdaAt, trainStep, type TrainState } from './lossStep';
 

@@ -4,7 +4,9 @@
  * from disk in Node).
  */
 import { digitsDataset, type Digits } from '../io/digits';
-import { generateDataset, type DataParams, type Dataset } from '../math/index';
+import { generateDataset } from '../math/generators';
+import type { DataParams } from '../math/settingTypes';
+import type { Dataset } from '../math/datasets';
 
 /**
  * Data a trainer reads instead of generating: the digits, once a caller has loaded them (the

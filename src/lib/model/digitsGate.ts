@@ -10,7 +10,7 @@ import type { Trainer } from './trainer';
 import type { DataSources } from './dataSources';
 import type { ToWorker } from './protocol';
 import { fetchDigits } from '../io/digits';
-import { DEFAULTS } from '../math/index';
+import { DEFAULTS } from '../math/settingsEngine';
 
 type OptionsMessage = Extract<ToWorker, { type: 'init' | 'setOptions' }>;
 

@@ -51,13 +51,12 @@ import {
 	type LossSpec,
 	type MarginTrial,
 	type RunResult
-} from './experimentTable';
+} from '../math/experimentTable';
 
 /**
  * The two types of a result that pages and saved sweeps (src/lib/state, src/lib/components)
  * still import from here; every other name is imported from the module that defines it.
  */
-export type { Baseline, ExperimentRow };
 
 /** The sweep's outcome: the table, every run, and the raw-input reference per count. */
 export interface ExperimentResult {

@@ -3,8 +3,8 @@
  * softmax, the baseline), identity count and metric, from the row's paired difference and its
  * bootstrap interval. Pure TypeScript.
  */
-import { CLAIM_METRICS, claimId, claimLossKey, type Claim, type ClaimSweep } from '../io/claims';
-import { BASELINE_LOSS, type ExperimentRow } from './experimentTable';
+import { CLAIM_METRICS, claimId, claimLossKey, type Claim } from '../io/claims';
+import { BASELINE_LOSS, type ExperimentRow } from '../math/experimentTable';
 
 /** The claims of `rows` (rows without paired differences or with one seed give none). */
 export function claimsOf(rows: readonly ExperimentRow[], sweep: string, prefix = ''): Claim[] {
@@ -43,5 +43,3 @@ export function claimsOf(rows: readonly ExperimentRow[], sweep: string, prefix =
 	}
 	return out;
 }
-
-export type { Claim, ClaimSweep };

@@ -5,8 +5,8 @@
  * described in experiment.ts.
  */
 import type { ExperimentModel } from './experimentRun';
-import type { LossSpec } from './experimentTable';
-import type { DataParams } from '../math/dataParams';
+import type { LossSpec } from '../math/experimentTable';
+import type { DataParams } from '../math/settingTypes';
 import { DEFAULTS } from '../math/settingsEngine';
 
 /**

@@ -18,7 +18,12 @@ import {
 	VALIDATION_SEEDS
 } from './experimentDefaults';
 import type { Executor, ExperimentModel, RunTask } from './experimentRun';
-import { summarise, type LossSpec, type MarginTrial, type RunResult } from './experimentTable';
+import {
+	summarise,
+	type LossSpec,
+	type MarginTrial,
+	type RunResult
+} from '../math/experimentTable';
 import { clampDataParams } from '../math/dataParams';
 import { floorStepFor } from '../math/lambda';
 

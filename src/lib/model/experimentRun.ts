@@ -9,20 +9,17 @@
 import { noticeBrief } from '../math/notice';
 import { Trainer } from './trainer';
 import { datasetOf, type DataSources } from './dataSources';
-import type { TrainerOptions } from './options';
-import type { RunMetrics, RunResult } from './experimentTable';
-import {
-	angleBetween,
-	classCompactness,
-	marginBetweenBoundaries,
-	recognitionReport,
-	SPLIT,
-	toDegrees,
-	type DataParams,
-	type Dataset,
-	type FeatureRows,
-	type LossKind
-} from '../math/index';
+import type { TrainerOptions } from '../math/settingTypes';
+import type { RunMetrics, RunResult } from '../math/experimentTable';
+import { angleBetween, toDegrees } from '../math/vec';
+import { classCompactness } from '../math/compactness';
+import { marginBetweenBoundaries } from '../math/boundary';
+import { recognitionReport } from '../math/openset';
+import { SPLIT } from '../math/split';
+import type { DataParams } from '../math/settingTypes';
+import type { Dataset } from '../math/datasets';
+import type { FeatureRows } from '../math/stats';
+import type { LossKind } from '../math/margins';
 
 /** The trainer settings the losses share (everything but the data, loss, margin and seed). */
 export type ExperimentModel = Omit<TrainerOptions, 'data' | 'loss' | 'm' | 'seed'>;

@@ -29,8 +29,6 @@ import { tf } from './tf';
 import type { ArcfaceVariant, HeadKind } from '../math/psi';
 import type { HeadParams } from '../math/logits';
 
-export type { HeadKind } from '../math/psi';
-
 /**
  * Options of a loss head (the same object as the float64 heads' `HeadParams` in
  * src/lib/math/logits.ts). Unset fields take the defaults in `HEAD_DEFAULTS`.

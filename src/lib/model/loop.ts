@@ -20,8 +20,11 @@ import {
 	type LoadResult,
 	type ToWorker
 } from './protocol';
-import { parseDataFile, tableToDataset } from '../io/dataFile';
-import { clampDataParams, type DataParams, type Dataset } from '../math/index';
+import { parseDataFile } from '../io/dataReader';
+import { tableToDataset } from '../io/tableDataset';
+import { clampDataParams } from '../math/dataParams';
+import type { DataParams } from '../math/settingTypes';
+import type { Dataset } from '../math/datasets';
 
 type LoadMessage = Extract<ToWorker, { type: 'loadFile' | 'loadData' }>;
 

@@ -12,10 +12,10 @@ import type { FlatAdam } from './adam';
 import type { BatchAssembly } from './batchAssembly';
 import type { HeadOptions } from './heads';
 import type { Layout } from './network';
-import type { TrainerOptions } from './options';
+import type { TrainerOptions } from '../math/settingTypes';
 import { trainingLoss } from './training';
 import { centerLossStep, pairLossStep, type MetricStep } from './metricTraining';
-import { lambdaForStep, scheduleFor } from '../math/index';
+import { lambdaForStep, scheduleFor } from '../math/lambda';
 
 /** What training changes: the state one step advances and a checkpoint copies. */
 export interface TrainState {

@@ -18,7 +18,7 @@ import {
 } from './metricLosses';
 import { classParams, type Layout } from './network';
 import { mlpBackward, mlpForward } from './training';
-import type { TripletMining } from '../math/index';
+import type { TripletMining } from '../math/settingTypes';
 
 export type PairLoss =
 	| { kind: 'contrastive'; margin: number; normalize: boolean }

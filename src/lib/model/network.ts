@@ -5,7 +5,7 @@
  * update (about a dozen kernels) instead of a dozen kernels per variable.
  */
 import { tf } from './tf';
-import type { Rng } from '../math/index';
+import type { Rng } from '../math/rng';
 
 /** One block of the flat vector: a matrix [rows, cols] or a vector [cols] (rows = 0). */
 export interface Block {

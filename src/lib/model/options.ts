@@ -5,20 +5,9 @@
  * the worker, the URL layer and the UI share the same limits.
  */
 import { notice, type Notice } from '../math/notice';
-import {
-	DEFAULTS,
-	LOSS_KINDS,
-	LOSS_NAMES,
-	MARGIN_LIMITS,
-	clampSettings,
-	needsRebuildOf,
-	show,
-	type LambdaMode,
-	type TrainerOptions
-} from '../math/index';
-
-export type { LambdaMode, TrainerOptions };
-export { LOSS_KINDS, LOSS_NAMES, MARGIN_LIMITS };
+import { DEFAULTS, clampSettings, needsRebuildOf } from '../math/settingsEngine';
+import { show } from '../math/clamp';
+import type { TrainerOptions } from '../math/settingTypes';
 
 /**
  * Valid trainer options from any partial or garbage input, on top of `base` (default: the

@@ -3,8 +3,8 @@
  * transferable typed arrays (moved, not copied).
  */
 import type { Snapshot } from './snapshot';
-import type { TrainerOptions } from './options';
-import type { DataParams } from '../math/index';
+import type { TrainerOptions } from '../math/settingTypes';
+import type { DataParams } from '../math/settingTypes';
 import type { Notice } from '../math/notice';
 
 /** The data set being trained on, sent once per rebuild (points and labels do not change between rebuilds). */

@@ -5,22 +5,17 @@
  */
 import { tf } from './tf';
 import { classParams, features, type Layout } from './network';
-import type { TrainerOptions } from './options';
+import type { TrainerOptions } from '../math/settingTypes';
 import type { DecisionGrid, Snapshot, SnapshotStats } from './snapshot';
 import { GRID_EXTENT } from '../math/limits';
 
-import {
-	angleHistograms,
-	angleStats,
-	marginBound,
-	normHistogram,
-	applyMeanRule,
-	fitMeanRule,
-	isMetricLoss,
-	petalWidth,
-	type Dataset,
-	type MeanRule
-} from '../math/index';
+import { angleHistograms, normHistogram } from '../math/histograms';
+import { angleStats } from '../math/stats';
+import { marginBound } from '../math/circle';
+import { applyMeanRule, fitMeanRule, type MeanRule } from '../math/nearestMean';
+import { isMetricLoss } from '../math/margins';
+import { petalWidth } from '../math/petal';
+import type { Dataset } from '../math/datasets';
 
 /** Largest grid the trainer computes (a 200 × 200 heat map is plenty for any screen). */
 export const MAX_GRID_RESOLUTION = 200;

@@ -2,14 +2,10 @@
  * What the trainer reports to views: plain arrays and numbers only (no tensors), finite by
  * construction, so a snapshot can cross a worker boundary and reach a view safely.
  */
-import {
-	LOSS_NAMES,
-	formatLambda,
-	type AngleHistograms,
-	type AngleStats,
-	type LossKind,
-	type NormHistogram
-} from '../math/index';
+import { LOSS_NAMES, type LossKind } from '../math/margins';
+import { formatLambda } from '../math/lambda';
+import type { AngleHistograms, NormHistogram } from '../math/histograms';
+import type { AngleStats } from '../math/stats';
 
 /** The model's decision regions over the 2D input square, as a res × res raster. */
 export interface DecisionGrid {

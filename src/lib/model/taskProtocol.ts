@@ -6,7 +6,7 @@
  * outlives a sweep.
  */
 import type { RunTask } from './experimentRun';
-import type { RunResult } from './experimentTable';
+import type { RunResult } from '../math/experimentTable';
 
 /** What a task worker is told when it starts (the digits' address, for sweeps on digits). */
 export interface TaskWorkerInit {

@@ -16,11 +16,14 @@ import { BatchAssembly } from './batchAssembly';
 import { Checkpoint, findDivergence, readHealth, type Divergence } from './checkpoint';
 import { lambdaAt, trainStep, type StepTensors, type TrainState } from './lossStep';
 import { features, initParams, makeLayout, type Layout } from './network';
-import { clampTrainerOptions, needsRebuild, type TrainerOptions } from './options';
+import { clampTrainerOptions, needsRebuild } from './options';
+import type { TrainerOptions } from '../math/settingTypes';
 import { readSnapshot } from './readout';
 import type { Snapshot } from './snapshot';
 import type { DataChoice } from './protocol';
-import { createRng, datasetProblem, headClasses, needsPairs, type Dataset } from '../math/index';
+import { createRng } from '../math/rng';
+import { datasetProblem, headClasses, type Dataset } from '../math/datasets';
+import { needsPairs } from '../math/margins';
 import { datasetOf, type DataSources } from './dataSources';
 
 /** The outcome of `step(n)`. */

@@ -7,7 +7,7 @@
  * its fields).
  */
 import { runPool, type Executor, type RunTask, type TaskHooks } from './experimentRun';
-import type { RunResult } from './experimentTable';
+import type { RunResult } from '../math/experimentTable';
 import type { FromTaskWorker, TaskWorkerInit, ToTaskWorker } from './taskProtocol';
 
 /** What the pool needs of a task worker: a Web Worker has it, a test can fake it. */

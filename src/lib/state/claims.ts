@@ -6,7 +6,7 @@
  */
 import raw from '../../../static/data/claims.json';
 import { parseClaims, type Claim, type ClaimsFile } from '$lib/io/claims';
-import type { Lang } from '$lib/i18n';
+import type { Lang } from '$lib/math/settingTypes';
 
 const parsed = parseClaims(raw);
 

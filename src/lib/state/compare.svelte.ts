@@ -6,12 +6,12 @@
  * The URL is a view of `panels` + `settings`. `start` starts it all, `dispose` ends it all.
  */
 import type { Notice } from '$lib/math/notice';
-import type { RecognitionReport } from '$lib/math';
-import type { TrainerOptions } from '$lib/model/options';
+import type { RecognitionReport } from '$lib/math/openset';
+import type { TrainerOptions } from '$lib/math/settingTypes';
 import { clampTrainerOptions } from '$lib/model/options';
 import { OpenSetClient } from './opensetClient';
 import type { Snapshot } from '$lib/model/snapshot';
-import type { Settings } from './params';
+import type { Settings } from '../math/settingTypes';
 import { TrainingRun } from './trainingRun.svelte';
 import {
 	MAX_PANELS,

@@ -4,16 +4,13 @@
  * every panel (data, seed, model). Pure TypeScript: no DOM, runes or tfjs.
  */
 import { notice, prefixed, type Notice } from '$lib/math/notice';
-import type { LossKind } from '$lib/math';
-import {
-	LOSS_KINDS,
-	LOSS_NAMES,
-	MARGIN_LIMITS,
-	clampTrainerOptions,
-	type TrainerOptions
-} from '$lib/model/options';
-import { hasMargin } from '$lib/math';
-import { parseSettings, serializeSettings, type Settings } from './params';
+import type { LossKind } from '$lib/math/margins';
+import { LOSS_KINDS, LOSS_NAMES, MARGIN_LIMITS } from '$lib/math/margins';
+import { clampTrainerOptions } from '$lib/model/options';
+import type { TrainerOptions } from '$lib/math/settingTypes';
+import { hasMargin } from '$lib/math/margins';
+import { parseSettings, serializeSettings } from './params';
+import type { Settings } from '../math/settingTypes';
 
 export interface PanelSpec {
 	loss: LossKind;

@@ -3,7 +3,7 @@
  * draw mode makes to it. Values are immutable: every edit returns a new `CustomData` with
  * new arrays, so an undo stack can keep old ones and Svelte sees a new object.
  */
-import type { Vec2 } from '$lib/math';
+import type { Vec2 } from '$lib/math/vec';
 import { MAX_CLASSES } from '$lib/math/limits';
 import { formatSize } from '$lib/io/messages';
 import type { CustomDataMessage, DatasetMessage } from '$lib/model/protocol';

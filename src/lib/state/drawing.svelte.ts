@@ -4,7 +4,7 @@
  * from fresh weights; the first edit of generated data copies it, and undoing that edit
  * goes back to the generator. A stroke (press, drag, release) is one undo step.
  */
-import type { Vec2 } from '$lib/math';
+import type { Vec2 } from '$lib/math/vec';
 import { MAX_CLASSES } from '$lib/math/limits';
 import {
 	addPoints,

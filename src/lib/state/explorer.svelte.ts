@@ -4,8 +4,8 @@
  * (upload, drawing) and the drawing tools. While the user's data is in use, the worker is
  * told to keep it (`DataChoice` 'custom') as the other settings change.
  */
-import type { DataParams } from '$lib/math';
-import type { TrainerOptions } from '$lib/model/options';
+import type { DataParams } from '$lib/math/settingTypes';
+import type { TrainerOptions } from '$lib/math/settingTypes';
 import { generatedChoice, type DataChoice } from '$lib/model/protocol';
 import { notice } from '$lib/math/notice';
 import { pointCount } from './customData';

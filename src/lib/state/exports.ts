@@ -4,11 +4,12 @@
  * (JSON: the URL query plus the parsed object, enough to reproduce a run). Pure functions; the
  * component turns the text into a download.
  */
-import { formatDataCsv, formatFeaturesCsv } from '$lib/io/dataFile';
+import { formatDataCsv, formatFeaturesCsv } from '$lib/io/dataWriters';
 import type { DatasetMessage } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
 import { pointCount, shortestFloat32, type CustomData } from './customData';
-import { serializeSettings, type Settings } from './params';
+import { serializeSettings } from './params';
+import type { Settings } from '../math/settingTypes';
 
 /** The dimensions the CSV formats have columns for. */
 const isCsvDim = (dim: number): dim is 2 | 3 => dim === 2 || dim === 3;

@@ -6,9 +6,9 @@
  * panels' losses. Pure TypeScript: the words are here (English and Korean), the numbers come
  * from the panels and from the claims file.
  */
-import { LOSS_NAMES, type LossKind } from '$lib/math/index';
+import { LOSS_NAMES, type LossKind } from '$lib/math/margins';
 import type { Claim, ClaimsFile } from '$lib/io/claims';
-import type { Lang } from '$lib/i18n';
+import type { Lang } from '$lib/math/settingTypes';
 import { claimText } from './claims';
 
 /** One panel as the reading sees it. */

@@ -6,10 +6,11 @@
  * DOM, runes or tfjs.
  */
 import { notice, sameNotice, type Notice } from '$lib/math/notice';
-import { INTEGER_MARGIN_MAX, ROW_BY_KEY, SETTINGS, clampSettings, evaluate, formatValue, getAt, parseValue, show, type Settings, type SettingRow, type UiSettings } from '$lib/math/index';
-
-export type { Settings, UiSettings };
-export { INTEGER_MARGIN_MAX };
+import { ROW_BY_KEY, SETTINGS } from '$lib/math/settings';
+import { clampSettings, evaluate, formatValue, getAt, parseValue } from '$lib/math/settingsEngine';
+import { show } from '$lib/math/clamp';
+import type { Settings } from '$lib/math/settingTypes';
+import type { SettingRow } from '$lib/math/settingRows';
 
 const MAX_NOTICES = 12;
 

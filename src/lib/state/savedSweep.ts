@@ -4,8 +4,10 @@
  * answer at once and can still re-measure it live. Read defensively: a file that is not one
  * gives null and a reason, never a broken view.
  */
-import { LOSS_KINDS } from '../math/index';
-import type { Baseline, ExperimentResult, ExperimentRow } from '../model/experiment';
+import { LOSS_KINDS } from '../math/margins';
+import type { Baseline } from '../model/experimentRun';
+import type { ExperimentResult } from '../model/experiment';
+import type { ExperimentRow } from '../math/experimentTable';
 
 /** What the file holds (a subset of ExperimentResult, plus how it was measured). */
 export interface SavedSweep {

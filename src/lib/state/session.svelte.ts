@@ -4,7 +4,8 @@
  * Tensors never enter this state: snapshots are plain arrays from the worker.
  */
 import type { Notice } from '$lib/math/notice';
-import { formatLambda, type DataParams } from '$lib/math';
+import { formatLambda } from '$lib/math/lambda';
+import type { DataParams } from '$lib/math/settingTypes';
 import { TrainerClient } from './trainerClient';
 import { assetUrls } from './assets';
 import type {
@@ -14,7 +15,7 @@ import type {
 	LoadResult
 } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
-import type { TrainerOptions } from '$lib/model/options';
+import type { TrainerOptions } from '$lib/math/settingTypes';
 
 /** "98.4%" from 0.984; "—" when undefined. */
 function percent(v: number | null): string {

@@ -5,7 +5,7 @@
  * Rows may come from files saved before the intervals and trials existed: what is missing
  * is left out, never invented. Pure (no Svelte, no i18n: the components add the words).
  */
-import { hasMargin, LOSS_NAMES, type LossKind } from '$lib/math';
+import { hasMargin, LOSS_NAMES, type LossKind } from '$lib/math/margins';
 
 /** What a label reads of a row (ExperimentRow has all of it; older files lack the last two). */
 export interface LabelRow {

@@ -5,7 +5,7 @@
  * what the widget shows; a measured result is a `<Claim id="…" says="…"/>` token, printed
  * from static/data/claims.json and checked by tests/unit/lessonClaims.test.ts.
  */
-import type { Lang } from '$lib/i18n';
+import type { Lang } from '$lib/math/settingTypes';
 
 export interface TourStep {
 	/** The lesson this step comes from (its slug), for "read more". */

@@ -14,8 +14,8 @@ import type {
 	ToWorker
 } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
-import type { TrainerOptions } from '$lib/model/options';
-import type { DataParams } from '$lib/math';
+import type { TrainerOptions } from '$lib/math/settingTypes';
+import type { DataParams } from '$lib/math/settingTypes';
 
 /** What the page hears from the worker. */
 export interface ClientEvents {

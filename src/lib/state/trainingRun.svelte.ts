@@ -6,12 +6,14 @@
  * one; the explorer adds its URL, user data and drawing on top (`Explorer`).
  */
 import { notice, type Notice } from '$lib/math/notice';
-import { clampSettings, defaultSettingsCopy, partialAt, type SettingPath } from '$lib/math';
-import { clampTrainerOptions, type TrainerOptions } from '$lib/model/options';
+import { clampSettings, defaultSettingsCopy, partialAt } from '$lib/math/settingsEngine';
+import type { SettingPath } from '$lib/math/settingRows';
+import { clampTrainerOptions } from '$lib/model/options';
+import type { TrainerOptions } from '$lib/math/settingTypes';
 import { generatedChoice, type DataChoice, type DatasetMessage } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
 import { TrainingHistory, type HistoryPoint } from '$lib/viz/history';
-import type { Settings, UiSettings } from '$lib/math';
+import type { Settings, UiSettings } from '$lib/math/settingTypes';
 import { TrainingSession } from './session.svelte';
 
 /** How a run's worker reports: the decision grid for 2D inputs, and the snapshot pace. */

@@ -5,7 +5,7 @@
  * warnings, a restored data set). Going back to generated data is the explorer's call (it
  * owns the settings), passed in as `backToGenerated`.
  */
-import { DATA_FILE_LIMITS } from '$lib/io/dataFile';
+import { DATA_FILE_LIMITS } from '$lib/io/dataReader';
 import type { DatasetMessage } from '$lib/model/protocol';
 import { formatBytes, toDatasetMessage, toMessage, trainable, type CustomData } from './customData';
 import { clearCustomData, loadCustomData, saveCustomData } from './dataStore';

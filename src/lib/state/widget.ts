@@ -5,7 +5,8 @@
  * TypeScript: no DOM, runes or tfjs.
  */
 import { notice, type Notice } from '$lib/math/notice';
-import { parseSettingEntries, serializeSettings, type Settings } from './params';
+import { parseSettingEntries, serializeSettings } from './params';
+import type { Settings } from '../math/settingTypes';
 
 /** The widget kinds, in the order the embed pages are listed. */
 export const WIDGET_VIEWS = Object.freeze([

@@ -9,8 +9,9 @@
  * `attach`, and until it detaches the widget reads and writes through it. A body that only
  * draws (the ψ chart) leaves the settings here.
  */
-import { clampTrainerOptions, type TrainerOptions } from '$lib/model/options';
-import type { Settings } from './params';
+import { clampTrainerOptions } from '$lib/model/options';
+import type { TrainerOptions } from '$lib/math/settingTypes';
+import type { Settings } from '../math/settingTypes';
 import type { WidgetConfig } from './widget';
 
 /** Where a training widget's settings live (a TrainingRun is one). */

@@ -21,8 +21,6 @@ import { featureExtent } from './featureGeometry';
 import { circlePosition, paintRegions, PANEL, rawToPanel, REGION_RES, rgbOf } from './featurePlot';
 import type { Snapshot } from '../model/snapshot';
 
-export { CIRCLE_R, circlePosition, PANEL, plainClass, rawToPanel } from './featurePlot';
-
 /** Duration of the glide between two snapshots (about the interval between snapshots). */
 const TWEEN_MS = 60;
 

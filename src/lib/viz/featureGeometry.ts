@@ -4,16 +4,10 @@
  * head, the margin wedges between neighbouring classes with their angles, and a stable
  * extent for the raw-feature plane.
  */
-import {
-	classArcs2d,
-	nearestRival,
-	polarAngle,
-	wrapAngle,
-	isMetricLoss,
-	type Arc,
-	type HeadKind,
-	type LossKind
-} from '../math/index';
+import { classArcs2d, nearestRival, type Arc } from '../math/circle';
+import { polarAngle, wrapAngle } from '../math/vec';
+import { isMetricLoss, type LossKind } from '../math/margins';
+import type { HeadKind } from '../math/psi';
 import type { Snapshot } from '../model/snapshot';
 
 /** An unowned wedge between the arcs of two neighbouring classes. */

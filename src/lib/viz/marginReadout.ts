@@ -5,7 +5,8 @@
  * dimension: the wedge lies on the great circle through the two), this gives both wedges,
  * from `marginBetweenBoundaries`, for the feature views' readout.
  */
-import { angleBetween, marginBetweenBoundaries } from '../math/index';
+import { angleBetween } from '../math/vec';
+import { marginBetweenBoundaries } from '../math/boundary';
 import type { Snapshot } from '../model/snapshot';
 
 /** The nominal and the effective wedge between the closest two class weights. */

@@ -3,15 +3,10 @@
  * the angles θ_y of the training points to their own class weight (the chart's rug). Pure
  * data, no DOM: the formulas come from src/lib/math, the component only draws.
  */
-import {
-	angleBetween,
-	psi,
-	psiMixed,
-	SPLIT,
-	targetCurve,
-	type HeadKind,
-	formatLambda
-} from '../math/index';
+import { angleBetween } from '../math/vec';
+import { psi, psiMixed, targetCurve, type HeadKind } from '../math/psi';
+import { SPLIT } from '../math/split';
+import { formatLambda } from '../math/lambda';
 
 /** One curve of the chart: points [θ radians, value], θ increasing over [0, π]. */
 export interface CurveSeries {
@@ -51,7 +46,6 @@ export function formatMargin(m: number): string {
 }
 
 /** "5.0", "1000": λ as the status line prints it (one definition, in the math core). */
-export { formatLambda };
 
 /** A finite margin or the fallback (a NaN slider value must not blank the chart). */
 function finiteOr(v: number | undefined, fallback: number): number {

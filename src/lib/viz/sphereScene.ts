@@ -9,7 +9,7 @@ import { classColors, HELD_OUT_COLOR } from './palette';
 import { pointsMaterial } from './sphereMaterials';
 import { featureExtent } from './featureGeometry';
 import type { Snapshot } from '../model/snapshot';
-import type { HeadKind } from '../math/index';
+import type { HeadKind } from '../math/psi';
 import { MAX_CLASSES } from '../math/limits';
 
 /** The margin band's colour (sphereMaterials' uBand), and the sphere's when it draws no regions. */

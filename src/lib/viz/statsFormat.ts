@@ -4,8 +4,10 @@
  * pairs stay visible next to the many different-class pairs, and the paper's bound on m.
  * Pure functions, no DOM: the component only draws what these return.
  */
-import { M_MIN_BINARY, M_MIN_MULTICLASS, type AngleStats, type LossKind } from '../math/index';
-import type { Histogram, NormHistogram } from '../math/index';
+import { M_MIN_BINARY, M_MIN_MULTICLASS } from '../math/circle';
+import type { AngleStats } from '../math/stats';
+import type { LossKind } from '../math/margins';
+import type { Histogram, NormHistogram } from '../math/histograms';
 import { formatMargin } from './psiCurves';
 
 /** Shown wherever a value is missing (null or not finite), so NaN never reaches the page. */

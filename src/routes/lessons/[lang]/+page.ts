@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { isLang, LANGS } from '$lib/i18n';
+import { isLang, LANGS } from '$lib/math/settingTypes';
 import type { EntryGenerator, PageLoad } from './$types';
 
 export const entries: EntryGenerator = () => LANGS.map((lang) => ({ lang }));

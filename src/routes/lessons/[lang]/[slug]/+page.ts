@@ -1,7 +1,7 @@
 // One lesson page: the compiled markdown, loaded as its own chunk.
 import { error } from '@sveltejs/kit';
 import type { Component } from 'svelte';
-import { isLang } from '$lib/i18n';
+import { isLang } from '$lib/math/settingTypes';
 import type { EntryGenerator, PageLoad } from './$types';
 
 const lessons = import.meta.glob<{ default: Component }>('/lessons/*/*.md');

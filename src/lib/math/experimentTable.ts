@@ -4,7 +4,9 @@
  * the same seed, i.e. the same data, initial weights and batches). Pure TypeScript: pages
  * import it without tfjs.
  */
-import { pairedSummary, type LossKind, type OpenSetReport, type Verdict } from '../math/index';
+import { pairedSummary, type Verdict } from './bootstrap';
+import type { LossKind } from './margins';
+import type { OpenSetReport } from './openset';
 
 /**
  * One row of the sweep: a loss and its margin (null for softmax, modified softmax and center
