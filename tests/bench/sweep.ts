@@ -16,7 +16,7 @@ import {
 } from '../../src/lib/model/experimentDefaults';
 import type { RunTask } from '../../src/lib/model/experimentRun';
 import type { LossSpec, RunResult } from '../../src/lib/math/experimentTable';
-import { clampDataParams } from '../../src/lib/math/dataParams';
+import { clampDataSettings } from '../../src/lib/math/dataSettings';
 import { floorStepFor } from '../../src/lib/math/lambda';
 import { threadExecutor } from '../experiment/threads';
 
@@ -39,7 +39,7 @@ function sweepTasks(): RunTask[] {
 	const tasks: RunTask[] = [];
 	for (const seed of SEEDS)
 		for (const spec of LOSSES) {
-			const { params } = clampDataParams({
+			const { data: params } = clampDataSettings({
 				...EXPERIMENT_DATA,
 				...identityData(IDENTITIES, UNSEEN),
 				seed

@@ -520,7 +520,7 @@ describe('tableToDataset', () => {
 		// round(0.5·count), but at most count − 1: 1 → 0, 2 → 1, 7 → 4, 40 → 20.
 		expect(nTest).toEqual([0, 1, 4, 20]);
 		expect(a.split.every((s) => s === SPLIT.train || s === SPLIT.test)).toBe(true);
-		expect(a.params).toMatchObject({
+		expect(a.settings).toMatchObject({
 			classes: 4,
 			inputDim: 2,
 			seed: 5,
@@ -532,8 +532,8 @@ describe('tableToDataset', () => {
 
 	it('clamps a garbage seed and test fraction like the data settings do', () => {
 		const ds = tableToDataset(wide, { seed: NaN, testFraction: 7 });
-		expect(ds.params.testFraction).toBe(0.9);
-		expect(ds.params.seed).toBe(1);
+		expect(ds.settings.testFraction).toBe(0.9);
+		expect(ds.settings.seed).toBe(1);
 		expect(datasetProblem(ds)).toBeNull();
 	});
 

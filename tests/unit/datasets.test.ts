@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DATA_LIMITS } from './settingLimits';
-import { DEFAULT_DATA_PARAMS, clampDataParams } from '../../src/lib/math/dataParams';
+import { DEFAULT_DATA_SETTINGS, clampDataSettings } from '../../src/lib/math/dataSettings';
 import {
 	TOY_GENERATORS,
-	type DataParams,
+	type DataSettings,
 	type GeneratorKind
 } from '../../src/lib/math/settingTypes';
 import { IDENTITIES_INPUT_DIM, inputDimLimit } from '../../src/lib/math/margins';
@@ -83,7 +83,7 @@ describe('generateDataset: determinism', () => {
 	it.each(TOY_GENERATORS.flatMap((g) => ([2, 3] as const).map((d) => [g, d] as const)))(
 		'%s %iD',
 		(generator, inputDim) => {
-			const p: Partial<DataParams> = {
+			const p: Partial<DataSettings> = {
 				generator,
 				inputDim,
 				classes: 3,
@@ -268,10 +268,10 @@ describe('generator geometry', () => {
 type Case = [string, unknown, Record<string, unknown>, RegExp[]];
 
 const clampCases: Case[] = [
-	['empty input', {}, { ...DEFAULT_DATA_PARAMS }, []],
-	['undefined', undefined, { ...DEFAULT_DATA_PARAMS }, []],
-	['null', null, { ...DEFAULT_DATA_PARAMS }, [/not an object/]],
-	['a number', 42, { ...DEFAULT_DATA_PARAMS }, [/not an object/]],
+	['empty input', {}, { ...DEFAULT_DATA_SETTINGS }, []],
+	['undefined', undefined, { ...DEFAULT_DATA_SETTINGS }, []],
+	['null', null, { ...DEFAULT_DATA_SETTINGS }, [/not an object/]],
+	['a number', 42, { ...DEFAULT_DATA_SETTINGS }, [/not an object/]],
 	['classes 40', { classes: 40 }, { classes: 10 }, [/^classes 40 is out of range 2–10; using 10$/]],
 	['classes 0', { classes: 0 }, { classes: 2 }, [/classes 0 is out of range 2–10; using 2/]],
 	['classes 1000', { classes: 1000 }, { classes: 10 }, [/out of range/]],
@@ -377,14 +377,14 @@ const clampCases: Case[] = [
 	]
 ];
 
-describe('clampDataParams', () => {
+describe('clampDataSettings', () => {
 	it.each(clampCases)('%s', (_name, input, expected, notices) => {
-		const out = clampDataParams(input as Partial<DataParams>);
-		expect(out.params).toMatchObject(expected);
+		const out = clampDataSettings(input as Partial<DataSettings>);
+		expect(out.data).toMatchObject(expected);
 		expect(out.notices.length).toBe(notices.length);
 		notices.forEach((re, i) => expect(en(out.notices)[i]).toMatch(re));
 		// The result is valid: clamping it again changes nothing.
-		expect(clampDataParams(out.params)).toEqual({ params: out.params, notices: [] });
+		expect(clampDataSettings(out.data)).toEqual({ data: out.data, notices: [] });
 	});
 
 	it('never throws on hostile values and still generates a valid dataset', () => {
@@ -394,8 +394,8 @@ describe('clampDataParams', () => {
 			seed: 10n,
 			heldOut: [Object.create(null), undefined],
 			generator: { toString: () => 'blobs' }
-		} as unknown as Partial<DataParams>;
-		const { params, notices } = clampDataParams(hostile);
+		} as unknown as Partial<DataSettings>;
+		const { data: params, notices } = clampDataSettings(hostile);
 		expect(params).toMatchObject({
 			classes: 4,
 			noise: 0.2,
@@ -409,17 +409,17 @@ describe('clampDataParams', () => {
 	});
 
 	it('returns a fresh heldOut array (the defaults cannot be mutated through it)', () => {
-		clampDataParams({}).params.heldOut.push(1);
-		expect(clampDataParams({}).params.heldOut).toEqual([]);
-		expect(DEFAULT_DATA_PARAMS.heldOut).toEqual([]);
+		clampDataSettings({}).data.heldOut.push(1);
+		expect(clampDataSettings({}).data.heldOut).toEqual([]);
+		expect(DEFAULT_DATA_SETTINGS.heldOut).toEqual([]);
 		expect(
-			Object.isFrozen(DEFAULT_DATA_PARAMS) && Object.isFrozen(DEFAULT_DATA_PARAMS.heldOut)
+			Object.isFrozen(DEFAULT_DATA_SETTINGS) && Object.isFrozen(DEFAULT_DATA_SETTINGS.heldOut)
 		).toBe(true);
 	});
 
 	it('DATA_LIMITS contains every default', () => {
 		for (const [key, lim] of Object.entries(DATA_LIMITS)) {
-			const v = DEFAULT_DATA_PARAMS[key as keyof typeof DATA_LIMITS];
+			const v = DEFAULT_DATA_SETTINGS[key as keyof typeof DATA_LIMITS];
 			expect(v).toBeGreaterThanOrEqual(lim.min);
 			expect(v).toBeLessThanOrEqual(lim.max);
 		}

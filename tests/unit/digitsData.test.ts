@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { digitsDataset, encodeDigits, parseDigits, type Digits } from '../../src/lib/io/digits';
-import { clampDataParams } from '../../src/lib/math/dataParams';
+import { clampDataSettings } from '../../src/lib/math/dataSettings';
 import { DIGITS_PER_CLASS } from '../../src/lib/math/limits';
 import { SPLIT } from '../../src/lib/math/split';
 import { clampTrainerOptions } from '../../src/lib/model/options';
-import { parseSettings } from '../../src/lib/state/params';
+import { parseSettings } from '../../src/lib/state/urlSettings';
 import { Trainer } from '../../src/lib/model/trainer';
 import { datasetOf } from '../../src/lib/model/dataSources';
 import { TrainingLoop, type LoopHost } from '../../src/lib/model/loop';
@@ -72,7 +72,7 @@ describe('the digits settings', () => {
 	});
 
 	test('digits limits: 2–10 classes, 5–863 per class, always 196 inputs', () => {
-		const { params, notices } = clampDataParams({
+		const { data: params, notices } = clampDataSettings({
 			generator: 'digits',
 			classes: 12,
 			pointsPerClass: 5000,
@@ -91,7 +91,11 @@ describe('digitsDataset', () => {
 	});
 
 	test('digits 0…classes−1, the first of each in file order, pixels in [0, 1], class by class', () => {
-		const { params } = clampDataParams({ generator: 'digits', classes: 3, pointsPerClass: 50 });
+		const { data: params } = clampDataSettings({
+			generator: 'digits',
+			classes: 3,
+			pointsPerClass: 50
+		});
 		const d = digitsDataset(digits, params);
 		expect(d.dim).toBe(196);
 		expect(d.numClasses).toBe(3);
@@ -108,7 +112,7 @@ describe('digitsDataset', () => {
 	});
 
 	test('the split: the test fraction of each digit, held-out digits whole; the seed moves the split, not the digits', () => {
-		const { params } = clampDataParams({
+		const { data: params } = clampDataSettings({
 			generator: 'digits',
 			pointsPerClass: 100,
 			testFraction: 0.2,
@@ -128,7 +132,7 @@ describe('digitsDataset', () => {
 	});
 
 	test('a file with too few digits of a class, or other images, is refused in plain words', () => {
-		const { params } = clampDataParams({ generator: 'digits', pointsPerClass: 100 });
+		const { data: params } = clampDataSettings({ generator: 'digits', pointsPerClass: 100 });
 		const few = { ...digits, count: 500, labels: digits.labels.slice(0, 500) };
 		expect(() => digitsDataset(few, params)).toThrow(/has 50 digits 0, fewer than the 100 asked/);
 		const big = parseDigits(
@@ -145,7 +149,11 @@ describe('digitsDataset', () => {
 	});
 
 	test('a trainer without loaded digits says so; with them it trains', () => {
-		const { params } = clampDataParams({ generator: 'digits', classes: 2, pointsPerClass: 20 });
+		const { data: params } = clampDataSettings({
+			generator: 'digits',
+			classes: 2,
+			pointsPerClass: 20
+		});
 		expect(() => datasetOf(params, {})).toThrow('The digits are not loaded yet.');
 		const t = new Trainer({ data: params, hiddenUnits: 8, batchSize: 16 }, { sources: { digits } });
 		const report = t.step(3);

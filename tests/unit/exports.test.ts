@@ -4,7 +4,7 @@ import type { DatasetMessage } from '../../src/lib/model/protocol';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import type { CustomData } from '../../src/lib/state/customData';
 import { dataCsv, featuresCsv, settingsJson } from '../../src/lib/state/exports';
-import { parseSettings } from '../../src/lib/state/params';
+import { parseSettings } from '../../src/lib/state/urlSettings';
 import { defaultSettingsCopy } from '../../src/lib/math/settingsEngine';
 
 const dataset: DatasetMessage = {

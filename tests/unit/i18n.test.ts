@@ -5,7 +5,7 @@ import { STRINGS, type StringKey } from '../../src/lib/i18n/strings';
 import { LANGS, isLang } from '../../src/lib/math/settingTypes';
 import { LANG_NAMES, MAX_NOTICE_LENGTH, noticeText, translate } from '../../src/lib/i18n/index';
 import { NOTICE_EN, NOTICE_KO } from '../../src/lib/i18n/noticeStrings';
-import { parseSettings } from '../../src/lib/state/params';
+import { parseSettings } from '../../src/lib/state/urlSettings';
 import { parseCompare } from '../../src/lib/state/compare';
 
 /** Keys whose Korean text may equal the English: names and pure symbols, nothing to translate. */

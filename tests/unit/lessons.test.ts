@@ -14,7 +14,7 @@ import remarkMath from 'remark-math';
 import rehypeKatexSvelte from 'rehype-katex-svelte';
 import { lessonComponents, rehypeSectionIds } from '../../src/lib/lessons/markdown.js';
 import { buildCatalog } from '../../src/lib/lessons/catalog';
-import { parseSettings } from '../../src/lib/state/params';
+import { parseSettings } from '../../src/lib/state/urlSettings';
 import { isWidgetView, widgetConfig } from '../../src/lib/state/widget';
 
 const ROOT = join(import.meta.dirname, '../../lessons');

@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { tf } from '../../src/lib/model/tf';
 import { TrainingLoop, customDataset, type LoopHost } from '../../src/lib/model/loop';
 import type { CustomDataMessage, FromWorker, LoadResult } from '../../src/lib/model/protocol';
-import { DEFAULT_DATA_PARAMS } from '../../src/lib/math/dataParams';
+import { DEFAULT_DATA_SETTINGS } from '../../src/lib/math/dataSettings';
 
 import { initMessage, optionsMessage } from './workerMessages';
 
@@ -211,12 +211,12 @@ describe('TrainingLoop: files and given data sets', () => {
 });
 
 describe('customDataset', () => {
-	test('copies the arrays and describes the set in params', () => {
+	test('copies the arrays and describes the set in its data settings', () => {
 		const msg = drawing([0, 0, 0.5, 0.5, 1, 1], [0, 1, 1], [0, 0, 2]);
-		const d = customDataset(msg, { ...DEFAULT_DATA_PARAMS, heldOut: [], seed: 5 });
+		const d = customDataset(msg, { ...DEFAULT_DATA_SETTINGS, heldOut: [], seed: 5 });
 		expect(d.points).not.toBe(msg.points);
 		expect(d.points).toBeInstanceOf(Float64Array);
-		expect(d.params).toMatchObject({ classes: 2, inputDim: 2, seed: 5, pointsPerClass: 5 });
-		expect(d.params.heldOut).toEqual([]);
+		expect(d.settings).toMatchObject({ classes: 2, inputDim: 2, seed: 5, pointsPerClass: 5 });
+		expect(d.settings.heldOut).toEqual([]);
 	});
 });

@@ -14,7 +14,7 @@
  */
 import { createRng } from '../math/rng';
 import { stratifiedSplit } from '../math/split';
-import type { DataParams } from '../math/settingTypes';
+import type { DataSettings } from '../math/settingTypes';
 import type { Dataset } from '../math/datasets';
 
 /** A set of digit images. */
@@ -133,17 +133,17 @@ export function digitsFromPackage(raw: readonly ArrayLike<number>[], size: numbe
 }
 
 /**
- * The data set of `params` from the digits: the digits 0…classes−1, the first
+ * The data set of `settings` from the digits: the digits 0…classes−1, the first
  * `pointsPerClass` of each in file order (the same digits whatever the seed), pixels scaled to
  * [0, 1] as inputs, and the seeded stratified split of the toy data sets (test fraction,
  * held-out digits). Throws a plain RangeError when the file has too few digits of a class.
  */
-export function digitsDataset(digits: Digits, params: DataParams): Dataset {
-	const { classes, pointsPerClass: per } = params;
+export function digitsDataset(digits: Digits, settings: DataSettings): Dataset {
+	const { classes, pointsPerClass: per } = settings;
 	const dim = digits.width * digits.height;
-	if (dim !== params.inputDim) {
+	if (dim !== settings.inputDim) {
 		throw new RangeError(
-			`The digits file has ${digits.width} × ${digits.height} images, not the ${params.inputDim} inputs asked for.`
+			`The digits file has ${digits.width} × ${digits.height} images, not the ${settings.inputDim} inputs asked for.`
 		);
 	}
 	const taken = new Array<number>(classes).fill(0);
@@ -174,11 +174,11 @@ export function digitsDataset(digits: Digits, params: DataParams): Dataset {
 	const split = stratifiedSplit(
 		labels,
 		classes,
-		params.testFraction,
-		createRng(params.seed),
-		params.heldOut
+		settings.testFraction,
+		createRng(settings.seed),
+		settings.heldOut
 	);
-	return { params, dim, numClasses: classes, points, labels, split };
+	return { settings, dim, numClasses: classes, points, labels, split };
 }
 
 /**

@@ -3,7 +3,7 @@
  * grouped by class, and the seeded, stratified split that generated data sets use
  * (`stratifiedSplit` in src/lib/math/split.ts).
  */
-import { DEFAULT_DATA_PARAMS, clampDataParams } from '../math/dataParams';
+import { DEFAULT_DATA_SETTINGS, clampDataSettings } from '../math/dataSettings';
 import type { Dataset } from '../math/datasets';
 import { createRng } from '../math/rng';
 import { stratifiedSplit } from '../math/split';
@@ -39,7 +39,7 @@ export function unitBox(
  * rows grouped by class (file order within a class, like generated sets), and a seeded,
  * stratified split by `stratifiedSplit` (the rule `generateDataset` uses): within each class
  * round(testFraction · count) shuffled points go to test, but at least one stays in train.
- * Nothing is held out. `params` describes the upload as far as `DataParams` can: classes,
+ * Nothing is held out. `settings` describes the upload as far as `DataSettings` can: classes,
  * inputDim, seed, testFraction (clamped as usual), pointsPerClass = the mean class size
  * (clamped to 5..2000); `generator` and `noise` keep their defaults, since there is no
  * 'upload' kind. A table not made by `parseDataFile` may give a set that `datasetProblem`
@@ -52,8 +52,8 @@ export function tableToDataset(
 	const { dim } = table;
 	const n = table.labels.length;
 	const numClasses = table.labels.reduce((m, l) => Math.max(m, l + 1), table.classNames.length);
-	const { params } = clampDataParams({
-		...DEFAULT_DATA_PARAMS,
+	const { data: settings } = clampDataSettings({
+		...DEFAULT_DATA_SETTINGS,
 		classes: numClasses,
 		pointsPerClass: Math.round(n / Math.max(1, numClasses)),
 		inputDim: dim,
@@ -75,6 +75,11 @@ export function tableToDataset(
 			points[row * dim + d] = Math.min(1, Math.max(-1, v));
 		}
 	});
-	const split = stratifiedSplit(labels, numClasses, params.testFraction, createRng(params.seed));
-	return { params, dim, numClasses, points, labels, split };
+	const split = stratifiedSplit(
+		labels,
+		numClasses,
+		settings.testFraction,
+		createRng(settings.seed)
+	);
+	return { settings, dim, numClasses, points, labels, split };
 }

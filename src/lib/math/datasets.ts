@@ -2,16 +2,16 @@
  * A data set (points, labels and split in flat arrays) and what the open-set protocol does
  * with one: the classes a classifier gets a row for, the seen classes as a data set of their
  * own, and the checks an uploaded or drawn data set must pass before training. The toy
- * generators are generators.ts, their params dataParams.ts, the split split.ts.
+ * generators are generators.ts, their settings dataSettings.ts, the split split.ts.
  */
-import type { DataParams } from './settingTypes';
+import type { DataSettings } from './settingTypes';
 import { DIGITS_INPUT_DIM, MIN_CLASSES, maxClassesOf } from './limits';
 import { SPLIT } from './split';
 
 /** A generated data set. Rows are grouped by class (class 0 first); trainers shuffle. */
 export interface Dataset {
-	/** The clamped params actually used. */
-	params: DataParams;
+	/** The clamped data settings actually used. */
+	settings: DataSettings;
 	/**
 	 * Input dimension: 2 or 3 for the planar/space generators and uploads, 2–16 for
 	 * 'identities' (`MAX_INPUT_DIM`). A view that draws inputs shows the first 2 or 3
@@ -73,7 +73,7 @@ export interface SeenClasses {
  * classes only, relabelled 0..K−1 in class order, so a classifier trained on it has no row for
  * a class it never sees (a C-way head would still train the held-out rows as negatives and so
  * learn how many unseen classes exist), and the rows to embed afterwards. Splits and
- * coordinates are kept; `params` stays the source's (the recipe the points came from).
+ * coordinates are kept; `settings` stays the source's (the recipe the points came from).
  */
 export function seenClassesOnly(d: Dataset): SeenClasses {
 	const { classes: head, rowOf } = headClasses(d);
@@ -84,7 +84,7 @@ export function seenClassesOnly(d: Dataset): SeenClasses {
 	const points = new Float64Array(rows.length * d.dim); // [n, dim]
 	rows.forEach((r, k) => points.set(d.points.subarray(r * d.dim, (r + 1) * d.dim), k * d.dim));
 	const dataset: Dataset = {
-		params: d.params,
+		settings: d.settings,
 		dim: d.dim,
 		numClasses: classes.length,
 		points,
@@ -108,7 +108,7 @@ export function datasetProblem(d: Dataset): string | null {
 	if (d.points.length !== n * d.dim || d.split.length !== n) {
 		return 'points, labels and split have different lengths';
 	}
-	const maxClasses = maxClassesOf(d.params?.generator ?? '');
+	const maxClasses = maxClassesOf(d.settings?.generator ?? '');
 	if (d.numClasses < MIN_CLASSES || d.numClasses > maxClasses) {
 		return `there must be ${MIN_CLASSES} to ${maxClasses} classes`;
 	}

@@ -1,15 +1,15 @@
 /**
  * The toy data generators, like TensorFlow Playground's: blobs, spirals, rings/shells and
  * clusters on the sphere in 2D and 3D input space, and the open-set family 'identities' in
- * up to 16 dimensions. Every point lies in [−1, 1]^dim, the same params and seed give
+ * up to 16 dimensions. Every point lies in [−1, 1]^dim, the same settings and seed give
  * bit-identical arrays, and the deterministic train/test/held-out split (split.ts) supports
- * both the closed-set and the open-set protocol. Bad params never throw: they are clamped
- * first (dataParams.ts).
+ * both the closed-set and the open-set protocol. Bad settings never throw: they are clamped
+ * first (dataSettings.ts).
  */
 import { createRng, hashSeed, type Rng } from './rng';
 import { angleBetween, dot, norm, normalize, unit2 } from './vec';
-import { clampDataParams } from './dataParams';
-import type { DataParams, GeneratorKind } from './settingTypes';
+import { clampDataSettings } from './dataSettings';
+import type { DataSettings, GeneratorKind } from './settingTypes';
 import type { Dataset } from './datasets';
 import { stratifiedSplit } from './split';
 
@@ -143,7 +143,7 @@ function orthonormalFrame(count: number, dim: number, rng: Rng): number[][] {
  * (Σ_k v_kd²)^½ ≤ 2.5√K (Cauchy–Schwarz, rows of an orthonormal frame have norm ≤ 1);
  * |e_d| ≤ 2.5; so |x_d| ≤ radius + 2.5√K σ_n + 2.5 σ_i < 1 (see `IDENTITIES`).
  */
-function identitiesSampler(p: DataParams, geometry: Rng): Sampler {
+function identitiesSampler(p: DataSettings, geometry: Rng): Sampler {
 	const { classes, inputDim: dim, noise } = p;
 	const { radius, nuisanceDirections, nuisanceSigma, isotropicSigma } = IDENTITIES;
 	const nuisance = orthonormalFrame(Math.min(nuisanceDirections, dim - 1), dim, geometry);
@@ -186,7 +186,7 @@ function geometryRng(seed: number): Rng {
  */
 const GENERATORS: Record<
 	Exclude<GeneratorKind, 'digits'>,
-	(p: DataParams, geometry: Rng) => Sampler
+	(p: DataSettings, geometry: Rng) => Sampler
 > = {
 	/** Gaussian blobs around well-spread centres; σ = 0.03 + 0.13·noise, so 0.6 + 2.5σ ≤ 1. */
 	blobs: ({ classes, inputDim, noise }) => {
@@ -241,24 +241,24 @@ const GENERATORS: Record<
 };
 
 /**
- * Generates a data set from (possibly invalid) params, clamped by `clampDataParams` first.
+ * Generates a data set from (possibly invalid) settings, clamped by `clampDataSettings` first.
  * The seeded stream draws all points class by class, then shuffles every class (held out or
  * not) for the split (`stratifiedSplit`), so points never depend on `testFraction`/`heldOut`,
  * and holding out a class leaves the other classes' splits unchanged. Within each seen class,
  * round(testFraction·count) shuffled points go to test, but at least one stays in train.
  */
-export function generateDataset(p: Partial<DataParams>): Dataset {
-	const { params } = clampDataParams(p);
-	if (params.generator === 'digits') {
+export function generateDataset(p: Partial<DataSettings>): Dataset {
+	const { data: settings } = clampDataSettings(p);
+	if (settings.generator === 'digits') {
 		// Real digits are read, not drawn: `digitsDataset` (io/digits.ts) builds them.
 		throw new RangeError('Digits are not generated: they come from the digits file.');
 	}
-	const { classes, pointsPerClass: perClass, inputDim: dim } = params;
+	const { classes, pointsPerClass: perClass, inputDim: dim } = settings;
 	const n = classes * perClass;
 	const points = new Float64Array(n * dim); // [n, dim]
 	const labels = new Int32Array(n); // [n]
-	const rng = createRng(params.seed);
-	const sample = GENERATORS[params.generator](params, geometryRng(params.seed));
+	const rng = createRng(settings.seed);
+	const sample = GENERATORS[settings.generator](settings, geometryRng(settings.seed));
 	for (let cls = 0; cls < classes; cls++) {
 		for (let k = 0; k < perClass; k++) {
 			const row = cls * perClass + k;
@@ -269,6 +269,6 @@ export function generateDataset(p: Partial<DataParams>): Dataset {
 			labels[row] = cls;
 		}
 	}
-	const split = stratifiedSplit(labels, classes, params.testFraction, rng, params.heldOut);
-	return { params, dim, numClasses: classes, points, labels, split };
+	const split = stratifiedSplit(labels, classes, settings.testFraction, rng, settings.heldOut);
+	return { settings, dim, numClasses: classes, points, labels, split };
 }

@@ -6,7 +6,7 @@
 import type { Notice } from './notice';
 import type { NumericLimit } from './clamp';
 import type { SliderRange } from './margins';
-import type { DataParams, Settings, TrainerOptions, UiSettings } from './settingTypes';
+import type { DataSettings, Settings, TrainerOptions, UiSettings } from './settingTypes';
 
 /** A numeric limit, for the rows: num(2, 8, true) is the integers 2–8. */
 export const num = (min: number, max: number, integer = false): NumericLimit => ({
@@ -17,7 +17,7 @@ export const num = (min: number, max: number, integer = false): NumericLimit => 
 
 /** Where a setting lives in `Settings`. */
 export type SettingPath =
-	| `options.data.${keyof DataParams}`
+	| `options.data.${keyof DataSettings}`
 	| `options.${Exclude<keyof TrainerOptions, 'data'>}`
 	| `ui.${keyof UiSettings}`;
 

@@ -30,7 +30,7 @@ export const TOY_GENERATORS: readonly Exclude<GeneratorKind, 'digits'>[] = Objec
 );
 
 /** The settings that fully determine a data set. */
-export interface DataParams {
+export interface DataSettings {
 	/** Which toy distribution to draw from. */
 	generator: GeneratorKind;
 	/** Number of classes, MIN_CLASSES..MAX_CLASSES (2..10). */
@@ -67,7 +67,7 @@ export type LambdaMode = 'off' | 'fixed' | 'official' | 'pytorch' | 'warmup';
 /** Everything that determines a training run. */
 export interface TrainerOptions {
 	/** The toy data set (changing it rebuilds the model from the seed). */
-	data: DataParams;
+	data: DataSettings;
 	/**
 	 * Feature dimension (rebuilds): 2 = circle, 3 = sphere, the only ones views draw; a
 	 * headless trainer (the open-set sweep) may use up to MAX_FEATURE_DIM.

@@ -5,7 +5,7 @@
  */
 import { digitsDataset, type Digits } from '../io/digits';
 import { generateDataset } from '../math/generators';
-import type { DataParams } from '../math/settingTypes';
+import type { DataSettings } from '../math/settingTypes';
 import type { Dataset } from '../math/datasets';
 
 /**
@@ -17,9 +17,9 @@ export interface DataSources {
 	digits?: Digits | null;
 }
 
-/** The data set of `params`: generated, or built from loaded digits. */
-export function datasetOf(params: DataParams, sources: DataSources): Dataset {
-	if (params.generator !== 'digits') return generateDataset(params);
+/** The data set of `settings`: generated, or built from loaded digits. */
+export function datasetOf(settings: DataSettings, sources: DataSources): Dataset {
+	if (settings.generator !== 'digits') return generateDataset(settings);
 	if (!sources.digits) throw new RangeError('The digits are not loaded yet.');
-	return digitsDataset(sources.digits, params);
+	return digitsDataset(sources.digits, settings);
 }

@@ -6,7 +6,7 @@
  */
 import type { ExperimentModel } from './experimentRun';
 import type { LossSpec } from '../math/experimentTable';
-import type { DataParams } from '../math/settingTypes';
+import type { DataSettings } from '../math/settingTypes';
 import { DEFAULTS } from '../math/settingsEngine';
 
 /**
@@ -41,7 +41,7 @@ export const VALIDATION_SEEDS: readonly number[] = Object.freeze([1001, 1002, 10
  * pixels do for faces, and what the features add (or lose) shows. Classes and held-out
  * identities are set per identity count (`identityData`), the seed per run.
  */
-export const EXPERIMENT_DATA: Readonly<Omit<DataParams, 'seed' | 'classes' | 'heldOut'>> =
+export const EXPERIMENT_DATA: Readonly<Omit<DataSettings, 'seed' | 'classes' | 'heldOut'>> =
 	Object.freeze({
 		generator: 'identities',
 		inputDim: 8,
@@ -54,7 +54,7 @@ export const EXPERIMENT_DATA: Readonly<Omit<DataParams, 'seed' | 'classes' | 'he
 export function identityData(
 	seen: number,
 	unseen: number
-): Pick<DataParams, 'classes' | 'heldOut'> {
+): Pick<DataSettings, 'classes' | 'heldOut'> {
 	return { classes: unseen + seen, heldOut: Array.from({ length: unseen }, (_, k) => k) };
 }
 

@@ -24,7 +24,7 @@ import {
 	type MarginTrial,
 	type RunResult
 } from '../math/experimentTable';
-import { clampDataParams } from '../math/dataParams';
+import { clampDataSettings } from '../math/dataSettings';
 import { floorStepFor } from '../math/lambda';
 
 /** Where the sweep stands, after every chunk of steps and at the end of every run. */
@@ -118,7 +118,7 @@ export function taskOf(
 	seed: number,
 	validation: boolean
 ): Omit<RunTask, 'index'> {
-	const { params, notices } = clampDataParams({
+	const { data: settings, notices } = clampDataSettings({
 		...plan.data,
 		...identityData(identities, plan.unseen),
 		seed
@@ -141,7 +141,7 @@ export function taskOf(
 		seed,
 		steps: plan.steps,
 		validation,
-		data: params,
+		data: settings,
 		model
 	};
 }

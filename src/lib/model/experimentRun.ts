@@ -16,7 +16,7 @@ import { classCompactness } from '../math/compactness';
 import { marginBetweenBoundaries } from '../math/boundary';
 import { recognitionReport } from '../math/openset';
 import { SPLIT } from '../math/split';
-import type { DataParams } from '../math/settingTypes';
+import type { DataSettings } from '../math/settingTypes';
 import type { Dataset } from '../math/datasets';
 import type { FeatureRows } from '../math/stats';
 import type { LossKind } from '../math/margins';
@@ -41,7 +41,7 @@ export interface RunTask {
 	steps: number;
 	/** A validation run (chooses a margin) or a test run (a row of the table). */
 	validation: boolean;
-	data: DataParams;
+	data: DataSettings;
 	model: ExperimentModel;
 }
 
@@ -156,7 +156,7 @@ export async function runTask(
 	const trainer = new Trainer(
 		{
 			...task.model,
-			data: source.params,
+			data: source.settings,
 			seed: task.seed,
 			loss: task.loss,
 			...(task.m === null ? {} : { m: task.m })

@@ -22,32 +22,32 @@ import {
 } from './protocol';
 import { parseDataFile } from '../io/dataReader';
 import { tableToDataset } from '../io/tableDataset';
-import { clampDataParams } from '../math/dataParams';
-import type { DataParams } from '../math/settingTypes';
+import { clampDataSettings } from '../math/dataSettings';
+import type { DataSettings } from '../math/settingTypes';
 import type { Dataset } from '../math/datasets';
 
 type LoadMessage = Extract<ToWorker, { type: 'loadFile' | 'loadData' }>;
 
 /**
  * A trainable `Dataset` from a page's message: arrays copied into the types the trainer
- * expects; `params` describe it as far as `DataParams` can (class count, input dimension,
+ * expects; `settings` describe it as far as `DataSettings` can (class count, input dimension,
  * mean class size, the classes with held-out points; seed and test fraction from `base`).
  * Not validated here: `Trainer.loadDataset` refuses inconsistent or non-finite sets.
  */
-export function customDataset(data: CustomDataMessage, base: DataParams): Dataset {
+export function customDataset(data: CustomDataMessage, base: DataSettings): Dataset {
 	const labels = Int32Array.from(data.labels ?? []);
 	const split = Uint8Array.from(data.split ?? []);
 	const numClasses = Number(data.numClasses);
 	const heldOut = [...new Set(labels.filter((_, i) => split[i] === 2))];
-	const { params } = clampDataParams({
+	const { data: settings } = clampDataSettings({
 		...base,
 		classes: numClasses,
-		inputDim: data.dim as DataParams['inputDim'],
+		inputDim: data.dim as DataSettings['inputDim'],
 		pointsPerClass: Math.round(labels.length / Math.max(1, numClasses)),
 		heldOut
 	});
 	return {
-		params,
+		settings,
 		// Checked by loadDataset (datasetProblem), whatever range Dataset allows.
 		dim: data.dim as Dataset['dim'],
 		numClasses,

@@ -4,7 +4,7 @@
  */
 import type { Snapshot } from './snapshot';
 import type { TrainerOptions } from '../math/settingTypes';
-import type { DataParams } from '../math/settingTypes';
+import type { DataSettings } from '../math/settingTypes';
 import type { Notice } from '../math/notice';
 
 /** The data set being trained on, sent once per rebuild (points and labels do not change between rebuilds). */
@@ -115,7 +115,7 @@ export type FromWorker =
 	 * The data asked for could not be had (the digits file failed to load): `data` is what
 	 * the model trains on instead, `reason` the reader's plain sentence saying why.
 	 */
-	| { type: 'dataRefused'; reason: string; data: DataParams };
+	| { type: 'dataRefused'; reason: string; data: DataSettings };
 
 /** tfjs backends the worker can run on, in order of preference. */
 export type BackendName = 'wasm' | 'webgl' | 'cpu';

@@ -9,7 +9,7 @@ import { LOSS_KINDS, LOSS_NAMES, MARGIN_LIMITS } from '$lib/math/margins';
 import { clampTrainerOptions } from '$lib/model/options';
 import type { TrainerOptions } from '$lib/math/settingTypes';
 import { hasMargin } from '$lib/math/margins';
-import { parseSettings, serializeSettings } from './params';
+import { parseSettings, serializeSettings } from './urlSettings';
 import type { Settings } from '../math/settingTypes';
 
 export interface PanelSpec {

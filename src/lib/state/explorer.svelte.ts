@@ -4,18 +4,18 @@
  * (upload, drawing) and the drawing tools. While the user's data is in use, the worker is
  * told to keep it (`DataChoice` 'custom') as the other settings change.
  */
-import type { DataParams } from '$lib/math/settingTypes';
+import type { DataSettings } from '$lib/math/settingTypes';
 import type { TrainerOptions } from '$lib/math/settingTypes';
 import { generatedChoice, type DataChoice } from '$lib/model/protocol';
 import { notice } from '$lib/math/notice';
 import { pointCount } from './customData';
 import { DrawState } from './drawing.svelte';
-import { parseSettings, serializeSettings } from './params';
+import { parseSettings, serializeSettings } from './urlSettings';
 import { TrainingRun } from './trainingRun.svelte';
 import { UserData, type UploadOrigin } from './userData.svelte';
 
 /** Whether two data settings describe the same generated data apart from the seed. */
-function sameGenerator(a: DataParams, b: DataParams): boolean {
+function sameGenerator(a: DataSettings, b: DataSettings): boolean {
 	return JSON.stringify({ ...a, seed: 0 }) === JSON.stringify({ ...b, seed: 0 });
 }
 

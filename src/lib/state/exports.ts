@@ -8,7 +8,7 @@ import { formatDataCsv, formatFeaturesCsv } from '$lib/io/dataWriters';
 import type { DatasetMessage } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
 import { pointCount, shortestFloat32, type CustomData } from './customData';
-import { serializeSettings } from './params';
+import { serializeSettings } from './urlSettings';
 import type { Settings } from '../math/settingTypes';
 
 /** The dimensions the CSV formats have columns for. */

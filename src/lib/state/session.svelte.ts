@@ -5,7 +5,7 @@
  */
 import type { Notice } from '$lib/math/notice';
 import { formatLambda } from '$lib/math/lambda';
-import type { DataParams } from '$lib/math/settingTypes';
+import type { DataSettings } from '$lib/math/settingTypes';
 import { TrainerClient } from './trainerClient';
 import { assetUrls } from './assets';
 import type {
@@ -78,7 +78,7 @@ export class TrainingSession {
 	/** Load requests made before `start`, sent right after it (a restore may come first). */
 	private queued: ((c: TrainerClient) => void)[] = [];
 	/** Called when the worker could not load the data asked for (it keeps `data`); not reactive. */
-	onDataRefused: ((reason: string, data: DataParams) => void) | null = null;
+	onDataRefused: ((reason: string, data: DataSettings) => void) | null = null;
 	/**
 	 * Called with the worker's own notices, if its clamp changed anything the page's clamp let
 	 * through (a page and worker out of step); not reactive.

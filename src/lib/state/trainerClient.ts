@@ -15,7 +15,7 @@ import type {
 } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
 import type { TrainerOptions } from '$lib/math/settingTypes';
-import type { DataParams } from '$lib/math/settingTypes';
+import type { DataSettings } from '$lib/math/settingTypes';
 
 /** What the page hears from the worker. */
 export interface ClientEvents {
@@ -26,7 +26,7 @@ export interface ClientEvents {
 	onRunning?(running: boolean): void;
 	onError?(message: string): void;
 	/** The data asked for could not be loaded; the model trains on `data` instead. */
-	onDataRefused?(reason: string, data: DataParams): void;
+	onDataRefused?(reason: string, data: DataSettings): void;
 }
 
 /** Creates the training worker (overridable in tests). */

@@ -5,7 +5,7 @@
  * TypeScript: no DOM, runes or tfjs.
  */
 import { notice, type Notice } from '$lib/math/notice';
-import { parseSettingEntries, serializeSettings } from './params';
+import { parseSettingEntries, serializeSettings } from './urlSettings';
 import type { Settings } from '../math/settingTypes';
 
 /** The widget kinds, in the order the embed pages are listed. */

@@ -1,20 +1,20 @@
 /**
  * The settings of a toy data set: their rows live in the one settings table (`settings.ts`);
  * this module derives the data set's defaults, limits and clamp from it, so that the
- * generators, the worker and the URL share one source. `clampDataParams` turns any partial or
+ * generators, the worker and the URL share one source. `clampDataSettings` turns any partial or
  * garbage input into valid params, with a plain-language notice for every change.
  */
 import { notice, type Notice } from './notice';
 import { show } from './clamp';
-import { type DataParams } from './settingTypes';
+import { type DataSettings } from './settingTypes';
 import { DEFAULTS, clampSettings } from './settingsEngine';
 
 /**
  * The preset used when a field is missing: four well-separated 2D blobs. Deeply frozen (its
  * heldOut too), so no caller can change the defaults by accident; take a mutable copy with
- * `clampDataParams({}).params`.
+ * `clampDataSettings({}).data`.
  */
-export const DEFAULT_DATA_PARAMS: Readonly<Omit<DataParams, 'heldOut'>> & {
+export const DEFAULT_DATA_SETTINGS: Readonly<Omit<DataSettings, 'heldOut'>> & {
 	readonly heldOut: readonly number[];
 } = DEFAULTS.options.data;
 
@@ -23,7 +23,10 @@ export const DEFAULT_DATA_PARAMS: Readonly<Omit<DataParams, 'heldOut'>> & {
  * duplicate or invalid heldOut entries) into valid params, and reports what was changed, one
  * plain-language sentence per change. Missing fields take the default silently. Never throws.
  */
-export function clampDataParams(p: Partial<DataParams>): { params: DataParams; notices: Notice[] } {
+export function clampDataSettings(p: Partial<DataSettings>): {
+	data: DataSettings;
+	notices: Notice[];
+} {
 	const notices: Notice[] = [];
 	const isObject = typeof p === 'object' && p !== null && !Array.isArray(p);
 	if (!isObject && p !== undefined) {
@@ -31,5 +34,5 @@ export function clampDataParams(p: Partial<DataParams>): { params: DataParams; n
 	}
 	const out = clampSettings({ options: { data: isObject ? p : {} } }, { scope: 'options.data.' });
 	notices.push(...out.notices);
-	return { params: out.settings.options.data, notices };
+	return { data: out.settings.options.data, notices };
 }

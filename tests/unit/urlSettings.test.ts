@@ -8,7 +8,7 @@ import { LOSS_KINDS, MARGIN_LIMITS } from '../../src/lib/math/margins';
 import { clampTrainerOptions } from '../../src/lib/model/options';
 import type { LambdaMode } from '../../src/lib/math/settingTypes';
 import { INTEGER_MARGIN_MAX } from '../../src/lib/math/margins';
-import { parseSettings, serializeSettings } from '../../src/lib/state/params';
+import { parseSettings, serializeSettings } from '../../src/lib/state/urlSettings';
 import type { Settings } from '../../src/lib/math/settingTypes';
 import { en } from './noticeText';
 import { DATA_LIMITS, TRAINER_LIMITS, limitAt } from './settingLimits';
