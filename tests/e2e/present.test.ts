@@ -38,6 +38,8 @@ test('presentation mode: the feature circle dominates the first screen, Play and
 	// 16 px: readable from the back of a room on a 1080p projector.
 	await page.getByRole('button', { name: 'Play' }).click();
 	await expect(page.locator('[data-area="stats"] svg').first()).toBeVisible({ timeout: 30_000 });
+	// The training charts draw from their second point on: wait for a snapshot of training.
+	await expect(page.locator('[data-area="charts"] svg').first()).toBeVisible({ timeout: 30_000 });
 	await page.getByRole('button', { name: 'Pause' }).click();
 	const smallest = await page.evaluate(() => {
 		const sizes: Record<string, number> = {};
