@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { artifacts, watchPage } from './helpers';
+import { freshSnapshots, trackTrainingWorkers } from './appEvents';
 
 /** Waits until the worker has answered (the Play button is enabled). */
 async function ready(page: Page) {
@@ -89,6 +90,34 @@ test('Play makes the step rise and the loss fall; a reload restores the settings
 	);
 	await expect(page.getByRole('slider', { name: 'Classes' })).toHaveValue('6');
 	await expect(page).toHaveURL(/loss=cosface/);
+	expect(watch.errors).toEqual([]);
+});
+
+test('a new loss is a fresh run from the same seed; "Keep the weights" fine-tunes instead', async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	await trackTrainingWorkers(page);
+	await page.goto('/?loss=asoftmax&m=2&classes=3&seed=4');
+	await ready(page);
+	const step = page.getByRole('button', { name: 'Step' });
+	await step.click();
+	await expect(page.getByRole('status')).toHaveText(/^step 1 · /);
+	await step.click();
+	await expect(page.getByRole('status')).toHaveText(/^step 2 · /);
+	// A new loss: the model is rebuilt from the seed, the step counter starts over.
+	await page.getByRole('radio', { name: 'CosFace' }).click();
+	await expect(page).toHaveURL(/loss=cosface/);
+	await expect(page.getByRole('status')).toHaveText(/^step 0 · /);
+	// With the weights kept, a new loss fine-tunes the model it had: the step carries on.
+	await page.getByRole('checkbox', { name: /Keep the weights/ }).check();
+	await expect(page).toHaveURL(/keep=1/);
+	await step.click();
+	await expect(page.getByRole('status')).toHaveText(/^step 1 · /);
+	await page.getByRole('radio', { name: 'ArcFace' }).click();
+	await expect(page).toHaveURL(/loss=arcface/);
+	await freshSnapshots(page);
+	await expect(page.getByRole('status')).toHaveText(/^step 1 · /);
 	expect(watch.errors).toEqual([]);
 });
 

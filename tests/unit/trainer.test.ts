@@ -54,8 +54,8 @@ describe('determinism', () => {
 });
 
 describe('options', () => {
-	test('loss, m, s, λ, learning rate and batch size apply live; data, dimensions and seed rebuild', () => {
-		const t = new Trainer({ ...small, loss: 'softmax' });
+	test('m, s, λ, learning rate and batch size apply live (and the loss, when the weights are kept); data, dimensions, seed and a new loss rebuild', () => {
+		const t = new Trainer({ ...small, loss: 'softmax', keepWeights: true });
 		t.step(30);
 		for (const live of [
 			{ loss: 'asoftmax', m: 2 },
@@ -63,12 +63,14 @@ describe('options', () => {
 			{ lambdaMode: 'off' },
 			{ loss: 'cosface', s: 30 },
 			{ learningRate: 0.002 },
-			{ batchSize: 8 }
+			{ batchSize: 8 },
+			{ keepWeights: false }
 		]) {
 			expect(t.setOptions(live).rebuilt).toBe(false);
 			expect(t.steps).toBe(30);
 		}
 		for (const rebuild of [
+			{ loss: 'arcface' },
 			{ featureDim: 3 },
 			{ hiddenUnits: 16 },
 			{ seed: 99 },

@@ -133,7 +133,7 @@ describe('the key table', () => {
 				...PUBLIC_KEYS,
 				...['dseed', 'points', 'noise', 'input', 'test', 'held', 'layers', 'units', 'frelu', 'lr'],
 				...['batch', 'lambda', 'lmin', 'lfloor', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode'],
-				...['mining', 'unit', 'pclasses', 'kper', 'lc', 'alpha', 'lang']
+				...['mining', 'unit', 'pclasses', 'kper', 'lc', 'alpha', 'lang', 'keep']
 			].sort()
 		);
 	});
@@ -187,6 +187,7 @@ describe('parseSettings / serializeSettings', () => {
 		['layers=3', (s) => s.options.hiddenLayers, 3],
 		['units=64', (s) => s.options.hiddenUnits, 64],
 		['frelu=1', (s) => s.options.featureRelu, true],
+		['keep=1', (s) => s.options.keepWeights, true],
 		['lr=0.003', (s) => s.options.learningRate, 0.003],
 		['batch=64', (s) => s.options.batchSize, 64],
 		[

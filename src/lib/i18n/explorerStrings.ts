@@ -98,6 +98,7 @@ export const EXPLORER_EN = {
 	'controls.hiddenLayers': 'Hidden layers',
 	'controls.units': 'Units',
 	'controls.featureRelu': 'ReLU on the feature layer',
+	'controls.keepWeights': 'Keep the weights when the loss changes (fine-tune)',
 	'controls.learningRate': 'Learning rate',
 	'controls.batch': 'Batch',
 

@@ -91,6 +91,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'controls.hiddenLayers': '은닉층 수',
 	'controls.units': '유닛 수',
 	'controls.featureRelu': '특징 층에 ReLU',
+	'controls.keepWeights': '손실 함수를 바꿀 때 가중치 유지(미세 조정)',
 	'controls.learningRate': '학습률',
 	'controls.batch': '배치 크기',
 

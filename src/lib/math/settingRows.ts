@@ -36,8 +36,8 @@ interface RowBase {
 	readonly doc: string;
 	/** Written to the URL even when it equals the default, so a link states the essentials. */
 	readonly always?: boolean;
-	/** What changing it does. */
-	readonly change: Change;
+	/** What changing it does (may depend on the new settings: the loss keeps the weights on request). */
+	readonly change: Dependent<Change>;
 	/** The control's label (a UI string key of `$lib/i18n`), when the setting has a control. */
 	readonly label?: string;
 	/**

@@ -82,6 +82,12 @@ export interface TrainerOptions {
 	 * features confined to the positive quadrant (octant in 3D). Off: a linear feature layer.
 	 */
 	featureRelu: boolean;
+	/**
+	 * Keep the weights when the loss changes (fine-tune the current model) instead of starting
+	 * a fresh run from the same seed, the default: the picture of a loss then never depends on
+	 * what ran before.
+	 */
+	keepWeights: boolean;
 	/** Seed of the weight initialisation and batch order (rebuilds). */
 	seed: number;
 	/** The loss: a classifier head or a metric loss (live). */

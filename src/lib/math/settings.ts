@@ -32,7 +32,8 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		names: LOSS_NAMES,
 		choiceLabels: { modified: 'controls.lossModified' },
 		always: true,
-		change: 'live',
+		// A new loss is a fresh run from the same seed, unless the weights are to be kept.
+		change: (s) => (s.options.keepWeights ? 'live' : 'rebuild'),
 		label: 'controls.loss',
 		doc: 'loss: softmax, contrastive, triplet, center, modified, asoftmax, cosface or arcface'
 	},

@@ -224,7 +224,7 @@ export function parseValue(row: SettingRow, text: string): unknown {
 export function needsRebuildOf(a: Settings, b: Settings): boolean {
 	return SETTINGS.some(
 		(row) =>
-			row.change === 'rebuild' &&
+			evaluate(row.change, b) === 'rebuild' &&
 			JSON.stringify(getAt(a, row.path)) !== JSON.stringify(getAt(b, row.path))
 	);
 }

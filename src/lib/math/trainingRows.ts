@@ -50,6 +50,15 @@ export const TRAINING_ROWS: readonly SettingRow[] = [
 		label: 'controls.featureRelu',
 		doc: 'ReLU on the feature layer (SphereFace Appendix A: features stay in one quadrant): 1 or 0'
 	},
+	{
+		key: 'keep',
+		path: 'options.keepWeights',
+		kind: 'flag',
+		default: false,
+		change: 'live',
+		label: 'controls.keepWeights',
+		doc: 'keep the weights when the loss changes (fine-tune) instead of a fresh run from the seed: 1 or 0'
+	},
 
 	{
 		key: 'lr',

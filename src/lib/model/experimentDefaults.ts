@@ -81,6 +81,8 @@ export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
 	hiddenLayers: 2,
 	hiddenUnits: 32,
 	featureRelu: false,
+	// Each run trains one loss from its seed; nothing switches the loss mid-run.
+	keepWeights: false,
 	s: 16,
 	lambdaMode: 'official',
 	lambdaFixed: 5,
