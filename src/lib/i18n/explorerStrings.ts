@@ -137,6 +137,10 @@ export const EXPLORER_EN = {
 	'share.classTitle': 'Scan to open this view',
 	'share.qrLabel': 'QR code of {link}',
 	'share.close': 'Close',
+	'share.localWarning':
+		'This link points at this computer (localhost): students’ phones cannot open it. Share the page from its public address instead.',
+	'share.privateWarning':
+		'This link is a private network address: only devices on the same network can open it, and many phones are not.',
 
 	// The feature circle (FeatureCircle).
 	'circle.only3d':

@@ -128,6 +128,10 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'share.classTitle': '스캔해서 이 화면 열기',
 	'share.qrLabel': '{link}의 QR 코드',
 	'share.close': '닫기',
+	'share.localWarning':
+		'이 링크는 이 컴퓨터(localhost)를 가리킵니다. 학생들의 휴대전화로는 열 수 없습니다. 공개 주소의 페이지를 공유하세요.',
+	'share.privateWarning':
+		'이 링크는 사설 네트워크 주소입니다. 같은 네트워크에 있는 기기만 열 수 있으며, 많은 휴대전화는 그렇지 않습니다.',
 
 	'circle.only3d':
 		'지금은 3D 특징이라 구 보기에 표시됩니다. 원으로 보려면 특징 차원을 2로 설정하세요.',
