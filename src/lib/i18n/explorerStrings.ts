@@ -23,6 +23,8 @@ export const EXPLORER_EN = {
 	'explorer.keyPlayPause': 'play/pause',
 	'explorer.keyMargin': 'change m',
 	'explorer.keyReset': 'reset',
+	'explorer.keyPresent': 'presentation mode',
+	'explorer.leavePresentation': 'Leave presentation mode (F)',
 	'explorer.compareCosFace': 'CosFace curve',
 	'explorer.noPsi':
 		'ψ(θ) is the target logit of a loss with class weights; this loss learns from distances between features and has none.',
@@ -43,6 +45,7 @@ export const EXPLORER_EN = {
 	'shell.inputEmpty': 'The toy data and the decision regions of the model.',
 	'shell.psi': 'ψ(θ)',
 	'shell.psiEmpty': 'The target curve ψ(θ) for the current margin.',
+	'shell.more': 'More settings',
 
 	// Training (TrainControls).
 	'controls.training': 'Training',

@@ -20,6 +20,8 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'explorer.keyPlayPause': '재생/일시 정지',
 	'explorer.keyMargin': 'm 바꾸기',
 	'explorer.keyReset': '초기화',
+	'explorer.keyPresent': '발표 모드',
+	'explorer.leavePresentation': '발표 모드 끝내기 (F)',
 	'explorer.compareCosFace': 'CosFace 곡선',
 	'explorer.noPsi':
 		'ψ(θ)는 클래스 가중치가 있는 손실의 목표 로짓입니다. 이 손실은 특징 사이의 거리로 배우므로 로짓이 없습니다.',
@@ -39,6 +41,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'shell.inputEmpty': '토이 데이터와 모델의 결정 영역.',
 	'shell.psi': 'ψ(θ)',
 	'shell.psiEmpty': '현재 마진에서의 목표 곡선 ψ(θ).',
+	'shell.more': '설정 더 보기',
 
 	'controls.training': '학습',
 	'controls.play': '재생',
