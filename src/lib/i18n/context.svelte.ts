@@ -31,6 +31,30 @@ export function statusWords(i18n: I18n) {
 	};
 }
 
+/** The angle statistics' words in the page language (see `StatsWords` in viz/statsFormat.ts). */
+export function statsWords(i18n: I18n) {
+	return {
+		markerIntra: i18n.t('stats.markerIntra'),
+		markerInter: i18n.t('stats.markerInter'),
+		holds: i18n.t('stats.holds'),
+		notYet: i18n.t('stats.notYet'),
+		boundBinary: i18n.t('stats.boundBinary'),
+		boundMulti: i18n.t('stats.boundMulti'),
+		notAsoftmax: i18n.t('stats.notAsoftmax'),
+		meets: i18n.t('stats.meets'),
+		below: i18n.t('stats.below'),
+		angleLabel: i18n.t('stats.angleLabel'),
+		intraUpTo: i18n.t('stats.intraUpTo'),
+		noIntra: i18n.t('stats.noIntra'),
+		interFrom: i18n.t('stats.interFrom'),
+		noInter: i18n.t('stats.noInter'),
+		sampled: i18n.t('stats.sampled'),
+		normLabel: i18n.t('stats.normLabel'),
+		normPeak: i18n.t('stats.normPeak'),
+		normBeyond: i18n.t('stats.normBeyond')
+	};
+}
+
 /** Makes `lang()` the language of this component's subtree. */
 export function provideLang(lang: () => Lang): I18n {
 	const i18n: I18n = {

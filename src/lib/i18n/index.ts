@@ -5,6 +5,8 @@
 import { STRINGS, type StringKey } from './strings';
 import { type Lang } from '$lib/math/settingTypes';
 import type { Notice } from '$lib/math/notice';
+import { fillTemplate } from '$lib/math/template';
+import { LOSS_NAMES, type LossKind } from '$lib/math/margins';
 
 /** The languages are a setting (one row of the settings table); their names and strings live here. */
 /** The language's own name, for the language switch. */
@@ -22,10 +24,7 @@ export function translate(
 	key: StringKey,
 	params: Readonly<Record<string, string | number>> = {}
 ): string {
-	const template: string = STRINGS[lang][key] ?? STRINGS.en[key];
-	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-		name in params ? String(params[name]) : whole
-	);
+	return fillTemplate(STRINGS[lang][key] ?? STRINGS.en[key], params);
 }
 
 /** A notice shown in a list is cut to this many characters. */
@@ -36,4 +35,20 @@ export function noticeText(lang: Lang, n: Notice): string {
 	const body = translate(lang, `notice.${n.key}`, n.params);
 	const text = n.prefix ? `${n.prefix} ${body}` : body;
 	return text.length > MAX_NOTICE_LENGTH ? `${text.slice(0, MAX_NOTICE_LENGTH - 1)}…` : text;
+}
+
+/** The string of each loss name that is a word; the others are published names (LOSS_NAMES). */
+const LOSS_NAME_KEYS: Readonly<Partial<Record<LossKind, StringKey>>> = Object.freeze({
+	modified: 'controls.lossModified',
+	contrastive: 'loss.contrastive',
+	triplet: 'loss.triplet',
+	center: 'loss.center'
+});
+
+/** The losses' names in `lang` ("Modified softmax", "수정 Softmax"; "CosFace" in both). */
+export function lossNames(lang: Lang): Readonly<Record<LossKind, string>> {
+	const names = { ...LOSS_NAMES };
+	for (const [loss, key] of Object.entries(LOSS_NAME_KEYS) as [LossKind, StringKey][])
+		names[loss] = translate(lang, key);
+	return names;
 }

@@ -30,7 +30,12 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		choices: LOSS_KINDS,
 		default: 'asoftmax',
 		names: LOSS_NAMES,
-		choiceLabels: { modified: 'controls.lossModified' },
+		choiceLabels: {
+			modified: 'controls.lossModified',
+			contrastive: 'loss.contrastive',
+			triplet: 'loss.triplet',
+			center: 'loss.center'
+		},
 		always: true,
 		// A new loss is a fresh run from the same seed, unless the weights are to be kept.
 		change: (s) => (s.options.keepWeights ? 'live' : 'rebuild'),

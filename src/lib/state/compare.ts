@@ -63,7 +63,12 @@ export function nextPanel(panels: readonly PanelSpec[]): PanelSpec {
 
 /** "A-Softmax m = 4", "Softmax", "CosFace m = 0.35". */
 export function panelLabel(p: PanelSpec): string {
-	return hasMargin(p.loss) ? `${LOSS_NAMES[p.loss]} m = ${p.m}` : LOSS_NAMES[p.loss];
+	return panelLabelIn(p, LOSS_NAMES);
+}
+
+/** `panelLabel` with the losses' names of a language (`lossNames` in i18n/index.ts). */
+export function panelLabelIn(p: PanelSpec, names: Readonly<Record<LossKind, string>>): string {
+	return hasMargin(p.loss) ? `${names[p.loss]} m = ${p.m}` : names[p.loss];
 }
 
 /**

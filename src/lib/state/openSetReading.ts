@@ -6,7 +6,8 @@
  * panels' losses. Pure TypeScript: the words are here (English and Korean), the numbers come
  * from the panels and from the claims file.
  */
-import { LOSS_NAMES, type LossKind } from '$lib/math/margins';
+import type { LossKind } from '$lib/math/margins';
+import { lossNames } from '$lib/i18n/index';
 import type { Claim, ClaimsFile } from '$lib/io/claims';
 import type { Lang } from '$lib/math/settingTypes';
 import { claimText } from './claims';
@@ -158,7 +159,7 @@ export function openSetReading(
 			const c = claimForPanel(all, p, n, 'tarAtFar1e2');
 			if (!c || seen.has(c.id)) continue;
 			seen.add(c.id);
-			const name = p.loss === 'asoftmax' ? p.label : LOSS_NAMES[p.loss];
+			const name = p.loss === 'asoftmax' ? p.label : lossNames(lang)[p.loss];
 			out.push(w.verdict(name, n, c.verdict, claimText(c, lang)));
 		}
 		const sweep = claims.sweeps[all.find((c) => c.identities === n)!.sweep];

@@ -26,12 +26,13 @@ export const marginText = (m: number): string => String(Number(m.toPrecision(6))
  * The row's model: "CosFace m = 0.2" (the margin it trained with: chosen on validation,
  * lowered to fit, or the spec's), "A-Softmax m = 4, λ → 0", "Softmax".
  */
-export function rowLabel(r: LabelRow): string {
+export function rowLabel(
+	r: LabelRow,
+	names: Readonly<Record<LossKind, string>> = LOSS_NAMES
+): string {
 	const m = r.m ?? r.requestedM;
 	const base =
-		hasMargin(r.loss) && m !== null
-			? `${LOSS_NAMES[r.loss]} m = ${marginText(m)}`
-			: LOSS_NAMES[r.loss];
+		hasMargin(r.loss) && m !== null ? `${names[r.loss]} m = ${marginText(m)}` : names[r.loss];
 	return r.variant === 'pure' ? base + PURE : base;
 }
 
@@ -39,11 +40,14 @@ export function rowLabel(r: LabelRow): string {
  * A series' name across identity counts, where a chosen margin may differ by count:
  * "CosFace, m ∈ {0.1, 0.2, 0.35}" for a tuned loss, else as `rowLabel` with the spec's margin.
  */
-export function seriesLabel(r: LabelRow): string {
+export function seriesLabel(
+	r: LabelRow,
+	names: Readonly<Record<LossKind, string>> = LOSS_NAMES
+): string {
 	if (r.trials && r.trials.length > 0) {
-		return `${LOSS_NAMES[r.loss]}, m ∈ {${r.trials.map((t) => marginText(t.m)).join(', ')}}`;
+		return `${names[r.loss]}, m ∈ {${r.trials.map((t) => marginText(t.m)).join(', ')}}`;
 	}
-	return rowLabel({ ...r, m: r.requestedM });
+	return rowLabel({ ...r, m: r.requestedM }, names);
 }
 
 /**

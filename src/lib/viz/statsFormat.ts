@@ -9,6 +9,59 @@ import type { AngleStats } from '../math/stats';
 import type { LossKind } from '../math/margins';
 import type { Histogram, NormHistogram } from '../math/histograms';
 import { formatMargin } from './psiCurves';
+import { fillTemplate } from '../math/template';
+
+/**
+ * The words of the statistics' text, so a page can show it in its language: templates with
+ * `{name}` placeholders (the page builds them from the string tables, `stats.*`).
+ */
+export interface StatsWords {
+	/** A marker's label: "max intra {angle}". */
+	markerIntra: string;
+	markerInter: string;
+	holds: string;
+	notYet: string;
+	/** The bound for two classes and for many (SphereFace's Properties 2 and 3). */
+	boundBinary: string;
+	boundMulti: string;
+	/** Any other loss than A-Softmax: the bound does not apply. */
+	notAsoftmax: string;
+	/** "m = {m} meets it ✓" / "m = {m} is below it ✗". */
+	meets: string;
+	below: string;
+	/** The angle histogram's summary: "Histogram of pair angles: {intra}, {inter}{sampled}". */
+	angleLabel: string;
+	intraUpTo: string;
+	noIntra: string;
+	interFrom: string;
+	noInter: string;
+	sampled: string;
+	/** The norm histogram's summary, its fullest bin and the points beyond its axis. */
+	normLabel: string;
+	normPeak: string;
+	normBeyond: string;
+}
+
+export const STATS_WORDS_EN: Readonly<StatsWords> = Object.freeze({
+	markerIntra: 'max intra {angle}',
+	markerInter: 'min inter {angle}',
+	holds: '✓ holds',
+	notYet: '✗ does not hold yet',
+	boundBinary: 'm ≥ 2 + √3 ≈ 3.73 for two classes',
+	boundMulti: 'm ≥ 3 for many classes (2D)',
+	notAsoftmax: 'the bound is for A-Softmax',
+	meets: 'm = {m} meets it ✓',
+	below: 'm = {m} is below it ✗',
+	angleLabel: 'Histogram of pair angles: {intra}, {inter}{sampled}',
+	intraUpTo: 'same-class pairs up to {angle}',
+	noIntra: 'no same-class pairs',
+	interFrom: 'different-class pairs from {angle}',
+	noInter: 'no different-class pairs',
+	sampled: ' (sampled pairs)',
+	normLabel: 'Histogram of feature norms ‖x‖ from 0 to {max}, {n} points',
+	normPeak: ', most between {lo} and {hi}',
+	normBeyond: ', {n} beyond the axis'
+});
 
 /** Shown wherever a value is missing (null or not finite), so NaN never reaches the page. */
 export const MISSING = '—';
@@ -105,15 +158,18 @@ export interface AngleMarker {
 }
 
 /** Markers at the max intra-class and min inter-class angle; an undefined angle has none. */
-export function angleMarkers(a: Pick<AngleStats, 'maxIntra' | 'minInter'>): AngleMarker[] {
+export function angleMarkers(
+	a: Pick<AngleStats, 'maxIntra' | 'minInter'>,
+	words: StatsWords = STATS_WORDS_EN
+): AngleMarker[] {
 	const all: [AngleMarker['kind'], string, number | null][] = [
-		['intra', 'max intra', a.maxIntra],
-		['inter', 'min inter', a.minInter]
+		['intra', words.markerIntra, a.maxIntra],
+		['inter', words.markerInter, a.minInter]
 	];
-	return all.flatMap(([kind, name, rad]) =>
+	return all.flatMap(([kind, template, rad]) =>
 		rad === null || !Number.isFinite(rad)
 			? []
-			: [{ kind, deg: rad * DEG, text: `${name} ${degrees(rad)}` }]
+			: [{ kind, deg: rad * DEG, text: fillTemplate(template, { angle: degrees(rad) }) }]
 	);
 }
 
@@ -121,9 +177,9 @@ export function angleMarkers(a: Pick<AngleStats, 'maxIntra' | 'minInter'>): Angl
  * The readout of SphereFace's criterion max intra-class angle < min inter-class angle:
  * "✓ holds", "✗ does not hold yet", or "—" when either angle is undefined (null).
  */
-export function criterionText(c: boolean | null): string {
+export function criterionText(c: boolean | null, words: StatsWords = STATS_WORDS_EN): string {
 	if (c === null) return MISSING;
-	return c ? '✓ holds' : '✗ does not hold yet';
+	return c ? words.holds : words.notYet;
 }
 
 /**
@@ -131,9 +187,9 @@ export function criterionText(c: boolean | null): string {
  * (`marginBound`: 2 + √3 for two classes, Property 2; 3 for more, Property 3). Any other
  * value is printed as a number.
  */
-export function boundText(bound: number): string {
-	if (Math.abs(bound - M_MIN_BINARY) < 1e-9) return 'm ≥ 2 + √3 ≈ 3.73 for two classes';
-	if (bound === M_MIN_MULTICLASS) return 'm ≥ 3 for many classes (2D)';
+export function boundText(bound: number, words: StatsWords = STATS_WORDS_EN): string {
+	if (Math.abs(bound - M_MIN_BINARY) < 1e-9) return words.boundBinary;
+	if (bound === M_MIN_MULTICLASS) return words.boundMulti;
 	return Number.isFinite(bound) ? `m ≥ ${formatMargin(bound)}` : MISSING;
 }
 
@@ -150,43 +206,50 @@ export function meetsBound(m: number, bound: number): boolean {
  * A-Softmax; for any other loss the bound does not apply (it is derived for A-Softmax's
  * multiplicative margin), and the text says so.
  */
-export function boundStatus(loss: LossKind, m: number, bound: number): string {
-	if (loss !== 'asoftmax') return 'the bound is for A-Softmax';
+export function boundStatus(
+	loss: LossKind,
+	m: number,
+	bound: number,
+	words: StatsWords = STATS_WORDS_EN
+): string {
+	if (loss !== 'asoftmax') return words.notAsoftmax;
 	if (!Number.isFinite(m)) return `m = ${MISSING}`;
-	return meetsBound(m, bound)
-		? `m = ${formatMargin(m)} meets it ✓`
-		: `m = ${formatMargin(m)} is below it ✗`;
+	return fillTemplate(meetsBound(m, bound) ? words.meets : words.below, { m: formatMargin(m) });
 }
 
 /**
  * The angle histogram's accessible summary, e.g. "Histogram of pair angles: same-class pairs
  * up to 23°, different-class pairs from 61°", noting a sample of pairs.
  */
-export function angleHistogramLabel(a: AngleStats, sampled: boolean): string {
+export function angleHistogramLabel(
+	a: AngleStats,
+	sampled: boolean,
+	words: StatsWords = STATS_WORDS_EN
+): string {
 	const intra =
 		a.maxIntra === null
-			? 'no same-class pairs'
-			: `same-class pairs up to ${degrees(a.maxIntra, 0)}`;
+			? words.noIntra
+			: fillTemplate(words.intraUpTo, { angle: degrees(a.maxIntra, 0) });
 	const inter =
 		a.minInter === null
-			? 'no different-class pairs'
-			: `different-class pairs from ${degrees(a.minInter, 0)}`;
-	return `Histogram of pair angles: ${intra}, ${inter}${sampled ? ' (sampled pairs)' : ''}`;
+			? words.noInter
+			: fillTemplate(words.interFrom, { angle: degrees(a.minInter, 0) });
+	return fillTemplate(words.angleLabel, { intra, inter, sampled: sampled ? words.sampled : '' });
 }
 
 /**
  * The norm histogram's accessible summary: the axis range, the points drawn, the fullest bin,
  * and the points beyond the axis.
  */
-export function normHistogramLabel(h: NormHistogram): string {
+export function normHistogramLabel(h: NormHistogram, words: StatsWords = STATS_WORDS_EN): string {
 	const bars = histogramBars(h);
 	const total = bars.reduce((s, b) => s + b.value, 0);
 	const hi = h.edges.at(-1);
-	let text = `Histogram of feature norms ‖x‖ from 0 to ${formatNorm(hi ?? NaN)}, ${total} points`;
+	let text = fillTemplate(words.normLabel, { max: formatNorm(hi ?? NaN), n: total });
 	if (total > 0) {
 		const peak = bars.reduce((best, b) => (b.value > best.value ? b : best));
-		text += `, most between ${formatNorm(peak.lo)} and ${formatNorm(peak.hi)}`;
+		text += fillTemplate(words.normPeak, { lo: formatNorm(peak.lo), hi: formatNorm(peak.hi) });
 	}
-	if (h.overflow > 0) text += `, ${h.overflow} beyond the axis`;
+	if (h.overflow > 0) text += fillTemplate(words.normBeyond, { n: h.overflow });
 	return text;
 }
