@@ -1,0 +1,97 @@
+/**
+ * Deferring work the first screen does not need: `<div {@attach whenNeeded(start)}>` calls
+ * `start` once, when the element comes near the viewport (IntersectionObserver) or, if it
+ * is not scrolled to, when the browser is idle (requestIdleCallback, with a timeout so that
+ * a busy page still gets there; a plain timer where there is no requestIdleCallback).
+ *
+ * Idle starts run one per idle period, in the order the elements asked, so that panels
+ * mounted this way each cost a task of their own instead of one long task at load. A start
+ * near the viewport runs in the next free task (also one per task). Removing the element
+ * before either cancels it.
+ */
+import type { Attachment } from 'svelte/attachments';
+
+/** How far outside the viewport an element counts as near (px, as a CSS margin). */
+const NEAR = '200px 0px';
+/** The longest an idle start waits for an idle period (ms). */
+const IDLE_TIMEOUT = 2000;
+
+type Start = () => void;
+/** Starts of elements near the viewport: one per task, soon. */
+const soon: Start[] = [];
+/** Starts waiting for an idle period, first in first out. */
+const idle: Start[] = [];
+let soonPending = false;
+let idlePending = false;
+
+function whenIdle(fn: () => void) {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: IDLE_TIMEOUT });
+	else setTimeout(fn, 50);
+}
+
+/** Runs the first start near the viewport, each in a task of its own. */
+function drainSoon() {
+	soonPending = false;
+	soon.shift()?.();
+	if (soon.length > 0) scheduleSoon();
+}
+
+function scheduleSoon() {
+	if (soonPending) return;
+	soonPending = true;
+	setTimeout(drainSoon, 0);
+}
+
+/** Runs the oldest idle start, then waits for the next idle period for the next one. */
+function drainIdle() {
+	idlePending = false;
+	idle.shift()?.();
+	if (idle.length > 0) scheduleIdle();
+}
+
+function scheduleIdle() {
+	if (idlePending) return;
+	idlePending = true;
+	whenIdle(drainIdle);
+}
+
+function remove(list: Start[], start: Start) {
+	const i = list.indexOf(start);
+	if (i >= 0) list.splice(i, 1);
+}
+
+/** An attachment that calls `start` once, when its element is near the viewport or when idle. */
+export function whenNeeded(start: () => void): Attachment<HTMLElement> {
+	return (element) => {
+		let done = false;
+		let observer: IntersectionObserver | undefined;
+		const once: Start = () => {
+			if (done) return;
+			done = true;
+			observer?.disconnect();
+			remove(idle, once);
+			remove(soon, once);
+			start();
+		};
+		if (typeof IntersectionObserver === 'function') {
+			observer = new IntersectionObserver(
+				(entries) => {
+					if (!entries.some((e) => e.isIntersecting) || soon.includes(once)) return;
+					remove(idle, once);
+					soon.push(once);
+					scheduleSoon();
+				},
+				{ rootMargin: NEAR }
+			);
+			observer.observe(element);
+		}
+		idle.push(once);
+		scheduleIdle();
+		return () => {
+			done = true;
+			observer?.disconnect();
+			remove(idle, once);
+			remove(soon, once);
+		};
+	};
+}
