@@ -1,5 +1,5 @@
 /**
- * Exports a figure made of stacked panels (a canvas under an SVG overlay each) as one
+ * Exports a figure made of stacked panels (canvases and SVG overlays, layered) as one
  * SVG file or one PNG image. Class-based CSS does not travel with a standalone SVG, so the
  * overlays are cloned with their computed presentation styles inlined; canvases travel as
  * embedded bitmaps.
@@ -21,10 +21,9 @@ const STYLE_PROPS = [
 	'paint-order'
 ];
 
-/** One panel: its points canvas and its overlay SVG (same logical viewBox). */
+/** One panel: its layers, bottom first (canvases and SVGs of the same logical viewBox). */
 export interface FigurePanel {
-	canvas: HTMLCanvasElement;
-	svg: SVGSVGElement;
+	layers: (HTMLCanvasElement | SVGSVGElement)[];
 }
 
 /** A standalone copy of `svg` with computed styles inlined. */
@@ -42,7 +41,7 @@ function inlineStyles(svg: SVGSVGElement): SVGSVGElement {
 
 /**
  * The panels side by side as one SVG document (string), each `size` × `size` user units:
- * the canvas as an embedded PNG, the overlay on top.
+ * canvases as embedded PNGs, SVG layers with their styles inlined, in their order.
  */
 export function figureSvg(panels: FigurePanel[], size = 400, gap = 16): string {
 	const ns = 'http://www.w3.org/2000/svg';
@@ -59,14 +58,17 @@ export function figureSvg(panels: FigurePanel[], size = 400, gap = 16): string {
 		bg.setAttribute('width', String(size));
 		bg.setAttribute('height', String(size));
 		bg.setAttribute('fill', 'white');
-		const img = document.createElementNS(ns, 'image');
-		img.setAttribute('href', p.canvas.toDataURL('image/png'));
-		img.setAttribute('width', String(size));
-		img.setAttribute('height', String(size));
-		const overlay = inlineStyles(p.svg);
-		overlay.setAttribute('width', String(size));
-		overlay.setAttribute('height', String(size));
-		g.append(bg, img, overlay);
+		g.append(bg);
+		for (const layer of p.layers) {
+			let el: SVGElement;
+			if (layer instanceof HTMLCanvasElement) {
+				el = document.createElementNS(ns, 'image');
+				el.setAttribute('href', layer.toDataURL('image/png'));
+			} else el = inlineStyles(layer);
+			el.setAttribute('width', String(size));
+			el.setAttribute('height', String(size));
+			g.append(el);
+		}
 		doc.append(g);
 	});
 	return new XMLSerializer().serializeToString(doc);

@@ -1,13 +1,14 @@
 /**
  * The canvas layers of the feature-circle view: points (thousands, so canvas, not SVG) in
  * two square panels, the raw feature plane with the model's plain decision regions behind
- * them, and the same features projected onto the unit circle. Both panels draw in a
+ * them (on a canvas of their own, under the SVG marks), and the same features projected onto
+ * the unit circle. Both panels draw in a
  * logical 400 × 400 space that matches the SVG overlays' viewBox, so Svelte's SVG (arrows,
  * sectors, wedges, labels) and these canvases line up at any size.
  *
  * Cost per frame is kept small because a page may hold four of these views training at
  * once: the decision regions are rasterised once per snapshot into a small ImageData
- * (REGION_RES²) that every frame only scales onto the canvas; points change style only when
+ * (REGION_RES²) and scaled onto their own canvas once per snapshot, not every frame; points change style only when
  * the colour changes (fills carry their alpha in the colour: switching globalAlpha per point
  * was most of the cost); draws go through the page's shared DrawQueue, so views that got
  * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
@@ -52,6 +53,8 @@ const inSight = new Set<FeatureCircleView>();
 export class FeatureCircleView {
 	private raw: HTMLCanvasElement | null = null;
 	private circle: HTMLCanvasElement | null = null;
+	/** The raw panel's decision regions: their own canvas, under the arrows and the points. */
+	private regions: HTMLCanvasElement | null = null;
 	private snapshot: Snapshot | null = null;
 	private labels: Int32Array | null = null;
 	private split: Uint8Array | null = null;
@@ -66,6 +69,8 @@ export class FeatureCircleView {
 	private region: HTMLCanvasElement | null = null;
 	private regionImage: ImageData | null = null;
 	private regionStale = true;
+	/** Whether the regions canvas shows the current raster (it is redrawn only when not). */
+	private regionsDrawn = false;
 	/** Tweening between snapshots: positions drawn now, from and to, and when the tween began. */
 	private shown: Float32Array | null = null;
 	private from: Float32Array | null = null;
@@ -83,10 +88,14 @@ export class FeatureCircleView {
 		private readonly queue: DrawQueue = drawQueue
 	) {}
 
-	/** Takes over the two canvases (one per panel). */
-	mount(raw: HTMLCanvasElement, circle: HTMLCanvasElement): void {
+	/**
+	 * Takes over the points canvases of the two panels and the raw panel's regions canvas
+	 * (drawn under the SVG marks: the points go above the arrows, so no cluster hides).
+	 */
+	mount(raw: HTMLCanvasElement, circle: HTMLCanvasElement, regions: HTMLCanvasElement): void {
 		this.raw = raw;
 		this.circle = circle;
+		this.regions = regions;
 		this.region = document.createElement('canvas');
 		this.region.width = REGION_RES;
 		this.region.height = REGION_RES;
@@ -146,12 +155,15 @@ export class FeatureCircleView {
 	/** Follows the canvases' CSS size (backing store = CSS size × devicePixelRatio). */
 	resize(): void {
 		let changed = false;
-		for (const c of [this.raw, this.circle]) {
+		for (const c of [this.raw, this.circle, this.regions]) {
 			if (!c) continue;
 			const size = c.parentElement?.clientWidth ?? PANEL;
 			changed = fitCanvas(c, size, size) || changed;
 		}
-		if (changed) this.draw();
+		if (changed) {
+			this.regionsDrawn = false;
+			this.draw();
+		}
 	}
 
 	/** Index of the point nearest to logical (x, y) in a panel, within `radius`; -1 if none. */
@@ -182,7 +194,7 @@ export class FeatureCircleView {
 		this.visibility?.disconnect();
 		this.observer = this.visibility = null;
 		inSight.delete(this);
-		this.raw = this.circle = this.region = null;
+		this.raw = this.circle = this.region = this.regions = null;
 		this.regionImage = null;
 	}
 
@@ -213,7 +225,10 @@ export class FeatureCircleView {
 		const raw = this.raw && this.context(this.raw);
 		const circle = this.circle && this.context(this.circle);
 		if (!s || !raw || !circle || s.featureDim !== 2 || !this.labels) return;
-		this.drawRegions(raw, s);
+		if (this.regionStale || !this.regionsDrawn) {
+			const regions = this.regions && this.context(this.regions);
+			if (regions) this.drawRegions(regions, s);
+		}
 		const pos = this.tween(s.features);
 		this.drawPoints(raw, pos, 'raw');
 		this.drawPoints(circle, pos, 'circle');
@@ -274,8 +289,8 @@ export class FeatureCircleView {
 
 	/**
 	 * The plain decision regions over the raw plane, as a soft raster: recomputed only when a
-	 * snapshot came since the last time (weights and extent change only then), scaled onto
-	 * the canvas every frame.
+	 * snapshot came since the last time (weights and extent change only then), then scaled
+	 * onto the regions canvas, which keeps it while the points glide above.
 	 */
 	private drawRegions(ctx: CanvasRenderingContext2D, s: Snapshot): void {
 		const region = this.region;
@@ -289,5 +304,6 @@ export class FeatureCircleView {
 		}
 		ctx.imageSmoothingEnabled = true;
 		ctx.drawImage(region, 0, 0, PANEL, PANEL);
+		this.regionsDrawn = true;
 	}
 }
