@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { STATS_WORDS_EN, boundStatus, criterionText } from '../../src/lib/viz/statsFormat';
 import { LOSS_KINDS, LOSS_NAMES } from '../../src/lib/math/margins';
 import { lossNames, translate } from '../../src/lib/i18n/index';
-import { statsWords } from '../../src/lib/i18n/context.svelte';
+import { psiWords, statsWords } from '../../src/lib/i18n/context.svelte';
+import { PSI_WORDS_EN, psiChartDescription } from '../../src/lib/viz/psiCurves';
 import type { StringKey } from '../../src/lib/i18n/strings';
 import { rowAt } from '../../src/lib/math/settings';
 
@@ -46,5 +47,21 @@ describe('lossNames', () => {
 					key ? translate(lang, key) : LOSS_NAMES[loss]
 				);
 			}
+	});
+});
+
+describe('the ψ chart words', () => {
+	const psiIn = (lang: 'en' | 'ko') =>
+		psiWords({ lang, t: (k, p) => translate(lang, k, p), notice: () => '' });
+
+	it('are the string tables’ English by default, key for key', () => {
+		expect(psiIn('en')).toEqual({ ...PSI_WORDS_EN });
+	});
+
+	it('describe the chart in Korean', () => {
+		const input = { loss: 'asoftmax' as const, m: 4, lambda: 5, words: psiIn('ko') };
+		expect(psiChartDescription(input, 300)).toBe(
+			'm = 4일 때의 ψ(θ)와 비교용 cos θ, 그리고 λ = 5.0일 때의 학습 목표; 눈금은 학습 점 300개 각각과 그 클래스 가중치 사이의 θ입니다'
+		);
 	});
 });

@@ -55,6 +55,21 @@ export function statsWords(i18n: I18n) {
 	};
 }
 
+/** The ψ chart's words in the page language (see `PsiWords` in viz/psiCurves.ts). */
+export function psiWords(i18n: I18n) {
+	return {
+		mixed: i18n.t('psi.mixed'),
+		softmax: i18n.t('psi.softmax'),
+		modified: i18n.t('psi.modified'),
+		psiFor: i18n.t('psi.psiFor'),
+		withCos: i18n.t('psi.withCos'),
+		trainingMixed: i18n.t('psi.trainingMixed'),
+		plus: i18n.t('psi.plus'),
+		and: i18n.t('psi.and'),
+		rug: i18n.t('psi.rugLabel')
+	};
+}
+
 /** Makes `lang()` the language of this component's subtree. */
 export function provideLang(lang: () => Lang): I18n {
 	const i18n: I18n = {

@@ -1,6 +1,7 @@
 /**
  * Text the views build outside the components, in English and Korean: the angle statistics'
  * readouts, markers and histogram summaries (viz/statsFormat.ts takes them as `StatsWords`),
+ * the ψ chart's curve labels and description (viz/psiCurves.ts, `PsiWords`),
  * and the losses' names where they are words (the rest are published names, the same in both
  * languages: LOSS_NAMES in math/margins.ts). Merged into `STRINGS` by strings.ts.
  */
@@ -23,6 +24,17 @@ export const FIGURE_EN = {
 	'stats.normLabel': 'Histogram of feature norms ‖x‖ from 0 to {max}, {n} points',
 	'stats.normPeak': ', most between {lo} and {hi}',
 	'stats.normBeyond': ', {n} beyond the axis',
+
+	// The ψ(θ) chart's curve labels and description (psiCurves.ts, PSI_WORDS_EN).
+	'psi.mixed': 'target with λ = {lambda}',
+	'psi.softmax': 'cos θ, the target curve of softmax',
+	'psi.modified': 'cos θ, the target curve of modified softmax',
+	'psi.psiFor': 'ψ(θ) for m = {m}',
+	'psi.withCos': '{curve} with cos θ for comparison',
+	'psi.trainingMixed': 'the training target with λ = {lambda}',
+	'psi.plus': ', plus {curves}',
+	'psi.and': ' and ',
+	'psi.rugLabel': '; ticks mark θ of {n} training points to their class weight',
 
 	// Loss names that are words (LOSS_NAMES has the same English).
 	'loss.contrastive': 'Contrastive',
@@ -48,6 +60,16 @@ export const FIGURE_KO: Record<keyof typeof FIGURE_EN, string> = {
 	'stats.normLabel': '특징 노름 ‖x‖의 히스토그램: 0부터 {max}까지, 점 {n}개',
 	'stats.normPeak': ', 대부분 {lo}와 {hi} 사이',
 	'stats.normBeyond': ', {n}개는 축 바깥',
+
+	'psi.mixed': 'λ = {lambda}일 때의 목표',
+	'psi.softmax': 'cos θ, softmax의 목표 곡선',
+	'psi.modified': 'cos θ, 수정 Softmax의 목표 곡선',
+	'psi.psiFor': 'm = {m}일 때의 ψ(θ)',
+	'psi.withCos': '{curve}와 비교용 cos θ',
+	'psi.trainingMixed': 'λ = {lambda}일 때의 학습 목표',
+	'psi.plus': ', 그리고 {curves}',
+	'psi.and': ', ',
+	'psi.rugLabel': '; 눈금은 학습 점 {n}개 각각과 그 클래스 가중치 사이의 θ입니다',
 
 	'loss.contrastive': '대조 손실',
 	'loss.triplet': '트리플렛 손실',

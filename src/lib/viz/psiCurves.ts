@@ -7,6 +7,7 @@ import { angleBetween } from '../math/vec';
 import { psi, psiMixed, targetCurve, type HeadKind } from '../math/psi';
 import { SPLIT } from '../math/split';
 import { formatLambda } from '../math/lambda';
+import { fillTemplate } from '../math/template';
 
 /** One curve of the chart: points [θ radians, value], θ increasing over [0, π]. */
 export interface CurveSeries {
@@ -33,7 +34,44 @@ export interface PsiChartInput {
 	showArcFace?: boolean;
 	/** Uniform samples over [0, π] (default 241, every 0.75°; clamped to 16..2000). */
 	samples?: number;
+	/** The words of the labels and the description (default English). */
+	words?: PsiWords;
 }
+
+/**
+ * The words of the chart's labels and accessible description, so a page can show them in
+ * its language: templates with `{name}` placeholders (the page builds them from the string
+ * tables, `psi.*`). Formulas and loss names stay as they are.
+ */
+export interface PsiWords {
+	/** The annealed curve's label: "target with λ = {lambda}". */
+	mixed: string;
+	softmax: string;
+	modified: string;
+	/** "ψ(θ) for m = {m}". */
+	psiFor: string;
+	/** "{curve} with cos θ for comparison". */
+	withCos: string;
+	/** The annealed curve in the description: "the training target with λ = {lambda}". */
+	trainingMixed: string;
+	/** ", plus {curves}", the curves joined by `and`. */
+	plus: string;
+	and: string;
+	/** "; ticks mark θ of {n} training points to their class weight". */
+	rug: string;
+}
+
+export const PSI_WORDS_EN: Readonly<PsiWords> = Object.freeze({
+	mixed: 'target with λ = {lambda}',
+	softmax: 'cos θ, the target curve of softmax',
+	modified: 'cos θ, the target curve of modified softmax',
+	psiFor: 'ψ(θ) for m = {m}',
+	withCos: '{curve} with cos θ for comparison',
+	trainingMixed: 'the training target with λ = {lambda}',
+	plus: ', plus {curves}',
+	and: ' and ',
+	rug: '; ticks mark θ of {n} training points to their class weight'
+});
 
 /** Margin of the CosFace comparison curve when none is given (the CosFace paper's 0.35). */
 export const DEFAULT_COSFACE_M = 0.35;
@@ -114,7 +152,9 @@ export function psiChartData(input: PsiChartInput): {
 		if (lambda > 0) {
 			series.push({
 				id: 'mixed',
-				label: `target with λ = ${formatLambda(lambda)}`,
+				label: fillTemplate((input.words ?? PSI_WORDS_EN).mixed, {
+					lambda: formatLambda(lambda)
+				}),
 				points: sample(grid, (t) => psiMixed(t, mPsi, lambda))
 			});
 		}
@@ -149,21 +189,26 @@ export function psiChartData(input: PsiChartInput): {
 
 /** The chart's accessible description, e.g. "ψ(θ) for m = 4 with cos θ for comparison". */
 export function psiChartDescription(input: PsiChartInput, rugCount = 0): string {
+	const words = input.words ?? PSI_WORDS_EN;
 	const { series } = psiChartData({ ...input, samples: 16 });
-	const label = (id: CurveSeries['id']) => series.find((s) => s.id === id)?.label;
+	const label = (id: CurveSeries['id']) => series.find((s) => s.id === id)?.label ?? '';
+	const lambda = formatLambda(Number.isFinite(input.lambda) ? input.lambda : 0);
+	const withCos = (curve: string) => fillTemplate(words.withCos, { curve });
 	const mains: Record<HeadKind, string> = {
-		softmax: 'cos θ, the target curve of softmax',
-		modified: 'cos θ, the target curve of modified softmax',
-		asoftmax: `${label('psi')?.replace(', m =', ' for m =')} with cos θ for comparison`,
-		cosface: `${label('cosface')} with cos θ for comparison`,
-		arcface: `${label('arcface')} with cos θ for comparison`
+		softmax: words.softmax,
+		modified: words.modified,
+		asoftmax: withCos(
+			fillTemplate(words.psiFor, { m: formatMargin(Math.max(1, finiteOr(input.m, 1))) })
+		),
+		cosface: withCos(label('cosface')),
+		arcface: withCos(label('arcface'))
 	};
 	const extras = series
 		.filter((s) => s.id !== 'cos' && s.id !== 'psi' && s.id !== input.loss)
-		.map((s) => (s.id === 'mixed' ? `the training ${s.label}` : s.label));
+		.map((s) => (s.id === 'mixed' ? fillTemplate(words.trainingMixed, { lambda }) : s.label));
 	let text = mains[input.loss];
-	if (extras.length > 0) text += `, plus ${extras.join(' and ')}`;
-	if (rugCount > 0) text += `; ticks mark θ of ${rugCount} training points to their class weight`;
+	if (extras.length > 0) text += fillTemplate(words.plus, { curves: extras.join(words.and) });
+	if (rugCount > 0) text += fillTemplate(words.rug, { n: rugCount });
 	return text;
 }
 
