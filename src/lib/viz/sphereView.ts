@@ -13,6 +13,7 @@
  */
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { CSS2DObject, CSS2DRenderer } from 'three/examples/jsm/renderers/CSS2DRenderer.js';
 import { regionsMaterial } from './sphereMaterials';
 import {
 	ARROW_LENGTH,
@@ -22,17 +23,36 @@ import {
 	type SpherePoints
 } from './sphereScene';
 import { prefersReducedMotion } from './motion';
+import { classNumber, COLOURED_CLASSES, manyClasses } from './palette';
 import { fitDistance } from './cameraFit';
 import type { Snapshot } from '../model/snapshot';
 
 /**
- * Radius of a sphere around everything drawn: the arrow tips, with 5 % room so the heads do
- * not touch the edge. Projected points lie at 1.012; raw-norm points are scaled to 1.6 / 1.15
+ * Radius of a sphere around everything drawn: the arrow tips and the labels' centres past
+ * them (LABEL_REACH). Projected points lie at 1.012; raw-norm points are scaled to 1.6 / 1.15
  * ≈ 1.39 at their 98th percentile (see syncPoints), so inside it too.
  */
-const SCENE_RADIUS = ARROW_LENGTH * 1.05;
+const SCENE_RADIUS = ARROW_LENGTH * 1.1;
 /** Direction from the centre to the camera of the initial (and reset) view. */
 const VIEW_DIR = new THREE.Vector3(2.2, 1.4, 2.6).normalize();
+
+/** Where a class label sits along its arrow (× ARROW_LENGTH): just past the head. */
+const LABEL_REACH = 1.1;
+
+/**
+ * Whether the segment from the camera at `eye` to the point `p` passes through the unit
+ * sphere (so a label at `p` sits behind it).
+ */
+export function hiddenBySphere(eye: THREE.Vector3, p: THREE.Vector3): boolean {
+	const d = p.clone().sub(eye);
+	const a = d.dot(d);
+	const b = 2 * eye.dot(d);
+	const c = eye.dot(eye) - 1;
+	const disc = b * b - 4 * a * c;
+	if (disc < 0 || a === 0) return false;
+	const t = (-b - Math.sqrt(disc)) / (2 * a);
+	return t > 0 && t < 1;
+}
 
 /** What went wrong, in words for the page (null: all is well). */
 export type SphereProblem = 'no-webgl' | 'context-lost' | null;
@@ -45,6 +65,9 @@ export class SphereView {
 	private sphere: THREE.Mesh<THREE.SphereGeometry, THREE.ShaderMaterial> | null = null;
 	private points: SpherePoints | null = null;
 	private arrows: THREE.ArrowHelper[] = [];
+	/** The class labels (W_i) at the arrow tips, as HTML over the canvas. */
+	private labelRenderer: CSS2DRenderer | null = null;
+	private classLabels: CSS2DObject[] = [];
 	private container: HTMLElement | null = null;
 	private observer: ResizeObserver | null = null;
 	private raw = false;
@@ -78,6 +101,11 @@ export class SphereView {
 		const r = this.renderer;
 		r.setPixelRatio(Math.min(2, globalThis.devicePixelRatio ?? 1));
 		container.append(r.domElement);
+		this.labelRenderer = new CSS2DRenderer();
+		const labels = this.labelRenderer.domElement;
+		labels.classList.add('sphere-labels');
+		Object.assign(labels.style, { position: 'absolute', inset: '0', pointerEvents: 'none' });
+		container.append(labels);
 		r.domElement.addEventListener('webglcontextlost', this.lost);
 		r.domElement.addEventListener('webglcontextrestored', this.restored);
 		// At distance `fit` = 1 for now: resize() scales it to the distance that frames the scene.
@@ -112,6 +140,9 @@ export class SphereView {
 		if (!r) return;
 		this.controls?.update();
 		r.render(this.scene, this.camera);
+		for (const l of this.classLabels)
+			l.element.classList.toggle('behind', hiddenBySphere(this.camera.position, l.position));
+		this.labelRenderer?.render(this.scene, this.camera);
 		r.domElement.dataset.renders = String(++this.renders);
 	};
 
@@ -124,7 +155,33 @@ export class SphereView {
 		setRegionUniforms(this.sphere.material, snapshot, this.raw);
 		this.points = syncPoints(this.scene, this.points, snapshot, this.raw, this.labels, this.split);
 		syncArrows(this.scene, this.arrows, snapshot, snapshot.numClasses);
+		this.syncLabels(snapshot);
 		this.invalidate();
+	}
+
+	/** One label per coloured class (W1, W2…), just past its arrow's head. */
+	private syncLabels(s: Snapshot): void {
+		const many = manyClasses(s.weightClasses);
+		const n = many ? Math.min(COLOURED_CLASSES, s.numClasses) : s.numClasses;
+		while (this.classLabels.length > n) this.classLabels.pop()!.removeFromParent();
+		for (let j = 0; j < n; j++) {
+			let label = this.classLabels[j];
+			if (!label) {
+				const el = document.createElement('span');
+				el.className = 'sphere-label';
+				label = new CSS2DObject(el);
+				this.classLabels.push(label);
+				this.scene.add(label);
+			}
+			label.element.textContent = `W${classNumber(s.weightClasses[j], s.inputDim)}`;
+			const dir = new THREE.Vector3().fromArray(s.weights, 3 * j);
+			const len = dir.length();
+			if (!(len > 0) || !Number.isFinite(len)) label.visible = false;
+			else {
+				label.visible = true;
+				label.position.copy(dir.multiplyScalar((ARROW_LENGTH * LABEL_REACH) / len));
+			}
+		}
 	}
 
 	/** Shows features at their own radius (scaled to fit) instead of projected on the sphere. */
@@ -158,6 +215,7 @@ export class SphereView {
 		if (w === this.size.w && h === this.size.h) return;
 		this.size = { w, h };
 		this.renderer.setSize(w, h, false);
+		this.labelRenderer?.setSize(w, h);
 		this.renderer.domElement.style.width = '100%';
 		this.renderer.domElement.style.height = '100%';
 		this.camera.aspect = w / Math.max(1, h);
@@ -186,6 +244,10 @@ export class SphereView {
 		this.controls?.dispose();
 		for (const a of this.arrows) a.dispose();
 		this.arrows = [];
+		for (const l of this.classLabels) l.removeFromParent();
+		this.classLabels = [];
+		this.labelRenderer?.domElement.remove();
+		this.labelRenderer = null;
 		this.sphere?.geometry.dispose();
 		this.sphere?.material.dispose();
 		this.points?.geometry.dispose();
