@@ -120,6 +120,8 @@ export const TOUR_STEPS: readonly TourStep[] = Object.freeze<TourStep[]>([
 		widget: {
 			view: 'circle',
 			loss: 'triplet',
+			// Blobs, not the Euclidean losses' default spirals: here most triplets go quiet.
+			data: 'blobs',
 			classes: '6',
 			noise: '0.5',
 			seed: '1',
