@@ -13,8 +13,9 @@
  * - the site and the losses' published names (A-Softmax splits into "softmax");
  * - file formats and the test's acronyms, written so in Korean papers and UIs;
  * - "English", the language switch's own name for English;
- * - ReLU, PyTorch and the sphereface_pytorch code base (λ schedule menu): names of code;
- * - keys printed on a keyboard (PageUp, PageDown);
+ * - ReLU, MLP, GPU, Node (Node.js) and the sphereface_pytorch code base (λ schedule menu):
+ *   names of code and hardware, written so in Korean;
+ * - keys printed on a keyboard (PageUp, PageDown, Ctrl);
  * - cos and log, math functions in a chart's text.
  */
 export const ALLOWED_NAMES: ReadonlySet<string> = new Set(
@@ -40,9 +41,13 @@ export const ALLOWED_NAMES: ReadonlySet<string> = new Set(
 		'tfjs',
 		'English',
 		'ReLU',
+		'MLP',
+		'GPU',
+		'Node',
 		'sphereface_pytorch',
 		'PageUp',
 		'PageDown',
+		'Ctrl',
 		'cos',
 		'log'
 	].map((w) => w.toLowerCase())

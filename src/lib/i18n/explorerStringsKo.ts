@@ -9,7 +9,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'explorer.title': 'SphereLab',
 	'explorer.pageTitle': 'SphereLab — 각도 마진을 실시간으로',
 	'explorer.intro':
-		'브라우저에서 작은 신경망을 학습시키면서, 각도 마진 m을 조절할 때 softmax, modified softmax, A-Softmax(SphereFace)가 원과 구 위의 특징을 어떻게 만들어 가는지 살펴보세요.',
+		'브라우저에서 작은 신경망을 학습시키면서, 각도 마진 m을 조절할 때 softmax, 수정 Softmax, A-Softmax(SphereFace)가 원과 구 위의 특징을 어떻게 만들어 가는지 살펴보세요.',
 	'explorer.speed': '속도',
 	'explorer.speedFastest': '최대 속도',
 	'explorer.speedSteps': '초당 {n}단계',
@@ -101,7 +101,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'controls.yourData': '내 데이터',
 	'controls.upload': 'CSV/TSV 올리기…',
 	'controls.uploadHelp':
-		'열은 x, y, label 또는 x, y, z, label이며 머리글은 없어도 됩니다. 클래스 {classes}개, {rows}행, {limit}까지 올릴 수 있습니다. 파일을 여기나 입력 공간에 끌어다 놓아도 됩니다.',
+		'열은 x, y, 레이블 또는 x, y, z, 레이블이며 머리글은 없어도 됩니다. 클래스 {classes}개, {rows}행, {limit}까지 올릴 수 있습니다. 파일을 여기나 입력 공간에 끌어다 놓아도 됩니다.',
 	'controls.dropHere': '파일을 놓으면 그 데이터로 학습합니다',
 	'controls.reading': '파일을 읽는 중…',
 	'controls.usingUpload':

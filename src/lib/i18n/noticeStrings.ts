@@ -55,7 +55,7 @@ export const NOTICE_KO: Record<keyof typeof NOTICE_EN, string> = {
 		'{name}: {classes}개 클래스 중 {asked}개를 빼 두면 학습 클래스가 2개보다 적어집니다. 하나도 빼 두지 않습니다',
 	'notice.tooManyHeld':
 		'{name}: {classes}개 클래스 중 {asked}개를 빼 두면 학습 클래스가 2개보다 적어집니다. {kept}만 빼 둡니다',
-	'notice.integerMargin': '{name} integer는 m 1–{max}만 있습니다. m {m}에는 continuous를 씁니다',
+	'notice.integerMargin': '{name} 정수 모드는 m 1–{max}만 있습니다. m {m}에는 연속 모드를 씁니다',
 	'notice.unknownSetting': '알 수 없는 설정 {key}은(는) 무시합니다',
 	'notice.repeatedSetting': '{key}이(가) {n}번 주어졌습니다. 마지막 값 {value}을(를) 씁니다',
 	'notice.moreProblems': '…그리고 설정 문제 {n}개가 더 있습니다',

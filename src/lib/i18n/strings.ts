@@ -86,9 +86,9 @@ const en = {
 		'{done} of {runs} models · {model}, {identities} identities, seed {seed} · {seconds} s',
 	'compare.sweepTitle': 'The m sweep, over several seeds',
 	'compare.sweepIntro':
-		'Trains every loss headless in a worker on a harder open-set family (6 seen identities in 8 input dimensions with shared nuisance variation; 20 held-out identities are the new people; A-Softmax with the paper’s λ annealing, 3D features, a classifier over the seen identities only) and scores the new people. The same sweep runs in Node with npm run experiment.',
+		'Trains every loss headless in a worker on a harder open-set family (6 seen identities in 8 input dimensions with shared nuisance variation; 20 held-out identities are the new people; A-Softmax with the paper’s λ annealing, 3D features, a classifier over the seen identities only) and scores the new people. The same sweep runs in Node with {command}.',
 	'compare.sweepIntroDigits':
-		'Trains every loss headless in a worker on real handwritten digits (7 known digits, 200 of each; the digits 0, 1 and 2 are held out as the new people; 196 pixel inputs, a 128-unit MLP, A-Softmax with the paper’s λ annealing, 3D features) and scores the new digits. The same sweep runs in Node with npm run experiment -- --data digits.',
+		'Trains every loss headless in a worker on real handwritten digits (7 known digits, 200 of each; the digits 0, 1 and 2 are held out as the new people; 196 pixel inputs, a 128-unit MLP, A-Softmax with the paper’s λ annealing, 3D features) and scores the new digits. The same sweep runs in Node with {command}.',
 	'compare.sweepData': 'Data',
 	'compare.sweepDataIdentities': 'Toy identities',
 	'compare.sweepDataDigits': 'Handwritten digits',
@@ -171,7 +171,7 @@ const ko: Record<StringKey, string> = {
 	'compare.opensetTitle': '개방 집합 시험: 새로운 사람과 아는 사람의 새 사진',
 	'compare.readingTitle': '이 숫자가 말해 주는 것',
 	'compare.opensetIntro':
-		'특징의 코사인 유사도만으로 평가하며, 패널이 학습하는 동안 갱신됩니다. 모든 패널은 엄격한 프로토콜을 씁니다. 분류기는 학습에 쓴 신원에 대한 행만 가지므로, 제외된 신원에는 클래스 가중치가 없고 모델은 그 존재를 알지 못합니다. 새로운 사람: 제외된 점들의 모든 쌍에 대해 같은 신원인지 판단합니다(ROC, AUC, 오수락률 1%에서의 참수락률). 신원마다 갤러리 샘플 하나를 둔 rank-1 정확도도 봅니다. 아는 사람의 새 사진: 학습한 신원의 테스트 사진에 대해 같은 지표를 구합니다. 학습 정확도와 폐쇄 집합 정확도는 모델이 본 신원을 제대로 맞히는지 보여 줍니다. 그렇지 않다면 개방 집합 수치는 별 의미가 없습니다.',
+		'특징의 코사인 유사도만으로 평가하며, 패널이 학습하는 동안 갱신됩니다. 모든 패널은 엄격한 프로토콜을 씁니다. 분류기는 학습에 쓴 신원에 대한 행만 가지므로, 제외된 신원에는 클래스 가중치가 없고 모델은 그 존재를 알지 못합니다. 새로운 사람: 제외된 점들의 모든 쌍에 대해 같은 신원인지 판단합니다(ROC, AUC, 오수락률 1%에서의 참수락률). 신원마다 갤러리 샘플 하나를 둔 1순위 식별 정확도도 봅니다. 아는 사람의 새 사진: 학습한 신원의 테스트 사진에 대해 같은 지표를 구합니다. 학습 정확도와 폐쇄 집합 정확도는 모델이 본 신원을 제대로 맞히는지 보여 줍니다. 그렇지 않다면 개방 집합 수치는 별 의미가 없습니다.',
 	'compare.noHeldOut':
 		'학습에서 제외된 클래스가 없습니다. 개방 집합 시험을 하려면 URL에 held=6,7,8,9를 추가하세요.',
 	'compare.rocLabel': '새로운 사람(제외된 신원)에 대한 비교 모델들의 검증 ROC 곡선',
@@ -224,9 +224,9 @@ const ko: Record<StringKey, string> = {
 		'모델 {runs}개 중 {done}개 완료 · {model}, 신원 {identities}개, 시드 {seed} · {seconds}초',
 	'compare.sweepTitle': '여러 시드에 걸친 m 스윕',
 	'compare.sweepIntro':
-		'워커에서 화면 없이 모든 손실 함수를 더 어려운 개방 집합 데이터(8차원 입력의 학습 신원 6개와 공통 잡음 변동, 새로운 사람은 제외된 신원 20개; A-Softmax는 논문의 λ 어닐링, 3차원 특징, 학습한 신원만의 분류기)로 학습하고 새로운 사람을 평가합니다. 같은 스윕을 Node에서 npm run experiment로 실행할 수 있습니다.',
+		'워커에서 화면 없이 모든 손실 함수를 더 어려운 개방 집합 데이터(8차원 입력의 학습 신원 6개와 공통 잡음 변동, 새로운 사람은 제외된 신원 20개; A-Softmax는 논문의 λ 어닐링, 3차원 특징, 학습한 신원만의 분류기)로 학습하고 새로운 사람을 평가합니다. 같은 스윕을 Node에서 {command}로 실행할 수 있습니다.',
 	'compare.sweepIntroDigits':
-		'워커에서 화면 없이 모든 손실 함수를 실제 손글씨 숫자(학습하는 숫자 7개, 각 200개; 숫자 0, 1, 2는 새로운 사람으로 제외; 196픽셀 입력, 128유닛 MLP, A-Softmax는 논문의 λ 어닐링, 3차원 특징)로 학습하고 새로운 숫자를 평가합니다. 같은 스윕을 Node에서 npm run experiment -- --data digits로 실행할 수 있습니다.',
+		'워커에서 화면 없이 모든 손실 함수를 실제 손글씨 숫자(학습하는 숫자 7개, 각 200개; 숫자 0, 1, 2는 새로운 사람으로 제외; 196픽셀 입력, 128유닛 MLP, A-Softmax는 논문의 λ 어닐링, 3차원 특징)로 학습하고 새로운 숫자를 평가합니다. 같은 스윕을 Node에서 {command}로 실행할 수 있습니다.',
 	'compare.sweepData': '데이터',
 	'compare.sweepDataIdentities': '장난감 신원',
 	'compare.sweepDataDigits': '손글씨 숫자',

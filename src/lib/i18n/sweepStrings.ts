@@ -64,7 +64,7 @@ export const SWEEP_KO: Record<keyof typeof SWEEP_EN, string> = {
 	'idsweep.validationSeeds': '검증 시드 수',
 	'idsweep.validationNone': '0: 논문의 마진',
 	'idsweep.validationNote':
-		'격자가 있는 마진(CosFace, ArcFace, contrastive, triplet)은 신원 수마다 검증 실행({seeds})에서 골랐습니다. 검증 실행의 신원은 어떤 테스트 시드에도 쓰이지 않습니다.',
+		'격자가 있는 마진(CosFace, ArcFace, 대조 손실, 트리플렛 손실)은 신원 수마다 검증 실행({seeds})에서 골랐습니다. 검증 실행의 신원은 어떤 테스트 시드에도 쓰이지 않습니다.',
 	'idsweep.noValidation': '검증 실행 없음: 모든 손실이 논문의 마진으로 학습했습니다.',
 	'idsweep.cheap':
 		'여기서의 실행은 몇 분 안에 끝나도록 작게 잡았습니다. 기본값은 시드 1개, 800단계, 검증 시드 1개입니다.',
