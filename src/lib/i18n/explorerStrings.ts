@@ -119,6 +119,8 @@ export const EXPLORER_EN = {
 	'controls.resetData': 'Reset data',
 	'controls.generatorOff':
 		'The generator is off while your data is in use; the seed still sets the starting weights.',
+	'controls.euclideanData':
+		'Contrastive, triplet and center loss train on {classes} interleaved spirals here: on 4 separated blobs they would have nothing to learn (the untrained features already sort them). Choose other data below.',
 	'controls.uploadFailed': 'Could not use “{name}”: {error} Your data did not change.',
 	'controls.fileTooLarge': 'This file is {size}; the limit is {limit}.',
 	'controls.fileNotes': 'Notes on the file:',
@@ -146,6 +148,14 @@ export const EXPLORER_EN = {
 		'This link is a private network address: only devices on the same network can open it, and many phones are not.',
 
 	// The feature circle (FeatureCircle).
+	'circle.anchor': 'anchor',
+	'circle.positive': 'positive',
+	'circle.negative': 'negative',
+	'circle.pairRingContrastive':
+		'ring: margin m = {m} around the anchor; negatives inside are pushed out',
+	'circle.pairRingTriplet':
+		'ring: d(a,p)² + m around the anchor (m = {m}); negatives inside still teach',
+	'circle.spreadRing': 'rings: 90 % of each class around its mean μ',
 	'circle.only3d':
 		'These are 3D features: the sphere view shows them. Set the feature dimension to 2 for the circle.',
 	'circle.rawLabel': 'Raw features in the plane with the class weights as arrows',

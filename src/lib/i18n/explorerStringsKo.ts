@@ -111,6 +111,8 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'controls.resetData': '데이터 초기화',
 	'controls.generatorOff':
 		'내 데이터를 쓰는 동안에는 생성기가 꺼집니다. 시드는 여전히 초기 가중치를 정합니다.',
+	'controls.euclideanData':
+		'대조 손실, 트리플렛 손실, 센터 손실은 여기서 서로 감긴 나선 {classes}개로 학습합니다. 서로 떨어진 덩어리 4개는 학습 전의 특징으로도 이미 나뉘어 있어 배울 것이 없기 때문입니다. 다른 데이터는 아래에서 고를 수 있습니다.',
 	'controls.uploadFailed': '“{name}” 파일을 쓸 수 없습니다: {error} 데이터는 바뀌지 않았습니다.',
 	'controls.fileTooLarge': '이 파일은 {size}이고, 한도는 {limit}입니다.',
 	'controls.fileNotes': '파일에 관한 참고 사항:',
@@ -136,6 +138,12 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'share.privateWarning':
 		'이 링크는 사설 네트워크 주소입니다. 같은 네트워크에 있는 기기만 열 수 있으며, 많은 휴대전화는 그렇지 않습니다.',
 
+	'circle.anchor': '앵커',
+	'circle.positive': '양성',
+	'circle.negative': '음성',
+	'circle.pairRingContrastive': '원: 앵커 둘레의 마진 m = {m}. 안쪽의 음성은 밖으로 밀려납니다',
+	'circle.pairRingTriplet': '원: 앵커 둘레의 d(a,p)² + m (m = {m}). 안쪽의 음성은 아직 가르칩니다',
+	'circle.spreadRing': '원: 각 클래스의 90 %가 평균 μ 둘레의 이 안에 있습니다',
 	'circle.only3d':
 		'지금은 3D 특징이라 구 보기에 표시됩니다. 원으로 보려면 특징 차원을 2로 설정하세요.',
 	'circle.rawLabel': '평면 위의 원래 특징과 화살표로 나타낸 클래스 가중치 벡터',
