@@ -67,3 +67,16 @@ export function manyClasses(seen: ArrayLike<number> | null | undefined): boolean
 export function classNumber(c: number, inputDim: number): number {
 	return inputDim === DIGITS_INPUT_DIM ? c : c + 1;
 }
+
+/**
+ * A darker shade of a #rrggbb colour (each channel × (1 − `amount`)): the class arrows, so a
+ * cluster of the class's points drawn over its own arrow still stands out from it.
+ */
+export function shade(hex: string, amount = 0.35): string {
+	const k = 1 - amount;
+	const channel = (i: number) =>
+		Math.round(parseInt(hex.slice(i, i + 2), 16) * k)
+			.toString(16)
+			.padStart(2, '0');
+	return /^#[0-9a-f]{6}$/i.test(hex) ? `#${channel(1)}${channel(3)}${channel(5)}` : hex;
+}
