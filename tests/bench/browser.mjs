@@ -9,10 +9,17 @@
 // BENCH_SECONDS (length of each measured phase, default 6), BENCH_ROUNDS (paused/training
 // pairs of phases, default 3), BENCH_VIEWPORT (default 1280x900;
 // /compare shows its first two panels at that size, 1280x1800 shows all four), BENCH_PAGES
-// and BENCH_COMPOSITORS (subsets, for quick A/B runs; the default measures everything).
+// and BENCH_COMPOSITORS (subsets, for quick A/B runs; the default measures everything;
+// BENCH_PAGES= measures no frames).
+// Then the load (tests/bench/loadTasks.mjs): for each of BENCH_LOAD_PAGES (default /,/lessons,
+// the lessons as the reference) BENCH_LOAD_RUNS fresh loads (default 3, medians; 0 skips it),
+// unthrottled and with 4x CPU throttling, software compositor, at BENCH_LOAD_VIEWPORT (default
+// 412x823, Lighthouse's phone): the longest main-thread task after first paint and a
+// Lighthouse-like total blocking time, by wall clock and by CPU time.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { measureLoad } from './loadTasks.mjs';
 
 const json = process.argv.includes('--json');
 const log = (...a) => {
@@ -164,6 +171,70 @@ async function measure(browser, name) {
 	}
 }
 
+const loadRuns = Math.max(0, Math.round(Number(process.env.BENCH_LOAD_RUNS ?? 3)));
+const loadPages = (process.env.BENCH_LOAD_PAGES ?? '/,/lessons').split(',').filter(Boolean);
+const [lw, lh] = (process.env.BENCH_LOAD_VIEWPORT ?? '412x823').split('x').map(Number);
+
+/**
+ * The load's long tasks per page and CPU throttle: medians over loadRuns fresh loads,
+ * alternating the pages so that a neighbour's burst of load falls on both.
+ */
+async function measureLoads() {
+	if (loadRuns === 0) return [];
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: [
+			'--no-sandbox',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			...compositorArgs.soft
+		]
+	});
+	const out = [];
+	try {
+		for (const throttle of [1, 4]) {
+			const samples = new Map(loadPages.map((p) => [p, []]));
+			for (let i = 0; i < loadRuns; i++)
+				for (const path of loadPages)
+					samples.get(path).push(
+						await measureLoad(browser, `http://127.0.0.1:${port}${path}`, {
+							throttle,
+							viewport: { width: lw, height: lh }
+						})
+					);
+			for (const [path, xs] of samples) {
+				const med = (f) => median(xs.map(f));
+				const figures = (k) =>
+					xs[0][k] && {
+						longestTaskMs: med((x) => x[k].longestTaskMs),
+						tbtMs: med((x) => x[k].tbtMs)
+					};
+				const r = {
+					page: path,
+					throttle,
+					runs: xs.length,
+					fcpMs: med((x) => x.fcpMs),
+					wall: figures('wall'),
+					cpu: figures('cpu'),
+					cpu4: figures('cpu4'),
+					tbtMsEach: xs.map((x) => x.wall.tbtMs)
+				};
+				out.push(r);
+				const cpu = r.cpu
+					? `; CPU time: longest ${r.cpu.longestTaskMs} ms, TBT ${r.cpu.tbtMs} ms; x4 (as Lighthouse simulates): longest ${r.cpu4.longestTaskMs} ms, TBT ${r.cpu4.tbtMs} ms`
+					: '';
+				log(
+					`[load ${path}, CPU x${throttle}] FCP ${r.fcpMs} ms; longest task ${r.wall.longestTaskMs} ms; TBT ${r.wall.tbtMs} ms (runs ${r.tbtMsEach.join(', ')})${cpu}`
+				);
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+	return out;
+}
+
 /** Which compositors and pages to measure (BENCH_COMPOSITORS=soft,gl; BENCH_PAGES=explorer,compare). */
 const compositorArgs = {
 	soft: ['--disable-gpu'],
@@ -172,7 +243,7 @@ const compositorArgs = {
 const compositors = (process.env.BENCH_COMPOSITORS ?? 'soft,gl')
 	.split(',')
 	.map((c) => compositorArgs[c]);
-const pageNames = (process.env.BENCH_PAGES ?? 'explorer,compare').split(',');
+const pageNames = (process.env.BENCH_PAGES ?? 'explorer,compare').split(',').filter(Boolean);
 if (compositors.some((c) => !c) || pageNames.some((n) => !pages[n])) {
 	console.error('BENCH_COMPOSITORS is a list of soft, gl; BENCH_PAGES of explorer, compare.');
 	process.exit(1);
@@ -215,6 +286,7 @@ try {
 			await browser.close();
 		}
 	}
+	const loads = await measureLoads();
 	if (json)
 		console.log(
 			JSON.stringify({
@@ -225,7 +297,8 @@ try {
 					rounds,
 					viewport: `${viewport.width}x${viewport.height}`
 				},
-				runs
+				runs,
+				loads
 			})
 		);
 } catch (e) {
