@@ -133,6 +133,11 @@ const en = {
 	'widget.viewPsi': 'target logit curves ψ(θ)',
 	'widget.viewSweep': 'the identity sweep: when does the margin help?',
 	'widget.embedTitle': 'SphereLab: {view}',
+	'claims.title': '{id}: {seeds} seeds × {steps} steps, {dim}-D features ({command})',
+	'claims.yLabel': 'Δ TAR on new people vs modified',
+	'claims.xLabel': 'seen identities',
+	'claims.note':
+		'Point: mean paired difference over {seeds} seeds; bar: 95 % bootstrap interval. A filled point’s interval excludes 0 (helps or hurts); a hollow one cannot tell.',
 	'tour.pageTitle': 'SphereLab tour · {step}',
 	'tour.count': 'Step {step} of {count}',
 	'tour.nav': 'Tour',
@@ -277,6 +282,11 @@ const ko: Record<StringKey, string> = {
 	'widget.viewPsi': '목표 로짓 곡선 ψ(θ)',
 	'widget.viewSweep': '신원 스윕: 마진은 언제 도움이 될까?',
 	'widget.embedTitle': '{view} · SphereLab',
+	'claims.title': '{id}: 시드 {seeds}개 × {steps}단계, {dim}차원 특징 ({command})',
+	'claims.yLabel': 'Δ TAR (새로운 사람, 수정 Softmax 대비)',
+	'claims.xLabel': '학습한 신원 수',
+	'claims.note':
+		'점: 시드 {seeds}개의 짝지은 차이 평균, 막대: 95 % 부트스트랩 구간. 채운 점은 구간이 0을 포함하지 않는 경우(도움 또는 해), 빈 점은 차이를 말할 수 없는 경우입니다.',
 	'tour.pageTitle': 'SphereLab 투어 · {step}',
 	'tour.count': '{step} / {count}단계',
 	'tour.nav': '투어',
