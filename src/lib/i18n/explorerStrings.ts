@@ -151,11 +151,9 @@ export const EXPLORER_EN = {
 	'circle.anchor': 'anchor',
 	'circle.positive': 'positive',
 	'circle.negative': 'negative',
-	'circle.pairRingContrastive':
-		'ring: margin m = {m} around the anchor; negatives inside are pushed out',
-	'circle.pairRingTriplet':
-		'ring: d(a,p)² + m around the anchor (m = {m}); negatives inside still teach',
-	'circle.spreadRing': 'rings: 90 % of each class around its mean μ',
+	'circle.pairRingContrastive': 'ring: m = {m} around the anchor',
+	'circle.pairRingTriplet': 'ring: √(d(a,p)² + m) around the anchor, m = {m}',
+	'circle.spreadRing': 'rings: 90 % of each class around μ',
 	'circle.only3d':
 		'These are 3D features: the sphere view shows them. Set the feature dimension to 2 for the circle.',
 	'circle.rawLabel': 'Raw features in the plane with the class weights as arrows',

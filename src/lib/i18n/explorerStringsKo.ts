@@ -141,9 +141,9 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 	'circle.anchor': '앵커',
 	'circle.positive': '양성',
 	'circle.negative': '음성',
-	'circle.pairRingContrastive': '원: 앵커 둘레의 마진 m = {m}. 안쪽의 음성은 밖으로 밀려납니다',
-	'circle.pairRingTriplet': '원: 앵커 둘레의 d(a,p)² + m (m = {m}). 안쪽의 음성은 아직 가르칩니다',
-	'circle.spreadRing': '원: 각 클래스의 90 %가 평균 μ 둘레의 이 안에 있습니다',
+	'circle.pairRingContrastive': '원: 앵커에서 반지름 m = {m}',
+	'circle.pairRingTriplet': '원: 앵커에서 반지름 √(d(a,p)² + m), m = {m}',
+	'circle.spreadRing': '원: 클래스마다 점의 90 %가 μ 둘레의 원 안에 있습니다',
 	'circle.only3d':
 		'지금은 3D 특징이라 구 보기에 표시됩니다. 원으로 보려면 특징 차원을 2로 설정하세요.',
 	'circle.rawLabel': '평면 위의 원래 특징과 화살표로 나타낸 클래스 가중치 벡터',
