@@ -106,9 +106,12 @@ test('a new loss is a fresh run from the same seed; "Keep the weights" fine-tune
 	await step.click();
 	await expect(page.getByRole('status')).toHaveText(/^step 2 · /);
 	// A new loss: the model is rebuilt from the seed, the step counter starts over.
+	await expect(page.locator('[data-area="charts"] svg').first()).toBeVisible();
 	await page.getByRole('radio', { name: 'CosFace' }).click();
 	await expect(page).toHaveURL(/loss=cosface/);
 	await expect(page.getByRole('status')).toHaveText(/^step 0 · /);
+	// …and the training charts start over (one point: nothing to draw yet).
+	await expect(page.locator('[data-area="charts"] svg')).toHaveCount(0);
 	// With the weights kept, a new loss fine-tunes the model it had: the step carries on.
 	await page.getByRole('checkbox', { name: /Keep the weights/ }).check();
 	await expect(page).toHaveURL(/keep=1/);
@@ -118,6 +121,33 @@ test('a new loss is a fresh run from the same seed; "Keep the weights" fine-tune
 	await expect(page).toHaveURL(/loss=arcface/);
 	await freshSnapshots(page);
 	await expect(page.getByRole('status')).toHaveText(/^step 1 · /);
+	expect(watch.errors).toEqual([]);
+});
+
+test('a live change (m) is marked on the training charts at its step, with the new value', async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	await page.goto('/?loss=asoftmax&m=4&classes=3&seed=4');
+	await ready(page);
+	const step = page.getByRole('button', { name: 'Step' });
+	for (const n of [1, 2, 3]) {
+		await step.click();
+		await expect(page.getByRole('status')).toHaveText(new RegExp(`^step ${n} · `));
+	}
+	await expect(page.locator('[data-mark]')).toHaveCount(0);
+	await page.locator('body').press('ArrowLeft');
+	await expect(page).toHaveURL(/m=3/);
+	await step.click();
+	await expect(page.getByRole('status')).toHaveText(/^step 4 · /);
+	// One rule on the loss chart and one on the accuracy chart.
+	const marks = page.locator('[data-area="charts"] [data-mark="m 3"]');
+	await expect(marks.first()).toBeVisible();
+	expect(await marks.count()).toBeGreaterThanOrEqual(2);
+	// A reset is a new model: its charts have no marks.
+	await page.locator('body').press('r');
+	await expect(page.getByRole('status')).toHaveText(/^step 0 · /);
+	await expect(page.locator('[data-mark]')).toHaveCount(0);
 	expect(watch.errors).toEqual([]);
 });
 

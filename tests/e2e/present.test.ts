@@ -50,7 +50,7 @@ for (const [width, height] of [
 				page.getByRole('radio', { name: 'CosFace' }),
 				page.getByRole('slider', { name: /Margin m/ })
 			])
-				expect(await inView(page, control), await control.textContent()).toBe(true);
+				expect(await inView(page, control), (await control.textContent()) ?? '').toBe(true);
 			await page.screenshot({ path: `${artifacts}/present-${width}.png` });
 			// The other settings wait below the figure; Escape leaves presentation mode.
 			await expect(page.getByRole('heading', { name: 'More settings' })).toBeAttached();

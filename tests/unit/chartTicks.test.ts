@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { linearScale, logScale } from '../../src/lib/viz/chart/scale';
-import { decadeTicks, scaleTicks, stepFormat } from '../../src/lib/viz/chart/ticks';
+import { decadeLabel, decadeTicks, scaleTicks, stepFormat } from '../../src/lib/viz/chart/ticks';
 
 const labels = (ticks: { label: string }[]) => ticks.map((t) => t.label);
 
@@ -46,7 +46,15 @@ describe('decadeTicks', () => {
 		[
 			[0, 10],
 			['1', '10']
-		] // a log domain cannot reach 0: the fallback [1, 10]
+		], // a log domain cannot reach 0: the fallback [1, 10]
+		[
+			[0.00002, 3],
+			['1e−5', '1e−4', '0.001', '0.01', '0.1', '1', '10']
+		], // a falling loss: short labels that fit the axis margin, never ".00001"
+		[
+			[1e-9, 1],
+			['1e−9', '', '1e−7', '', '1e−5', '', '0.001', '', '0.1', '']
+		] // over eight decades every other label is left out
 	] as [[number, number], string[]][])('over %j', (domain, want) => {
 		expect(labels(decadeTicks(logScale(domain, [100, 0], true)))).toEqual(want);
 	});
@@ -67,4 +75,15 @@ describe('stepFormat: labels of a step axis with 4 ticks', () => {
 		for (const max of [40_000, 12_500, 1.5])
 			expect(stepFormat(linearScale([0, max], [0, 1]), 4)(0)).toBe('0');
 	});
+});
+
+describe('decadeLabel', () => {
+	test.each([
+		[-6, '1e−6'],
+		[-4, '1e−4'],
+		[-3, '0.001'],
+		[0, '1'],
+		[3, '1000'],
+		[4, '1e4']
+	])('10^%i → %s', (e, want) => expect(decadeLabel(e)).toBe(want));
 });

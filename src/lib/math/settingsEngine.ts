@@ -229,6 +229,33 @@ export function needsRebuildOf(a: Settings, b: Settings): boolean {
 	);
 }
 
+/** One setting changed while the model trains on: its URL key and new value, as a chart says it. */
+export interface LiveChange {
+	key: string;
+	text: string;
+}
+
+/**
+ * The settings that change while the model keeps training from `a` to `b` (rows applied
+ * live, relevant to `b`), each as `key value` ("m 3", "lr 0.003"): what the training charts
+ * mark at the step of the change. Keeping the weights is a choice about later changes, not
+ * a change of training: it is not listed.
+ */
+export function liveChanges(a: Settings, b: Settings): LiveChange[] {
+	const out: LiveChange[] = [];
+	for (const row of SETTINGS) {
+		if (row.path === 'options.keepWeights' || evaluate(row.change, b) !== 'live') continue;
+		if (row.relevant && !row.relevant(b)) continue;
+		const before = getAt(a, row.path);
+		const after = getAt(b, row.path);
+		if (JSON.stringify(before) === JSON.stringify(after)) continue;
+		const value =
+			typeof after === 'number' ? String(Number(after.toPrecision(3))) : formatValue(row, after);
+		out.push({ key: row.key, text: `${row.key} ${value}` });
+	}
+	return out;
+}
+
 /** The numeric limit of a number row for these settings (undefined for other kinds). */
 export function limitOf(row: SettingRow, s: Settings): NumericLimit | undefined {
 	return row.kind === 'number' ? evaluate(row.limit, s) : undefined;

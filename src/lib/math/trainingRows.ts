@@ -165,6 +165,7 @@ export const TRAINING_ROWS: readonly SettingRow[] = [
 		limit: num(1, 64),
 		step: 1,
 		digits: 0,
+		relevant: (s) => s.options.loss === 'cosface' || s.options.loss === 'arcface',
 		change: 'live',
 		label: 'controls.scale',
 		doc: 'scale s of CosFace and ArcFace, 1–64'

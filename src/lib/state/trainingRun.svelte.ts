@@ -6,15 +6,23 @@
  * one; the explorer adds its URL, user data and drawing on top (`Explorer`).
  */
 import { notice, type Notice } from '$lib/math/notice';
-import { clampSettings, defaultSettingsCopy, partialAt } from '$lib/math/settingsEngine';
+import {
+	clampSettings,
+	defaultSettingsCopy,
+	liveChanges,
+	partialAt
+} from '$lib/math/settingsEngine';
 import type { SettingPath } from '$lib/math/settingRows';
 import { clampTrainerOptions } from '$lib/model/options';
 import type { TrainerOptions } from '$lib/math/settingTypes';
 import { generatedChoice, type DataChoice, type DatasetMessage } from '$lib/model/protocol';
 import type { Snapshot } from '$lib/model/snapshot';
-import { TrainingHistory, type HistoryPoint } from '$lib/viz/history';
+import { TrainingHistory, type ChartMark, type HistoryPoint } from '$lib/viz/history';
 import type { Settings, UiSettings } from '$lib/math/settingTypes';
 import { TrainingSession } from './session.svelte';
+
+/** Changes of one setting within this many steps of each other make one chart mark. */
+const MARK_MERGE_STEPS = 20;
 
 /** How a run's worker reports: the decision grid for 2D inputs, and the snapshot pace. */
 export interface RunStart {
@@ -32,6 +40,11 @@ export class TrainingRun {
 	notices = $state.raw<Notice[]>([]);
 	/** Chart points; replaced on each snapshot (the buffer itself is not reactive). */
 	history = $state.raw<readonly HistoryPoint[]>([]);
+	/**
+	 * Settings changed while the model trained on (m, λ, the learning rate…), at the step of
+	 * the change: the training charts draw a thin rule for each. Cleared with the history.
+	 */
+	marks = $state.raw<readonly ChartMark[]>([]);
 	readonly session = new TrainingSession();
 	/** The latest snapshot. */
 	readonly snapshot: Snapshot | null = $derived(this.session.snapshot);
@@ -62,6 +75,8 @@ export class TrainingRun {
 		this.settings = settings;
 		this.autoplay = autoplay;
 		this.session.onSnapshot = (s) => {
+			// A step counter that went back is a new model (rebuilt or reset): new charts.
+			if (s.step < (this.history.at(-1)?.step ?? 0)) this.marks = [];
 			this.buffer.push({
 				step: s.step,
 				loss: s.loss,
@@ -97,8 +112,17 @@ export class TrainingRun {
 	setOptions(partial: Partial<TrainerOptions>): void {
 		const previous = this.settings.options;
 		const { options, notices } = clampTrainerOptions(partial, previous);
+		const before = this.settings;
 		this.settings = { ...this.settings, options };
 		if (notices.length) this.notices = notices;
+		const step = this.session.snapshot?.step;
+		// A slider dragged while training: one rule per setting for the drag, not one per step.
+		if (step !== undefined && step > 0)
+			for (const change of liveChanges(before, this.settings))
+				this.marks = [
+					...this.marks.filter((m) => m.key !== change.key || m.step < step - MARK_MERGE_STEPS),
+					{ step, ...change }
+				];
 		this.sendOptions(previous);
 	}
 

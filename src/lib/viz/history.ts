@@ -35,6 +35,15 @@ function finiteOrNull(v: number | null): number | null {
 	return v !== null && Number.isFinite(v) ? v : null;
 }
 
+/** A live change of a setting at a step (see liveChanges): a thin rule on the training charts. */
+export interface ChartMark {
+	step: number;
+	/** The setting's URL key (m, lr, lambda…). */
+	key: string;
+	/** What the rule says: the key and its new value ("m 3"). */
+	text: string;
+}
+
 /**
  * A bounded, step-ordered history of training points. `push` ignores a repeated step, treats a
  * lower step as a new run (clears first), and decimates when full: only every `stride`-th

@@ -47,15 +47,33 @@ export function scaleTicks(scale: TickScale, opts: TickOptions = {}): Tick[] {
 }
 
 /**
- * One tick per whole decade of a log scale's domain (0.01, 0.1, 1, 10 …), labelled as plain
- * numbers. Niced domains (`logScale(…, true)`) start and end on a decade.
+ * A power of ten as a tick label: plain from 0.001 to 1000, else as 1e−5 / 1e4 (a true minus
+ * sign), so a label never outgrows its axis margin.
+ */
+export function decadeLabel(exponent: number): string {
+	if (exponent >= -3 && exponent <= 3) return String(Number((10 ** exponent).toPrecision(1)));
+	return `1e${exponent < 0 ? '−' : ''}${Math.abs(exponent)}`;
+}
+
+/**
+ * One tick per whole decade of a log scale's domain (0.001 … 1000; 1e−5 beyond, see
+ * decadeLabel). Niced domains (`logScale(…, true)`) start and end on a decade. Over more
+ * than eight decades every other label is left out (the ticks stay), so labels never touch.
  */
 export function decadeTicks(scale: TickScale & { domain(): number[] }): Tick[] {
 	const [a, b] = scale.domain().map((d) => Math.round(Math.log10(d)));
 	if (!Number.isFinite(a) || !Number.isFinite(b)) return [];
 	const lo = Math.min(a, b);
-	const values = Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => 10 ** (lo + i));
-	return scaleTicks(scale, { values, format: String });
+	const n = Math.abs(b - a) + 1;
+	const values = Array.from({ length: n }, (_, i) => 10 ** (lo + i));
+	const thin = n > 8;
+	return scaleTicks(scale, {
+		values,
+		format: (v) => {
+			const e = Math.round(Math.log10(v));
+			return thin && (e - lo) % 2 !== 0 ? '' : decadeLabel(e);
+		}
+	});
 }
 
 /**
@@ -68,4 +86,20 @@ export function stepFormat(
 ): (step: number) => string {
 	const f = scale.tickFormat(count, (scale.domain()[1] ?? 0) >= 10_000 ? '~s' : ',~f');
 	return (step) => (step === 0 ? '0' : f(step));
+}
+
+/** Room (px) the step axis's title takes at the right end of its tick row. */
+const STEP_TITLE_ROOM = 44;
+
+/**
+ * About four ticks of a training-step axis whose title ("step") sits at the right end of
+ * the tick row: ticks within the title's room are left out, so "5,000" never runs into it.
+ */
+export function stepAxisTicks(
+	scale: TickScale & { domain(): number[]; range(): number[] }
+): Tick[] {
+	const end = Math.max(...scale.range());
+	return scaleTicks(scale, { count: 4, format: stepFormat(scale, 4) }).filter(
+		(t) => t.pos < end - STEP_TITLE_ROOM
+	);
 }
