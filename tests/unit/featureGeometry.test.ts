@@ -36,6 +36,7 @@ function snap(angles: number[], lossKind: HeadKind, m: number, lambda = 0): Snap
 		grid: null,
 		status: 'ok',
 		message: null,
+		divergence: null,
 		divergedAt: null,
 		stats: null
 	};

@@ -4,7 +4,7 @@
  * provider the language is English.
  */
 import { getContext, setContext } from 'svelte';
-import { noticeText, translate } from './index';
+import { lossNames, noticeText, translate } from './index';
 import type { Lang } from '../math/settingTypes';
 import type { StringKey } from './strings';
 import type { Notice } from '$lib/math/notice';
@@ -27,7 +27,21 @@ export function statusWords(i18n: I18n) {
 		train: i18n.t('status.train'),
 		test: i18n.t('status.test'),
 		byMean: i18n.t('status.byMean'),
-		byDirection: i18n.t('status.byDirection')
+		byDirection: i18n.t('status.byDirection'),
+		divergence: {
+			withMargin: i18n.t('diverged.withMargin'),
+			withM: i18n.t('diverged.withM'),
+			withScale: i18n.t('diverged.withScale'),
+			withLambda: i18n.t('diverged.withLambda'),
+			lambdaOn: i18n.t('diverged.lambdaOn'),
+			lowerM: i18n.t('diverged.lowerM'),
+			lowerS: i18n.t('diverged.lowerS'),
+			lowerRate: i18n.t('diverged.lowerRate'),
+			reset: i18n.t('diverged.reset'),
+			or: i18n.t('diverged.or'),
+			sentence: i18n.t('diverged.sentence')
+		},
+		losses: lossNames(i18n.lang)
 	};
 }
 

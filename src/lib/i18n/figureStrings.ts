@@ -1,7 +1,8 @@
 /**
  * Text the views build outside the components, in English and Korean: the angle statistics'
  * readouts, markers and histogram summaries (viz/statsFormat.ts takes them as `StatsWords`),
- * the ψ chart's curve labels and description (viz/psiCurves.ts, `PsiWords`),
+ * the ψ chart's curve labels and description (viz/psiCurves.ts, `PsiWords`), the divergence
+ * message (math/divergence.ts, `DivergenceWords`),
  * and the losses' names where they are words (the rest are published names, the same in both
  * languages: LOSS_NAMES in math/margins.ts). Merged into `STRINGS` by strings.ts.
  */
@@ -35,6 +36,20 @@ export const FIGURE_EN = {
 	'psi.plus': ', plus {curves}',
 	'psi.and': ' and ',
 	'psi.rugLabel': '; ticks mark θ of {n} training points to their class weight',
+
+	// The divergence message (math/divergence.ts, DIVERGENCE_WORDS_EN).
+	'diverged.withMargin': '{loss} with margin {m}',
+	'diverged.withM': '{loss} with m = {m}',
+	'diverged.withScale': '{loss} with m = {m} and s = {s}',
+	'diverged.withLambda': '{what} and λ = {lambda}',
+	'diverged.lambdaOn': 'turn λ annealing on',
+	'diverged.lowerM': 'lower m',
+	'diverged.lowerS': 'lower s',
+	'diverged.lowerRate': 'lower the learning rate',
+	'diverged.reset': 'reset',
+	'diverged.or': ' or ',
+	'diverged.sentence':
+		'{what} diverged at step {step}: {tips}. Training paused at the last finite state; Reset starts over.',
 
 	// Loss names that are words (LOSS_NAMES has the same English).
 	'loss.contrastive': 'Contrastive',
@@ -70,6 +85,19 @@ export const FIGURE_KO: Record<keyof typeof FIGURE_EN, string> = {
 	'psi.plus': ', 그리고 {curves}',
 	'psi.and': ', ',
 	'psi.rugLabel': '; 눈금은 학습 점 {n}개 각각과 그 클래스 가중치 사이의 θ입니다',
+
+	'diverged.withMargin': '마진 {m}의 {loss}',
+	'diverged.withM': 'm = {m}인 {loss}',
+	'diverged.withScale': 'm = {m}, s = {s}인 {loss}',
+	'diverged.withLambda': '{what}(λ = {lambda})',
+	'diverged.lambdaOn': 'λ 어닐링 켜기',
+	'diverged.lowerM': 'm 낮추기',
+	'diverged.lowerS': 's 낮추기',
+	'diverged.lowerRate': '학습률 낮추기',
+	'diverged.reset': '초기화',
+	'diverged.or': ' 또는 ',
+	'diverged.sentence':
+		'{what} 학습이 {step}단계에서 발산했습니다. 해 볼 것: {tips}. 마지막 유한 상태에서 학습을 멈췄습니다. 초기화를 누르면 처음부터 다시 시작합니다.',
 
 	'loss.contrastive': '대조 손실',
 	'loss.triplet': '트리플렛 손실',

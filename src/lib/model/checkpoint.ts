@@ -9,7 +9,7 @@ import type { AdamState } from './adam';
 import type { AssemblyPosition } from './batchAssembly';
 import type { Layout } from './network';
 import type { TrainerOptions } from '../math/settingTypes';
-import { divergenceMessage } from './snapshot';
+import { divergenceMessage, type DivergenceContext } from '../math/divergence';
 import { lambdaAt, trainStep, type TrainState } from './lossStep';
 
 /** A saved copy of the state: the tensors are the checkpoint's own. */
@@ -28,6 +28,8 @@ interface Saved {
 export interface Divergence {
 	at: number;
 	message: string;
+	/** What the message explains (the page writes it again in its language). */
+	context: DivergenceContext;
 }
 
 /** The state saved at the end of every finite chunk of steps, to roll back to on divergence. */
@@ -115,7 +117,7 @@ export function findDivergence(
 		if (!Number.isFinite(lossValue) || !Number.isFinite(paramSum)) {
 			const at = s.step;
 			checkpoint.restore(s);
-			const message = divergenceMessage({
+			const context: DivergenceContext = {
 				step: at,
 				lossKind: o.loss,
 				m: o.m,
@@ -123,8 +125,8 @@ export function findDivergence(
 				lambdaMode: o.lambdaMode,
 				learningRate: o.learningRate,
 				s: o.s
-			});
-			return { at, message };
+			};
+			return { at, message: divergenceMessage(context), context };
 		}
 		s.loss = lossValue;
 		checkpoint.save(s);

@@ -7,6 +7,7 @@ import { tf } from './tf';
 import { classParams, features, type Layout } from './network';
 import type { TrainerOptions } from '../math/settingTypes';
 import type { DecisionGrid, Snapshot, SnapshotStats } from './snapshot';
+import type { Divergence } from './checkpoint';
 import { GRID_EXTENT } from '../math/limits';
 
 import { angleHistograms, normHistogram } from '../math/histograms';
@@ -39,7 +40,7 @@ interface ReadoutInput {
 		/** Contrastive and triplet loss: the last batch's activity (see `Snapshot.activity`). */
 		activity: [number, number] | null;
 		backend: string;
-		divergence: { at: number; message: string } | null;
+		divergence: Divergence | null;
 	};
 }
 
@@ -242,6 +243,7 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		stats: input.stats ? featureStats(featureArr, layout.featureDim, dataset, meta.step) : null,
 		status: meta.divergence ? 'diverged' : 'ok',
 		message: meta.divergence?.message ?? null,
+		divergence: meta.divergence?.context ?? null,
 		divergedAt: meta.divergence?.at ?? null
 	};
 }

@@ -2,8 +2,8 @@
  * What the trainer reports to views: plain arrays and numbers only (no tensors), finite by
  * construction, so a snapshot can cross a worker boundary and reach a view safely.
  */
-import { LOSS_NAMES, type LossKind } from '../math/margins';
-import { formatLambda } from '../math/lambda';
+import type { LossKind } from '../math/margins';
+import type { DivergenceContext } from '../math/divergence';
 import type { AngleHistograms, NormHistogram } from '../math/histograms';
 import type { AngleStats } from '../math/stats';
 
@@ -103,44 +103,11 @@ export interface Snapshot {
 	/** 'diverged': training stopped at the last finite state; `message` says why and what to try. */
 	status: 'ok' | 'diverged';
 	message: string | null;
+	/** The settings the message explains, so a page can write it in its language. */
+	divergence: DivergenceContext | null;
 	/** The step whose update went non-finite, when diverged. */
 	divergedAt: number | null;
 }
 
 /** See `Snapshot.rule`. */
 export type PredictionRule = 'weights' | 'nearestMean' | 'nearestDirection';
-
-/** The settings that matter for explaining a divergence. */
-export interface DivergenceContext {
-	step: number;
-	lossKind: LossKind;
-	m: number;
-	lambda: number;
-	lambdaMode: string;
-	learningRate: number;
-	s: number;
-}
-
-/** A plain-language reason for a divergence and what to try, for the status line. */
-export function divergenceMessage(c: DivergenceContext): string {
-	const names: Record<LossKind, string> = {
-		softmax: LOSS_NAMES.softmax,
-		modified: LOSS_NAMES.modified,
-		contrastive: `${LOSS_NAMES.contrastive} with margin ${c.m}`,
-		triplet: `${LOSS_NAMES.triplet} with margin ${c.m}`,
-		center: LOSS_NAMES.center,
-		asoftmax: `${LOSS_NAMES.asoftmax} with m = ${c.m}`,
-		cosface: `${LOSS_NAMES.cosface} with m = ${c.m} and s = ${c.s}`,
-		arcface: `${LOSS_NAMES.arcface} with m = ${c.m} and s = ${c.s}`
-	};
-	const what =
-		c.lossKind === 'asoftmax'
-			? `${names.asoftmax} and λ = ${formatLambda(c.lambda)}`
-			: names[c.lossKind];
-	const tips: string[] = [];
-	if (c.lossKind === 'asoftmax' && c.lambdaMode === 'off') tips.push('turn λ annealing on');
-	if (c.lossKind === 'asoftmax' && c.m > 4) tips.push('lower m');
-	if ((c.lossKind === 'cosface' || c.lossKind === 'arcface') && c.s > 32) tips.push('lower s');
-	tips.push(c.learningRate > 1e-3 ? 'lower the learning rate' : 'reset');
-	return `${what} diverged at step ${c.step}: ${tips.join(' or ')}. Training paused at the last finite state; Reset starts over.`;
-}

@@ -5,6 +5,8 @@
  */
 import type { Notice } from '$lib/math/notice';
 import { formatLambda } from '$lib/math/lambda';
+import { divergenceMessage, type DivergenceWords } from '$lib/math/divergence';
+import type { LossKind } from '$lib/math/margins';
 import type { DataSettings } from '$lib/math/settingTypes';
 import { TrainerClient } from './trainerClient';
 import { assetUrls } from './assets';
@@ -39,6 +41,9 @@ export interface StatusWords {
 	byMean: string;
 	/** The same with unit features: "by nearest mean direction". */
 	byDirection: string;
+	/** The divergence message's words and the losses' names (default: the worker's English). */
+	divergence?: DivergenceWords;
+	losses?: Readonly<Record<LossKind, string>>;
 }
 
 export const STATUS_WORDS_EN: Readonly<StatusWords> = Object.freeze({
@@ -96,6 +101,8 @@ export class TrainingSession {
 	statusIn(words: StatusWords): string {
 		const s = this.snapshot;
 		if (this.error) return this.error;
+		if (s?.status === 'diverged' && s.divergence && words.divergence)
+			return divergenceMessage(s.divergence, words.divergence, words.losses);
 		if (s?.status === 'diverged' && s.message) return s.message;
 		return statusText(s, words);
 	}
