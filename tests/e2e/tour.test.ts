@@ -1,16 +1,98 @@
 /**
  * The projector tour (issue 16): /tour and PageDown through every step, each with its own URL
  * (/tour/N), a live view, a formula and large type (≥ 28 px at 1920 × 1080); no console
- * errors, and axe finds no serious violation; each step's view and its controls fit the screen.
- * PageUp goes back; Korean with ?lang=ko.
+ * errors, and axe finds no serious violation. PageUp goes back; Korean with ?lang=ko.
+ * One screen per step (issue 26, item 5): at 1920 × 1080 and 1280 × 720, in English and (at
+ * 1280 × 720, the tighter) in Korean, the step's words, its figure and chart and every control
+ * of its widget lie inside the viewport, and the page does not scroll.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './a11y';
 import { watchPage } from './helpers';
 
 test.use({ viewport: { width: 1920, height: 1080 } });
 
 const STEPS = 8;
+
+/**
+ * Waits until step n's view has drawn: a training widget's first snapshot (its status line and
+ * the readout under the circle, or the sphere's canvas) and the pair losses' chart of what
+ * still teaches; on the last step, the verdict chart's legend.
+ */
+async function viewDrawn(page: Page, n: number) {
+	if (n === STEPS) {
+		await expect(page.locator('figure.claim-chart .legend li').first()).toBeVisible();
+		return;
+	}
+	const widget = page.locator('figure.widget');
+	await expect(widget.locator('.status')).toHaveText(/^(step|단계) \d+/, { timeout: 60_000 });
+	if ((await widget.getAttribute('data-view')) === 'sphere')
+		await expect(widget.locator('.sphere canvas')).toBeVisible();
+	else await expect(widget.locator('.feature-circle .readout')).toBeVisible();
+	if ((await widget.locator('.activity').count()) > 0)
+		await expect(widget.locator('.activity svg[data-chart="activity"]')).toBeVisible();
+}
+
+/**
+ * What a lecturer shows on a step, measured against the viewport: the words, the navigation,
+ * the figure (the circle's panels, the sphere or the verdict chart and its legend), the chart of
+ * what still teaches, and every visible button and input of the widget (Play, Step, Reset, m,
+ * mining…). Returns those outside it (or missing), the number of figure elements and the
+ * page's overflow.
+ */
+async function offScreen(page: Page) {
+	return page.evaluate(() => {
+		const figures = [
+			'.feature-circle .stack',
+			'.sphere',
+			'.activity svg',
+			'figure.claim-chart svg',
+			'figure.claim-chart .legend'
+		];
+		const shown = (e: Element) => {
+			const r = e.getBoundingClientRect();
+			return r.width > 0 && r.height > 0;
+		};
+		const parts = [
+			...['.tour > header', '.tour > p.text', '.tour > .formula', '.tour > nav'].map((sel) => ({
+				sel,
+				el: document.querySelector(sel)
+			})),
+			...figures.flatMap((sel) =>
+				[...document.querySelectorAll(`.tour ${sel}`)].map((el) => ({ sel, el }))
+			),
+			...[...document.querySelectorAll('figure.widget button, figure.widget input')]
+				.filter(shown)
+				.map((el) => ({ sel: el.textContent?.trim() || el.outerHTML.slice(0, 60), el }))
+		];
+		const outside = parts
+			.map(({ sel, el }) => {
+				if (!el || !shown(el)) return `${sel}: missing`;
+				const r = el.getBoundingClientRect();
+				const inside =
+					r.left >= -1 && r.top >= -1 && r.right <= innerWidth + 1 && r.bottom <= innerHeight + 1;
+				const box = `${Math.round(r.left)},${Math.round(r.top)} to ${Math.round(r.right)},${Math.round(r.bottom)}`;
+				return inside ? null : `${sel}: ${box}`;
+			})
+			.filter((x) => x !== null);
+		return {
+			figures: figures.reduce((k, sel) => k + document.querySelectorAll(`.tour ${sel}`).length, 0),
+			outside,
+			scrollY: document.documentElement.scrollHeight - innerHeight,
+			scrollX: document.documentElement.scrollWidth - innerWidth
+		};
+	});
+}
+
+/** Step n, once drawn, is one screen: its words, figure, chart and controls all in view. */
+async function expectStepFits(page: Page, n: number) {
+	await viewDrawn(page, n);
+	const fit = await offScreen(page);
+	expect(fit.figures, `step ${n}: its figure`).toBeGreaterThan(0);
+	expect(fit.outside, `step ${n}`).toEqual([]);
+	expect(fit.scrollY, `step ${n}: scrolls`).toBeLessThanOrEqual(1);
+	expect(fit.scrollX, `step ${n}: wider than the screen`).toBeLessThanOrEqual(0);
+}
 
 test('PageDown walks the tour: every step has its URL, a live view, a formula and large type', async ({
 	page
@@ -27,21 +109,9 @@ test('PageDown walks the tour: every step has its URL, a live view, a formula an
 			.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
 		expect(body).toBeGreaterThanOrEqual(28);
 		// The live view: a training widget gets its first snapshot; the last step shows the
-		// sweep's verdict chart (claims with their intervals).
-		const widget = page.locator(n < STEPS ? 'figure.widget' : 'figure.claim-chart');
-		await expect(widget).toHaveCount(1);
-		if (n < STEPS)
-			await expect(widget.locator('.status')).toHaveText(/^step \d+/, { timeout: 60_000 });
-		else await expect(widget.locator('svg').first()).toBeVisible({ timeout: 30_000 });
-		// One screen: the view's own controls (Play, the m slider, mining…) without scrolling,
-		// and nothing wider than the screen.
-		const onScreen = await page.evaluate(() => ({
-			scrollX: document.documentElement.scrollWidth - innerWidth,
-			below: [...document.querySelectorAll('figure.widget button, figure.widget input')]
-				.map((e) => e.getBoundingClientRect())
-				.filter((r) => r.height > 0 && r.bottom > innerHeight).length
-		}));
-		expect(onScreen, `step ${n}`).toEqual({ scrollX: 0, below: 0 });
+		// sweep's verdict chart (claims with their intervals). All of it on one screen.
+		await expect(page.locator(n < STEPS ? 'figure.widget' : 'figure.claim-chart')).toHaveCount(1);
+		await expectStepFits(page, n);
 		expect(await seriousViolations(page), `step ${n}`).toEqual([]);
 		await page.locator('h1').click(); // focus off any control: keys go to the tour
 		await page.keyboard.press('PageDown');
@@ -52,6 +122,32 @@ test('PageDown walks the tour: every step has its URL, a live view, a formula an
 	await expect(page).toHaveURL(/\/tour\/7$/);
 	expect(watch.errors).toEqual([]);
 });
+
+for (const lang of ['en', 'ko']) {
+	test(`every step fits one 1280 × 720 screen (${lang}), its words at least 16 px`, async ({
+		page
+	}) => {
+		test.setTimeout(300_000);
+		await page.setViewportSize({ width: 1280, height: 720 });
+		const watch = await watchPage(page);
+		const query = lang === 'ko' ? '?lang=ko' : '';
+		await page.goto(`/tour${query}`);
+		for (let n = 1; n <= STEPS; n++) {
+			if (n > 1)
+				await expect(page).toHaveURL(new RegExp(`/tour/${n}${query.replace('?', '\\?')}$`));
+			await expect(page.locator('html')).toHaveAttribute('lang', lang);
+			const body = await page
+				.locator('.tour > p.text')
+				.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+			expect(body, `step ${n}`).toBeGreaterThanOrEqual(16);
+			await expect(page.locator(n < STEPS ? 'figure.widget' : 'figure.claim-chart')).toHaveCount(1);
+			await expectStepFits(page, n);
+			await page.locator('h1').click(); // focus off any control: keys go to the tour
+			await page.keyboard.press('PageDown');
+		}
+		expect(watch.errors).toEqual([]);
+	});
+}
 
 test('a step links on its own and in Korean', async ({ page }) => {
 	const watch = await watchPage(page);
