@@ -93,7 +93,10 @@ describe('psiChartData: values come from the math core', () => {
 			expect(s.points.length).toBeGreaterThan(10);
 			for (const [t, v] of s.points) {
 				expect(Number.isFinite(t) && Number.isFinite(v)).toBe(true);
-				expect(v).toBeGreaterThan(d.yMin);
+				// A-Softmax's ψ beside CosFace/ArcFace may fall below the range: it is cut there,
+				// and clippedMin says how low it goes.
+				const cut = d.clippedMin !== null && (s.id === 'psi' || s.id === 'mixed');
+				expect(v).toBeGreaterThan(cut ? d.clippedMin! - 1e-9 : d.yMin);
 				expect(v).toBeLessThan(d.yMax);
 			}
 		}
@@ -141,5 +144,32 @@ describe('targetAngles', () => {
 		expect(got).toHaveLength(2);
 		expect(got[0]).toBeCloseTo(Math.PI / 4, 6);
 		expect(got[1]).toBe(0);
+	});
+});
+
+describe('psiChartData: the range fits the curves compared', () => {
+	test('A-Softmax alone: the whole fall of ψ (1 − 2m = −7 at m = 4)', () => {
+		const d = psiChartData({ loss: 'asoftmax', m: 4, lambda: 0 });
+		expect(d.yMin).toBeLessThan(-7);
+		expect(d.clippedMin).toBeNull();
+	});
+	test('beside CosFace and ArcFace, ψ is cut at the floor and the chart says how low it goes', () => {
+		const d = psiChartData({
+			loss: 'asoftmax',
+			m: 4,
+			lambda: 0,
+			showCosFace: true,
+			showArcFace: true
+		});
+		expect(d.yMin).toBeGreaterThan(-2.5);
+		expect(d.yMin).toBeLessThanOrEqual(-2);
+		expect(d.clippedMin).toBeCloseTo(-7, 6);
+	});
+	test('m = 1.2 never falls below the floor: nothing to cut', () => {
+		const d = psiChartData({ loss: 'asoftmax', m: 1.2, lambda: 0, showCosFace: true });
+		expect(d.clippedMin).toBeNull();
+	});
+	test('CosFace as the loss: its own curves only, nothing cut', () => {
+		expect(psiChartData({ loss: 'cosface', m: 0.35, lambda: 0 }).clippedMin).toBeNull();
 	});
 });

@@ -264,6 +264,7 @@ export const EXPLORER_EN = {
 	// The ψ(θ) chart (PsiChart).
 	'psi.xAxis': 'θ: angle between a feature and its class weight',
 	'psi.rug': 'θ of each training point',
+	'psi.clipped': '↓ ψ(θ) continues down to {value} at θ = 180°',
 
 	// Loss and accuracy over the steps (TrainingCharts).
 	'charts.empty': 'Press Play to train.',

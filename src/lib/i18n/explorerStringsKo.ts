@@ -247,6 +247,7 @@ export const EXPLORER_KO: Record<keyof typeof EXPLORER_EN, string> = {
 
 	'psi.xAxis': 'θ: 특징과 그 클래스 가중치 벡터 사이의 각도',
 	'psi.rug': '각 학습 점의 θ',
+	'psi.clipped': '↓ ψ(θ)는 θ = 180°에서 {value}까지 내려갑니다',
 
 	'charts.empty': '재생을 누르면 학습을 시작합니다.',
 	'charts.loss': '손실',

@@ -113,16 +113,26 @@ function sample(grid: number[], f: (theta: number) => number): [number, number][
 	return out;
 }
 
+/** Where the ψ chart's range stops when ψ is drawn beside CosFace or ArcFace. */
+export const PSI_FLOOR = -2;
+
 /**
  * The curves of the ψ chart and a padded y-range covering them. Always cos θ; A-Softmax adds
  * ψ(θ) for the current m and, when λ > 0, the annealed target (λ cos θ + ψ(θ))/(1 + λ);
  * CosFace adds cos θ − m and ArcFace its φ(θ). `showCosFace`/`showArcFace` add those curves
  * (at their default margins unless given) to compare with the active loss.
+ *
+ * The range fits the curves a reader compares: A-Softmax's ψ falls to 1 − 2m at θ = π
+ * (−7 at m = 4), which would squash CosFace's and ArcFace's curves (above −2) into a sliver;
+ * beside them the range stops at PSI_FLOOR and `clippedMin` says how low ψ goes (the chart
+ * clips ψ there and says so).
  */
 export function psiChartData(input: PsiChartInput): {
 	series: CurveSeries[];
 	yMin: number;
 	yMax: number;
+	/** The lowest value of a curve cut off at the bottom of the range; null when none is. */
+	clippedMin: number | null;
 } {
 	const { loss } = input;
 	const lambda = Number.isFinite(input.lambda) && input.lambda > 0 ? input.lambda : 0;
@@ -182,9 +192,22 @@ export function psiChartData(input: PsiChartInput): {
 			hi = Math.max(hi, v);
 		}
 	}
+	// Beside CosFace or ArcFace, ψ's long fall is cut at the floor (unless they reach lower).
+	let clippedMin: number | null = null;
+	if (loss === 'asoftmax' && (withCos || withArc)) {
+		let others = Infinity;
+		for (const s of series)
+			if (s.id !== 'psi' && s.id !== 'mixed')
+				for (const [, v] of s.points) others = Math.min(others, v);
+		const floor = Math.min(PSI_FLOOR, others);
+		if (lo < floor) {
+			clippedMin = lo;
+			lo = floor;
+		}
+	}
 	// cos θ always has finite samples, so lo ≤ hi here; pad 6% so no curve touches the frame.
 	const pad = 0.06 * (hi - lo || 1);
-	return { series, yMin: lo - pad, yMax: hi + pad };
+	return { series, yMin: lo - pad, yMax: hi + pad, clippedMin };
 }
 
 /** The chart's accessible description, e.g. "ψ(θ) for m = 4 with cos θ for comparison". */
