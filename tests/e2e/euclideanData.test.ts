@@ -47,3 +47,23 @@ test('an explicit data set wins over the loss’s own, with no note', async ({ p
 	await expect(page.locator('[data-note="euclidean-data"]')).toHaveCount(0);
 	expect(watch.errors).toEqual([]);
 });
+
+test('the margin in feature space: the triplet ring with its anchor, positive and negative; center loss’s class rings', async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	await page.goto('/?loss=triplet');
+	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+	const ring = page.locator('.feature-circle g.pair-margin[data-ring="triplet"]');
+	await expect(ring).toHaveCount(1);
+	const r = Number(await ring.locator('circle.ring').getAttribute('r'));
+	expect(r).toBeGreaterThan(0);
+	await expect(ring.locator('circle.mark')).toHaveCount(3);
+	await expect(ring.getByText('anchor')).toHaveCount(1);
+	// Before training, triplets still teach: the anchor's nearest negative is inside its ring.
+	await expect(ring).toHaveAttribute('data-teaching', '1');
+	await page.goto('/?loss=center');
+	const spreads = page.locator('.feature-circle g.pair-margin[data-ring="center"] circle.spread');
+	await expect(spreads).toHaveCount(3);
+	expect(watch.errors).toEqual([]);
+});
