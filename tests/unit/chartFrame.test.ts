@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { chartFrame, type Margins } from '../../src/lib/viz/chart/frame';
+import {
+	chartFrame,
+	gridColumnWidth,
+	trainingChartFrame,
+	type Margins
+} from '../../src/lib/viz/chart/frame';
 
 type Row = [string, number, number, Partial<Margins>, [number, number, number, number]];
 
@@ -30,5 +35,25 @@ describe('chartFrame: plot edges [left, right, top, bottom] from size and margin
 		for (const v of Object.values(f).flat()) if (typeof v === 'number') expect(v).not.toBeNaN();
 		expect(f.viewBox).toBe(`0 0 ${f.width} ${f.height}`);
 		expect(f.viewBox).not.toMatch(/NaN|Infinity/);
+	});
+});
+
+describe('training charts drawn at their size on screen', () => {
+	test.each([
+		[0, 1, 0],
+		[500, 1, 500],
+		[616, 2, 300],
+		[615, 2, 615],
+		[1000, 3, 492]
+	])('a %i px grid of %i charts: each %i px wide', (container, count, want) => {
+		expect(gridColumnWidth(container, count)).toBe(want);
+	});
+	test('one SVG unit per CSS px, within height bounds; unknown width: 400', () => {
+		expect(trainingChartFrame(550)).toMatchObject({ width: 550, height: 275 });
+		expect(trainingChartFrame(900).height).toBe(300);
+		expect(trainingChartFrame(240).height).toBe(190);
+		expect(trainingChartFrame(100).width).toBe(240);
+		expect(trainingChartFrame(0).width).toBe(400);
+		expect(trainingChartFrame(NaN).width).toBe(400);
 	});
 });

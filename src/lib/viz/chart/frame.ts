@@ -63,3 +63,24 @@ export function chartFrame(width: number, height: number, margins: Partial<Margi
 		viewBox: `0 0 ${w} ${h}`
 	};
 }
+
+/**
+ * The frame of one training chart (loss, accuracy, petal width, activity) drawn `width` CSS
+ * px wide at one SVG unit per CSS px, so its text keeps the page's size in a narrow column
+ * and in a wide one (no chart text shrinks with its box). Before the width is known: 400.
+ */
+export function trainingChartFrame(width: number): ChartFrame {
+	const w = Number.isFinite(width) && width >= 240 ? Math.round(width) : width > 0 ? 240 : 400;
+	const h = Math.round(Math.min(300, Math.max(190, 0.5 * w)));
+	return chartFrame(w, h, { top: 34, right: 56, bottom: 34, left: 56 });
+}
+
+/**
+ * The width of each chart in a grid of `count` charts that puts two in a row when each can
+ * be at least `min` px wide (CSS repeat(auto-fit, minmax(max(min, 40%), 1fr))), `gap` apart.
+ */
+export function gridColumnWidth(container: number, count: number, min = 300, gap = 16): number {
+	if (!(container > 0)) return 0;
+	const columns = count >= 2 && container >= 2 * min + gap ? 2 : 1;
+	return (container - gap * (columns - 1)) / columns;
+}
