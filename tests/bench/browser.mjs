@@ -10,7 +10,9 @@
 // pairs of phases, default 3), BENCH_VIEWPORT (default 1280x900;
 // /compare shows its first two panels at that size, 1280x1800 shows all four), BENCH_PAGES
 // and BENCH_COMPOSITORS (subsets, for quick A/B runs; the default measures everything;
-// BENCH_PAGES= measures no frames).
+// BENCH_PAGES= measures no frames). A third page, figure, is the explorer in presentation
+// (figure) mode at BENCH_FIGURE_VIEWPORT (default 1920x1080, the projector) with
+// BENCH_FIGURE_QUERY (default: A-Softmax m = 4, 2-D, 6 classes x 300 points).
 // Then the load (tests/bench/loadTasks.mjs): for each of BENCH_LOAD_PAGES (default /,/lessons,
 // the lessons as the reference) BENCH_LOAD_RUNS fresh loads (default 3, medians; 0 skips it),
 // unthrottled and with 4x CPU throttling, software compositor, at BENCH_LOAD_VIEWPORT (default
@@ -33,6 +35,10 @@ const viewport = { width: vw, height: vh };
 const query =
 	process.env.BENCH_QUERY ?? '?loss=asoftmax&m=4&dim=2&data=blobs&classes=4&seed=1&points=256';
 const compareQuery = process.env.BENCH_COMPARE_QUERY ?? '';
+const figureQuery =
+	process.env.BENCH_FIGURE_QUERY ??
+	'?present=1&loss=asoftmax&m=4&dim=2&data=blobs&classes=6&seed=1&points=300';
+const [fw, fh] = (process.env.BENCH_FIGURE_VIEWPORT ?? '1920x1080').split('x').map(Number);
 
 // A server already on the port would be measured instead of this build.
 if (
@@ -84,27 +90,33 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
 const stats = (xs) => ({ medianFrameMs: +median(xs).toFixed(2), p95FrameMs: +p95(xs).toFixed(2) });
 const stepIn = (text) => Number(/step (\d+)/.exec(text ?? '')?.[1] ?? -1);
 
+/** The explorer at `url`: its readiness, play/pause buttons, step and backend. */
+const explorerPage = (url, size) => ({
+	url,
+	viewport: size,
+	play: 'Play',
+	pause: 'Pause',
+	async ready(page) {
+		await page.getByRole('button', { name: 'Play' }).waitFor();
+		await page.waitForFunction(
+			() => !document.querySelector('button.primary')?.hasAttribute('disabled')
+		);
+	},
+	steps: async (page) => [stepIn(await page.getByRole('status').textContent())],
+	backend: async (page) =>
+		(await page.getByText(/Training in a worker on tfjs/).textContent())?.match(/tfjs (\w+)/)?.[1]
+});
+
 /**
- * The two pages: where they are, when they are ready, their play/pause buttons and their
- * training steps (one per worker).
+ * The pages: where they are, at what size, when they are ready, their play/pause buttons and
+ * their training steps (one per worker).
  */
 const pages = {
-	explorer: {
-		url: `/${query}`,
-		play: 'Play',
-		pause: 'Pause',
-		async ready(page) {
-			await page.getByRole('button', { name: 'Play' }).waitFor();
-			await page.waitForFunction(
-				() => !document.querySelector('button.primary')?.hasAttribute('disabled')
-			);
-		},
-		steps: async (page) => [stepIn(await page.getByRole('status').textContent())],
-		backend: async (page) =>
-			(await page.getByText(/Training in a worker on tfjs/).textContent())?.match(/tfjs (\w+)/)?.[1]
-	},
+	explorer: explorerPage(`/${query}`, viewport),
+	figure: explorerPage(`/${figureQuery}`, { width: fw, height: fh }),
 	compare: {
 		url: `/compare${compareQuery}`,
+		viewport,
 		play: 'Play all',
 		pause: 'Pause all',
 		async ready(page) {
@@ -123,7 +135,7 @@ const pages = {
 /** Measures one page in one browser configuration; returns the result object. */
 async function measure(browser, name) {
 	const target = pages[name];
-	const page = await browser.newPage({ viewport });
+	const page = await browser.newPage({ viewport: target.viewport });
 	try {
 		await page.goto(`http://127.0.0.1:${port}${target.url}`);
 		await target.ready(page);
@@ -235,7 +247,7 @@ async function measureLoads() {
 	return out;
 }
 
-/** Which compositors and pages to measure (BENCH_COMPOSITORS=soft,gl; BENCH_PAGES=explorer,compare). */
+/** Which compositors and pages to measure (BENCH_COMPOSITORS=soft,gl; BENCH_PAGES=explorer,figure,compare). */
 const compositorArgs = {
 	soft: ['--disable-gpu'],
 	gl: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
@@ -243,9 +255,11 @@ const compositorArgs = {
 const compositors = (process.env.BENCH_COMPOSITORS ?? 'soft,gl')
 	.split(',')
 	.map((c) => compositorArgs[c]);
-const pageNames = (process.env.BENCH_PAGES ?? 'explorer,compare').split(',').filter(Boolean);
+const pageNames = (process.env.BENCH_PAGES ?? 'explorer,figure,compare').split(',').filter(Boolean);
 if (compositors.some((c) => !c) || pageNames.some((n) => !pages[n])) {
-	console.error('BENCH_COMPOSITORS is a list of soft, gl; BENCH_PAGES of explorer, compare.');
+	console.error(
+		'BENCH_COMPOSITORS is a list of soft, gl; BENCH_PAGES of explorer, figure, compare.'
+	);
 	process.exit(1);
 }
 
@@ -286,6 +300,12 @@ try {
 			await browser.close();
 		}
 	}
+	// The figure mode and /compare side by side: the issue's goal is p95 training / paused <= 2.
+	const ratioOf = (page) => runs.filter((r) => r.page === page).map((r) => r.p95Ratio);
+	if (pageNames.includes('figure') && pageNames.includes('compare'))
+		log(
+			`p95 training / paused: figure mode ${ratioOf('figure').join(', ')}; /compare ${ratioOf('compare').join(', ')} (per compositor: ${compositors.map((c) => c.join(' ')).join('; ')})`
+		);
 	const loads = await measureLoads();
 	if (json)
 		console.log(
@@ -293,6 +313,8 @@ try {
 				config: {
 					query,
 					compareQuery,
+					figureQuery,
+					figureViewport: `${fw}x${fh}`,
 					seconds,
 					rounds,
 					viewport: `${viewport.width}x${viewport.height}`

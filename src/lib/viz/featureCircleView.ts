@@ -13,6 +13,12 @@
  * was most of the cost); draws go through the page's shared DrawQueue, so views that got
  * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
  * only once a second until it comes back; points glide only in a view alone in sight.
+ *
+ * A frame redraws the points of one panel, the two panels in turns (the regions with the raw
+ * one): the compositor rasterises a changed canvas's dots on the main thread when the frame
+ * commits, 11-15 ms a panel for 1,800 points at 1920 × 1080 under the software compositor
+ * (a trace while training), so both panels in one frame made every frame of a glide a long
+ * one. Only a resize (which blanks the canvases) and a view out of sight draw both at once.
  */
 import { classColors, HELD_OUT_COLOR } from './palette';
 import { prefersReducedMotion } from './motion';
@@ -50,6 +56,8 @@ function fillStyleOf(hex: string): string {
  */
 const inSight = new Set<FeatureCircleView>();
 
+type Panel = 'raw' | 'circle';
+
 export class FeatureCircleView {
 	private raw: HTMLCanvasElement | null = null;
 	private circle: HTMLCanvasElement | null = null;
@@ -76,6 +84,9 @@ export class FeatureCircleView {
 	private from: Float32Array | null = null;
 	private between: Float32Array | null = null;
 	private tweenStart = 0;
+	/** Panels whose points lag behind what should be shown, and the one to draw next. */
+	private dirty: Record<Panel, boolean> = { raw: true, circle: true };
+	private turn: Panel = 'raw';
 	private readonly drawFrame = () => this.draw();
 
 	/** `queue`: the frame loop to draw in (the page's shared one unless a test passes its own). */
@@ -148,6 +159,7 @@ export class FeatureCircleView {
 			if (next !== this.extent) this.onExtent((this.extent = next));
 		}
 		this.regionStale = true;
+		this.dirty.raw = this.dirty.circle = true;
 		if (this.visible) this.queue.request(this.drawFrame);
 		else this.draw(); // out of sight: only notes that it is stale
 	}
@@ -162,7 +174,8 @@ export class FeatureCircleView {
 		}
 		if (changed) {
 			this.regionsDrawn = false;
-			this.draw();
+			this.dirty.raw = this.dirty.circle = true;
+			this.draw(true);
 		}
 	}
 
@@ -207,35 +220,54 @@ export class FeatureCircleView {
 		return ctx;
 	}
 
-	private draw(): void {
+	/** Draws now (`both`: both panels, else the one whose turn it is), or notes a hidden view stale. */
+	private draw(both = false): void {
 		if (!this.visible) {
 			this.stale = true;
 			this.hiddenTimer ??= setTimeout(() => {
 				this.hiddenTimer = null;
-				if (this.stale) this.render();
+				if (this.stale) this.render(true);
 			}, HIDDEN_DRAW_MS);
 			return;
 		}
-		this.render();
+		this.render(both);
 	}
 
-	private render(): void {
+	private render(both: boolean): void {
 		this.stale = false;
 		const s = this.snapshot;
-		const raw = this.raw && this.context(this.raw);
-		const circle = this.circle && this.context(this.circle);
-		if (!s || !raw || !circle || s.featureDim !== 2 || !this.labels) return;
-		if (this.regionStale || !this.regionsDrawn) {
+		if (!s || s.featureDim !== 2 || !this.labels) {
+			for (const c of [this.raw, this.circle]) if (c) this.context(c);
+			return;
+		}
+		const pos = this.tween(s.features);
+		// Still gliding: both panels lag behind until the glide ends.
+		if (pos !== s.features) this.dirty.raw = this.dirty.circle = true;
+		const other: Panel = this.turn === 'raw' ? 'circle' : 'raw';
+		for (const panel of [this.turn, other]) {
+			if (!this.dirty[panel]) continue;
+			this.drawPanel(panel, s, pos);
+			this.dirty[panel] = pos !== s.features;
+			this.turn = panel === 'raw' ? 'circle' : 'raw';
+			if (!both) break;
+		}
+		if (this.dirty.raw || this.dirty.circle) this.queue.request(this.drawFrame);
+	}
+
+	/** One panel's points at `pos`, and under the raw panel's the regions when they changed. */
+	private drawPanel(panel: Panel, s: Snapshot, pos: Float32Array): void {
+		const canvas = panel === 'raw' ? this.raw : this.circle;
+		const ctx = canvas && this.context(canvas);
+		if (!ctx) return;
+		if (panel === 'raw' && (this.regionStale || !this.regionsDrawn)) {
 			const regions = this.regions && this.context(this.regions);
 			if (regions) this.drawRegions(regions, s);
 		}
-		const pos = this.tween(s.features);
-		this.drawPoints(raw, pos, 'raw');
-		this.drawPoints(circle, pos, 'circle');
+		this.drawPoints(ctx, pos, panel);
 	}
 
 	/** The points of one panel, in data order (later points on top), each a dot or a test ring. */
-	private drawPoints(ctx: CanvasRenderingContext2D, pos: Float32Array, panel: 'raw' | 'circle') {
+	private drawPoints(ctx: CanvasRenderingContext2D, pos: Float32Array, panel: Panel) {
 		const labels = this.labels!;
 		const split = this.split;
 		const k = (PANEL / 2 - 16) / this.extent; // as rawToPanel, inlined: no array per point
