@@ -76,6 +76,13 @@ for (const [name, viewport] of [
 			expect(last.y + last.height).toBeLessThanOrEqual(dockTop);
 			await inFirstScreen(page, slider);
 			await page.screenshot({ path: `${artifacts}/phone-${name}-end.png` });
+
+			// Scrolled to, the unit circle shows whole between the top of the screen and the dock.
+			const features = page.locator('[data-area="features"]');
+			await features.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+			const unit = (await page.getByRole('img', { name: /unit circle/i }).boundingBox())!;
+			expect(unit.y).toBeGreaterThanOrEqual(0);
+			expect(unit.y + unit.height).toBeLessThanOrEqual(dockTop);
 			expect(watch.errors).toEqual([]);
 		});
 	});

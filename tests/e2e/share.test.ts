@@ -64,3 +64,47 @@ test('the comparison page and a lesson share their own links', async ({ page }) 
 	await checkShare(page, '/lessons/en/euclidean-margins');
 	expect(watch.errors).toEqual([]);
 });
+
+test.describe('on a 1280 × 720 projector and a phone on its side', () => {
+	for (const viewport of [
+		{ width: 1280, height: 720 },
+		{ width: 844, height: 390 }
+	])
+		test(`${viewport.width} × ${viewport.height}: the dialog fits the screen and the page keeps its place`, async ({
+			page
+		}) => {
+			const watch = await watchPage(page);
+			await page.setViewportSize(viewport);
+			await page.goto('/?seed=3');
+			await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+			// Every later-mounted part in place first: their mounting moves the page by itself.
+			await expect(page.locator('.deferred')).toHaveCount(0, { timeout: 20_000 });
+			const open = page.getByRole('button', { name: 'Share with the class' });
+			await open.scrollIntoViewIfNeeded();
+			const before = await page.evaluate(() => window.scrollY);
+			await open.click();
+			const dialog = page.getByRole('dialog', { name: 'Scan to open this view' });
+			await expect(dialog).toBeVisible();
+			const box = (await dialog.boundingBox())!;
+			expect(box.y).toBeGreaterThanOrEqual(0);
+			expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+			// Every part of it on screen: the warning, the code, the link and Close.
+			for (const part of [
+				dialog.getByRole('alert'),
+				dialog.locator('svg'),
+				dialog.locator('.link'),
+				dialog.getByRole('button', { name: 'Close' })
+			]) {
+				const b = (await part.boundingBox())!;
+				expect(b.y + b.height).toBeLessThanOrEqual(viewport.height);
+			}
+			expect(await decodeQr(page)).toBe(await page.evaluate(() => location.href));
+			// The wheel over the dialog does not scroll the page behind it.
+			await page.mouse.wheel(0, 600);
+			expect(await page.evaluate(() => window.scrollY)).toBe(before);
+			await page.keyboard.press('Escape');
+			await expect(dialog).toBeHidden();
+			expect(await page.evaluate(() => window.scrollY)).toBe(before);
+			expect(watch.errors).toEqual([]);
+		});
+});
