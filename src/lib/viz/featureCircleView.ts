@@ -30,6 +30,13 @@ import type { Snapshot } from '../model/snapshot';
 
 /** Duration of the glide between two snapshots (about the interval between snapshots). */
 const TWEEN_MS = 60;
+/**
+ * A glide whose frames come further apart than this (ms: two frames at 60 Hz) costs more
+ * than it smooths: the page is slow (a big figure, a busy or old machine), so the points step
+ * from snapshot to snapshot for GLIDE_REST_MS before gliding is tried again.
+ */
+const SLOW_GLIDE_FRAME_MS = 34;
+const GLIDE_REST_MS = 5000;
 
 /** Point radius and ring width (logical units), and the opacity of filled points. */
 const POINT_R = 2.6;
@@ -84,6 +91,9 @@ export class FeatureCircleView {
 	private from: Float32Array | null = null;
 	private between: Float32Array | null = null;
 	private tweenStart = 0;
+	/** When the last frame of the glide drew, and until when gliding rests (see SLOW_GLIDE_FRAME_MS). */
+	private glideFrameAt = 0;
+	private glideRestUntil = 0;
 	/** Panels whose points lag behind what should be shown, and the one to draw next. */
 	private dirty: Record<Panel, boolean> = { raw: true, circle: true };
 	private turn: Panel = 'raw';
@@ -147,11 +157,18 @@ export class FeatureCircleView {
 		// nor beside other views in sight: see `inSight`).
 		const shown = this.shown;
 		const same = snapshot && shown && shown.length === snapshot.features.length;
-		if (same && this.visible && inSight.size <= 1 && !prefersReducedMotion()) {
+		const now = performance.now();
+		if (
+			same &&
+			this.visible &&
+			inSight.size <= 1 &&
+			now >= this.glideRestUntil &&
+			!prefersReducedMotion()
+		) {
 			if (this.from?.length !== shown.length) this.from = new Float32Array(shown.length);
 			this.from.set(shown);
 		} else this.from = null;
-		this.tweenStart = performance.now();
+		this.tweenStart = this.glideFrameAt = now;
 		if (snapshot && snapshot.featureDim === 2) {
 			// Grow at once, shrink slowly: the plot should not breathe with every snapshot.
 			const target = featureExtent(snapshot.features, 2);
@@ -304,8 +321,14 @@ export class FeatureCircleView {
 
 	/** Positions for this frame, eased from the previous ones; asks for the next frame while moving. */
 	private tween(target: Float32Array): Float32Array {
+		const now = performance.now();
+		const t = Math.min(1, (now - this.tweenStart) / TWEEN_MS);
+		if (this.from && now - this.glideFrameAt > SLOW_GLIDE_FRAME_MS) {
+			this.glideRestUntil = now + GLIDE_REST_MS;
+			this.from = null;
+		}
+		this.glideFrameAt = now;
 		const from = this.from;
-		const t = Math.min(1, (performance.now() - this.tweenStart) / TWEEN_MS);
 		if (!from || t >= 1) {
 			this.shown = target;
 			return target;
