@@ -20,6 +20,7 @@ import { readFileSync } from 'node:fs';
 import { parseDigits } from '../../src/lib/io/digits';
 import type { Layout } from '../../src/lib/model/network';
 import { benchSweep } from './sweep';
+import { noticeBrief } from '../../src/lib/math/notice';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -138,7 +139,7 @@ function checkReference(
  */
 function benchDigits() {
 	const parsed = parseDigits(new Uint8Array(readFileSync('static/data/digits-14.bin')));
-	if (!parsed.ok) throw new Error(parsed.error);
+	if (!parsed.ok) throw new Error(noticeBrief(parsed.error));
 	const sources = { digits: parsed.digits };
 	const options = {
 		data: { generator: 'digits' as const, testFraction: 0 },

@@ -56,9 +56,9 @@ export const ALLOWED_NAMES: ReadonlySet<string> = new Set(
 /**
  * Spans that are not words to translate: a URL setting as a user types it (`held=6,7,8,9`,
  * `?lang=ko`), and the TensorFlow.js backend names a status line prints (`webgl`, `wasm`,
- * `cpu`).
+ * `cpu`), and the text encodings a file message names (`UTF-8`, `UTF-16`).
  */
-const NOT_WORDS = [/[?&]?\b[a-z]+=[\w,.-]*/g, /\b(webgl|wasm|cpu)\b/g];
+const NOT_WORDS = [/[?&]?\b[a-z]+=[\w,.-]*/g, /\b(webgl|wasm|cpu)\b/g, /\bUTF-(8|16)\b/g];
 
 /** The English words of `text` (each once, in order of appearance). */
 export function englishWords(text: string): string[] {

@@ -410,7 +410,7 @@ export async function main(): Promise<number> {
 	await tf.setBackend('wasm');
 	await tf.ready();
 	const parsed = parseDigits(new Uint8Array(readFileSync('static/data/digits-14.bin')));
-	if (!parsed.ok) throw new Error(parsed.error);
+	if (!parsed.ok) throw new Error(noticeBrief(parsed.error));
 	const sources = { digits: parsed.digits };
 	const results: unknown[] = [];
 	const runs = RUNS.filter((r) => values.only === undefined || r.lesson === values.only);

@@ -26,11 +26,12 @@ import { EXPERIMENT_DATA, VALIDATION_SEEDS } from '../../src/lib/model/experimen
 import type { ExperimentConfig } from '../../src/lib/model/experimentPlan';
 import { threadExecutor } from './threads';
 import { fmt, jsonLine, lossLabel, markdownTable, parseCli, type CliOptions } from './cli';
+import { noticeBrief } from '../../src/lib/math/notice';
 
 /** The shipped digits file (static/data, `npm run digits`), checked. */
 function readDigits() {
 	const parsed = parseDigits(new Uint8Array(readFileSync('static/data/digits-14.bin')));
-	if (!parsed.ok) throw new Error(parsed.error);
+	if (!parsed.ok) throw new Error(noticeBrief(parsed.error));
 	return parsed.digits;
 }
 

@@ -10,6 +10,7 @@ import { tf } from '../../src/lib/model/tf';
 import { parseDigits } from '../../src/lib/io/digits';
 import { runTask, type RunTask } from '../../src/lib/model/experimentRun';
 import type { DataSources } from '../../src/lib/model/dataSources';
+import { noticeBrief } from '../../src/lib/math/notice';
 
 export type ToThread = { type: 'task'; task: RunTask } | { type: 'stop' };
 export type FromThread =
@@ -27,7 +28,7 @@ export interface ThreadData {
 
 function readDigits() {
 	const parsed = parseDigits(new Uint8Array(readFileSync('static/data/digits-14.bin')));
-	if (!parsed.ok) throw new Error(parsed.error);
+	if (!parsed.ok) throw new Error(noticeBrief(parsed.error));
 	return parsed.digits;
 }
 

@@ -8,6 +8,8 @@ import {
 } from '../../src/lib/io/dataReader';
 import { formatDataCsv, formatFeaturesCsv } from '../../src/lib/io/dataWriters';
 import { showValue } from '../../src/lib/io/messages';
+import { noticeBrief } from '../../src/lib/math/notice';
+import { en } from './noticeText';
 import { tableToDataset, unitBox } from '../../src/lib/io/tableDataset';
 import { datasetProblem } from '../../src/lib/math/datasets';
 import { generateDataset } from '../../src/lib/math/generators';
@@ -19,15 +21,15 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 /** The table of a parse that must succeed (fails the test with the error otherwise). */
 function table(input: string | Uint8Array, options?: ParseOptions): DataTable {
 	const r = parseDataFile(input, options);
-	if (!r.ok) expect.fail(`expected ok, got: ${r.error}`);
+	if (!r.ok) expect.fail(`expected ok, got: ${noticeBrief(r.error)}`);
 	return r.table;
 }
 
-/** The error of a parse that must fail. */
+/** The error of a parse that must fail, as the English page shows it. */
 function error(input: string | Uint8Array, options?: ParseOptions): string {
 	const r = parseDataFile(input, options);
 	if (r.ok) expect.fail(`expected an error, got ${r.table.rows} rows`);
-	return r.error;
+	return en([r.error])[0];
 }
 
 /** Plain arrays of a table, for readable comparisons. */
@@ -101,10 +103,10 @@ describe('parseDataFile: accepted files', () => {
 
 	it('numbers integer labels in numeric order and warns when they are not 0..k−1', () => {
 		const r = parseDataFile('x,y,label\n0,0,10\n1,1,2\n2,2,007\n3,3,2.0\n4,4,10\n5,5,7\n');
-		if (!r.ok) expect.fail(r.error);
+		if (!r.ok) expect.fail(noticeBrief(r.error));
 		expect(r.table.classNames).toEqual(['2', '7', '10']);
 		expect(Array.from(r.table.labels)).toEqual([2, 0, 1, 0, 2, 1]);
-		expect(r.warnings).toContain('Labels 2, 7, 10 are numbered as classes 0–2.');
+		expect(en(r.warnings)).toContain('Labels 2, 7, 10 are numbered as classes 0–2.');
 	});
 
 	it('numbers named labels in order of first appearance, even when some look numeric', () => {
@@ -117,7 +119,7 @@ describe('parseDataFile: accepted files', () => {
 		const clean = parseDataFile('x,y,label\n0,0,1\n1,1,0\n2,2,1\n3,3,0\n');
 		expect(clean.ok && clean.warnings).toEqual([]);
 		const odd = parseDataFile('a,b,kind\n0,0,p\n1,1,q\n2,2,p\n');
-		expect(odd.ok && odd.warnings).toEqual([
+		expect(odd.ok && en(odd.warnings)).toEqual([
 			'Line 1 ("a", "b", "kind") is read as the header x, y, label.',
 			'Class "q" has only one point, so it has no test point.'
 		]);
@@ -382,7 +384,8 @@ describe('parseDataFile: garbage options and inputs never throw', () => {
 
 	it.each([[null], [undefined], [42], [{}], [['1,2,a']]])('input %j', (input) => {
 		const r = parseDataFile(input as unknown as string);
-		expect(r).toEqual({ ok: false, error: 'Expected the text or the bytes of a file.' });
+		expect(r.ok).toBe(false);
+		expect(!r.ok && en([r.error])).toEqual(['Expected the text or the bytes of a file.']);
 	});
 });
 
@@ -590,9 +593,10 @@ const hasControl = (s: string): boolean =>
  */
 function violation(r: ParseResult): string | null {
 	if (!r.ok) {
-		if (typeof r.error !== 'string' || r.error.length === 0) return 'empty error';
-		if (r.error.length > 200) return `error longer than 200 characters: ${r.error}`;
-		if (hasControl(r.error)) return `control character in ${r.error}`;
+		const text = en([r.error])[0];
+		if (text.length === 0) return 'empty error';
+		if (text.length > 200) return `error longer than 200 characters: ${text}`;
+		if (hasControl(text)) return `control character in ${text}`;
 		return null;
 	}
 	const t = r.table;

@@ -8,6 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { digitsFromPackage, downsample, encodeDigits, parseDigits } from '../../src/lib/io/digits';
 import { packageDigits } from '../../scripts/makeDigits';
+import { noticeBrief } from '../../src/lib/math/notice';
+import { en } from './noticeText';
 
 const shipped = new Uint8Array(readFileSync('static/data/digits-14.bin'));
 
@@ -20,7 +22,7 @@ describe('the shipped asset', () => {
 
 	test('10,000 digits of 14 × 14, every prefix of ten balanced, at most 700 kB gzip', () => {
 		const r = parseDigits(shipped);
-		if (!r.ok) throw new Error(r.error);
+		if (!r.ok) throw new Error(noticeBrief(r.error));
 		const d = r.digits;
 		expect([d.width, d.height, d.count]).toEqual([14, 14, 10_000]);
 		expect(Array.from(d.labels.subarray(0, 20))).toEqual([
@@ -79,7 +81,7 @@ describe('parseDigits refuses what is not a digits file', () => {
 	])('%s', (_name, f, message) => {
 		const r = corrupt(f);
 		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.error).toMatch(message);
+		if (!r.ok) expect(en([r.error])[0]).toMatch(message);
 	});
 });
 

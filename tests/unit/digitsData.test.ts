@@ -18,14 +18,25 @@ import { TrainingLoop, type LoopHost } from '../../src/lib/model/loop';
 import type { FromWorker } from '../../src/lib/model/protocol';
 import { initMessage, optionsMessage } from './workerMessages';
 import { en } from './noticeText';
-import { notice } from '../../src/lib/math/notice';
+import { NoticeError, because, notice, noticeBrief, type Notice } from '../../src/lib/math/notice';
 
 /** A refusal's reason as the page shows it (the notice 'digitsRefused', in English). */
-const shown = (reason: string) => en([notice('digitsRefused', { reason })])[0];
+const shown = (reason: Notice) => en([because(notice('digitsRefused'), reason)])[0];
+
+/** The English text of the notice `f` throws (fails when it throws anything else). */
+function thrown(f: () => unknown): string {
+	try {
+		f();
+	} catch (e) {
+		if (e instanceof NoticeError) return en([e.notice])[0];
+		throw e;
+	}
+	return expect.fail('expected a NoticeError');
+}
 
 const bytes = new Uint8Array(readFileSync('static/data/digits-14.bin'));
 const parsed = parseDigits(bytes);
-if (!parsed.ok) throw new Error(parsed.error);
+if (!parsed.ok) throw new Error(noticeBrief(parsed.error));
 const digits: Digits = parsed.digits;
 
 describe('the digits settings', () => {
@@ -134,7 +145,9 @@ describe('digitsDataset', () => {
 	test('a file with too few digits of a class, or other images, is refused in plain words', () => {
 		const { data: params } = clampDataSettings({ generator: 'digits', pointsPerClass: 100 });
 		const few = { ...digits, count: 500, labels: digits.labels.slice(0, 500) };
-		expect(() => digitsDataset(few, params)).toThrow(/has 50 digits 0, fewer than the 100 asked/);
+		expect(thrown(() => digitsDataset(few, params))).toMatch(
+			/has 50 digits 0, fewer than the 100 asked/
+		);
 		const big = parseDigits(
 			encodeDigits({
 				width: 28,
@@ -144,8 +157,10 @@ describe('digitsDataset', () => {
 				pixels: new Uint8Array(784)
 			})
 		);
-		if (!big.ok) throw new Error(big.error);
-		expect(() => digitsDataset(big.digits, params)).toThrow(/28 × 28 images, not the 196 inputs/);
+		if (!big.ok) throw new Error(noticeBrief(big.error));
+		expect(thrown(() => digitsDataset(big.digits, params))).toMatch(
+			/28 × 28 images, not the 196 inputs/
+		);
 	});
 
 	test('a trainer without loaded digits says so; with them it trains', () => {

@@ -11,6 +11,7 @@ import type { CustomDataMessage, DatasetMessage, LoadResult } from '../../src/li
 import type { TrainingSession } from '../../src/lib/state/session.svelte';
 import { UserData } from '../../src/lib/state/userData.svelte';
 import { DrawState } from '../../src/lib/state/drawing.svelte';
+import { notice } from '../../src/lib/math/notice';
 
 /** A session that records load requests and answers them when told. */
 function fakeSession(dataset: DatasetMessage) {
@@ -142,9 +143,10 @@ describe('DrawState with UserData', () => {
 		const { data, draw, requests } = setup();
 		draw.begin();
 		draw.add([0, 0]);
-		requests[0].answer({ ok: false, error: 'This data set cannot be trained on: x.' });
+		const error = notice('dataCannotTrain', { problem: 'x' });
+		requests[0].answer({ ok: false, error });
 		await settle();
-		expect(data.editError).toBe('This data set cannot be trained on: x.');
+		expect(data.editError).toEqual(error);
 	});
 
 	test('the class picker offers the classes plus one new class, at most 10', () => {
@@ -198,7 +200,7 @@ describe('UserData.upload', () => {
 	});
 
 	test('the reader’s message comes back as the failure; the data in use stays', async () => {
-		const error = 'Line 3: "four" in column y is not a number.';
+		const error = notice('fileNotNumber', { line: 3, axis: 'y', value: '"four"' });
 		const { session } = fileSession({ ok: false, error });
 		const data = new UserData(session, () => {});
 		expect(await data.upload(new File(['x'], 'bad.csv'), 'controls')).toBe(false);
@@ -208,7 +210,7 @@ describe('UserData.upload', () => {
 	});
 
 	test('a good file becomes the data in use, with the reader’s notes', async () => {
-		const warnings = ['Labels 1, 2 are numbered as classes 0–1.'];
+		const warnings = [notice('fileRenumbered', { labels: '1, 2', last: 1 })];
 		const { session, sent } = fileSession({ ok: true, dataVersion: 2, warnings, data: read });
 		const data = new UserData(session, () => {});
 		expect(await data.upload(new File(['x,y,label'], 'pets.csv'), 'controls')).toBe(true);

@@ -24,6 +24,7 @@ import { JSON_KEYS, jsonLine, markdownTable, parseCli, QUICK } from '../experime
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseDigits } from '../../src/lib/io/digits';
+import { noticeBrief } from '../../src/lib/math/notice';
 
 const run = promisify(execFile);
 
@@ -311,7 +312,7 @@ describe('runOpenSetExperiment (cpu backend)', () => {
 
 	test('real digits: the held-out digits are the new people, scored on their own test set', async () => {
 		const parsed = parseDigits(new Uint8Array(readFileSync('static/data/digits-14.bin')));
-		if (!parsed.ok) throw new Error(parsed.error);
+		if (!parsed.ok) throw new Error(noticeBrief(parsed.error));
 		const result = await runOpenSetExperiment({
 			...tiny,
 			seeds: [1],

@@ -6,6 +6,7 @@ import type { CustomData } from '../../src/lib/state/customData';
 import { dataCsv, featuresCsv, settingsJson } from '../../src/lib/state/exports';
 import { parseSettings } from '../../src/lib/state/urlSettings';
 import { defaultSettingsCopy } from '../../src/lib/math/settingsEngine';
+import { noticeBrief } from '../../src/lib/math/notice';
 
 const dataset: DatasetMessage = {
 	dataVersion: 3,
@@ -48,7 +49,7 @@ describe('dataCsv', () => {
 		const csv = dataCsv(null, dataset)!;
 		expect(csv).toBe('x,y,label\n0.1,-0.2,0\n0.3,0.4,1\n');
 		const r = parseDataFile(csv);
-		if (!r.ok) throw new Error(r.error);
+		if (!r.ok) throw new Error(noticeBrief(r.error));
 		expect(Array.from(Float32Array.from(r.table.points))).toEqual(Array.from(dataset.points));
 	});
 

@@ -10,6 +10,8 @@ import type { CustomDataMessage, FromWorker, LoadResult } from '../../src/lib/mo
 import { DEFAULT_DATA_SETTINGS } from '../../src/lib/math/dataSettings';
 
 import { initMessage, optionsMessage } from './workerMessages';
+import { noticeBrief } from '../../src/lib/math/notice';
+import { en } from './noticeText';
 
 await tf.setBackend('cpu');
 
@@ -84,7 +86,7 @@ describe('TrainingLoop: files and given data sets', () => {
 		loop.handle({ type: 'loadFile', id: 7, bytes: buffer });
 		expect(f.sent.slice(before).map((s) => s.msg.type)).toEqual(['dataset', 'snapshot', 'loaded']);
 		const r = f.loaded(7);
-		if (!r.ok) throw new Error(r.error);
+		if (!r.ok) throw new Error(noticeBrief(r.error));
 		const dataset = f.of('dataset').at(-1)!.dataset;
 		expect(dataset.labels.length).toBe(40);
 		expect(dataset.numClasses).toBe(2);
@@ -115,7 +117,7 @@ describe('TrainingLoop: files and given data sets', () => {
 		expect(f.sent.slice(before).map((s) => s.msg.type)).toEqual(['loaded']);
 		const r = f.loaded(1);
 		expect(r.ok).toBe(false);
-		if (!r.ok) expect(r.error).toMatch(message);
+		if (!r.ok) expect(en([r.error])[0]).toMatch(message);
 		loop.handle({ type: 'snapshot' });
 		const s = f.of('snapshot').at(-1)!.snapshot;
 		expect(s.step).toBe(3);
@@ -130,7 +132,7 @@ describe('TrainingLoop: files and given data sets', () => {
 		const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 		loop.handle({ type: 'loadFile', id: 2, bytes: png.buffer });
 		const r = f.loaded(2);
-		expect(r.ok ? '' : r.error).toMatch(/binary file/);
+		expect(r.ok ? '' : en([r.error])[0]).toMatch(/binary file/);
 		loop.handle({ type: 'dispose' });
 	});
 
@@ -182,7 +184,7 @@ describe('TrainingLoop: files and given data sets', () => {
 		loop.handle({ type: 'loadData', id: 9, data });
 		expect(f.sent.slice(before).map((s) => s.msg.type)).toEqual(['loaded']);
 		const r = f.loaded(9);
-		expect(r.ok ? '' : r.error).toMatch(message);
+		expect(r.ok ? '' : en([r.error])[0]).toMatch(message);
 		loop.handle({ type: 'dispose' });
 	});
 
@@ -190,7 +192,9 @@ describe('TrainingLoop: files and given data sets', () => {
 		const f = fakeHost();
 		const loop = new TrainingLoop(f.host, 'cpu');
 		loop.handle({ type: 'loadFile', id: 4, bytes: bytes(csv(3)) });
-		expect(f.loaded(4)).toEqual({ ok: false, error: expect.stringMatching(/not ready/) });
+		const r = f.loaded(4);
+		expect(r.ok).toBe(false);
+		expect(!r.ok && en([r.error])[0]).toMatch(/not ready/);
 	});
 
 	test('no tensors leak across loads', () => {

@@ -11,7 +11,7 @@ export function failureText(i18n: I18n, f: UploadFailure): string {
 	const error =
 		f.kind === 'tooLarge'
 			? i18n.t('controls.fileTooLarge', { size: f.size, limit: f.limit })
-			: f.message;
+			: i18n.notice(f.message);
 	return i18n.t('controls.uploadFailed', { name: f.name, error });
 }
 

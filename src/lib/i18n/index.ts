@@ -30,10 +30,21 @@ export function translate(
 /** A notice shown in a list is cut to this many characters. */
 export const MAX_NOTICE_LENGTH = 160;
 
-/** Notice `n` written in `lang` (plain text), cut to MAX_NOTICE_LENGTH characters. */
+/**
+ * Notice `n` written in `lang` (plain text), after its cause if it has one, cut to
+ * MAX_NOTICE_LENGTH characters. A parameter whose name ends in `Word` names a word of the
+ * tables (`noticeWord.<value>`), written in `lang` too.
+ */
 export function noticeText(lang: Lang, n: Notice): string {
-	const body = translate(lang, `notice.${n.key}`, n.params);
-	const text = n.prefix ? `${n.prefix} ${body}` : body;
+	const params: Record<string, string | number> = { ...n.params };
+	for (const [name, value] of Object.entries(params)) {
+		const key = `noticeWord.${value}`;
+		if (name.endsWith('Word') && key in STRINGS.en)
+			params[name] = translate(lang, key as StringKey);
+	}
+	const body = translate(lang, `notice.${n.key}`, params);
+	const own = n.prefix ? `${n.prefix} ${body}` : body;
+	const text = n.cause ? `${noticeText(lang, n.cause)} ${own}` : own;
 	return text.length > MAX_NOTICE_LENGTH ? `${text.slice(0, MAX_NOTICE_LENGTH - 1)}…` : text;
 }
 

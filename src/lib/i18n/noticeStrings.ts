@@ -5,8 +5,10 @@
  * the language's.
  */
 import type { NoticeKey } from '$lib/math/notice';
+import { FILE_NOTICE_EN, FILE_NOTICE_KO } from './fileNoticeStrings';
 
 export const NOTICE_EN = {
+	...FILE_NOTICE_EN,
 	'notice.notNumber': '{name} {value} is not a number; using {using}',
 	'notice.outOfRange': '{name} {value} is out of range {min}–{max}; using {using}',
 	'notice.notWhole': '{name} {value} is not a whole number; using {using}',
@@ -31,7 +33,7 @@ export const NOTICE_EN = {
 	'notice.panelsAtMost': 'panels: at most {n}; using the first {n}',
 	'notice.panelsAtLeast': 'panels: at least {n}; adding from the default set',
 	'notice.widgetWord': '{name}: {word} is not one of {allowed}',
-	'notice.digitsRefused': '{reason} Keeping the data set of before.',
+	'notice.digitsRefused': 'Keeping the data set of before.',
 	'notice.restoredUpload':
 		'Using your uploaded data ({n} points) from your last visit; Reset data to go back to the generator.',
 	'notice.restoredDrawing':
@@ -39,6 +41,7 @@ export const NOTICE_EN = {
 } as const satisfies Record<`notice.${NoticeKey}`, string>;
 
 export const NOTICE_KO: Record<keyof typeof NOTICE_EN, string> = {
+	...FILE_NOTICE_KO,
 	'notice.notNumber': '{name} {value}은(는) 숫자가 아닙니다. {using}을(를) 씁니다',
 	'notice.outOfRange': '{name} {value}은(는) 범위 {min}–{max} 밖입니다. {using}을(를) 씁니다',
 	'notice.notWhole': '{name} {value}은(는) 정수가 아닙니다. {using}을(를) 씁니다',
@@ -64,7 +67,7 @@ export const NOTICE_KO: Record<keyof typeof NOTICE_EN, string> = {
 	'notice.panelsAtMost': 'panels: 최대 {n}개입니다. 앞의 {n}개를 씁니다',
 	'notice.panelsAtLeast': 'panels: 최소 {n}개입니다. 기본 패널에서 더합니다',
 	'notice.widgetWord': '{name}: {word}은(는) {allowed} 중 하나가 아닙니다',
-	'notice.digitsRefused': '{reason} 이전 데이터 세트를 유지합니다.',
+	'notice.digitsRefused': '이전 데이터 세트를 유지합니다.',
 	'notice.restoredUpload':
 		'지난번에 올린 데이터(점 {n}개)를 사용하고 있습니다. 데이터 초기화를 누르면 생성기 데이터로 돌아갑니다.',
 	'notice.restoredDrawing':

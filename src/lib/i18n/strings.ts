@@ -6,12 +6,14 @@ import { EXPLORER_EN } from './explorerStrings';
 import { EXPLORER_KO } from './explorerStringsKo';
 import { SWEEP_EN, SWEEP_KO } from './sweepStrings';
 import { NOTICE_EN, NOTICE_KO } from './noticeStrings';
+import { NOTICE_WORDS_EN, NOTICE_WORDS_KO } from './fileNoticeStrings';
 import { FIGURE_EN, FIGURE_KO } from './figureStrings';
 
 const en = {
 	...EXPLORER_EN,
 	...SWEEP_EN,
 	...NOTICE_EN,
+	...NOTICE_WORDS_EN,
 	...FIGURE_EN,
 	'compare.pageTitle': 'Compare losses · SphereLab',
 	'compare.title': 'Compare losses, and test them on people the model never saw',
@@ -175,6 +177,7 @@ const ko: Record<StringKey, string> = {
 	...EXPLORER_KO,
 	...SWEEP_KO,
 	...NOTICE_KO,
+	...NOTICE_WORDS_KO,
 	...FIGURE_KO,
 	'compare.pageTitle': '손실 함수 비교 · SphereLab',
 	'compare.title': '손실 함수를 비교하고, 학습에서 본 적 없는 사람으로 시험하기',

@@ -9,6 +9,7 @@
  * is dropped and an empty field appears). The price: a quoted value cannot contain a line
  * break; such a file is rejected with a message that says so.
  */
+import type { FileNoticeKey, NoticeParams } from '../math/notice';
 import { fail, showValue } from './messages';
 
 /** The coordinate columns, in file order (2D files have x, y; 3D files x, y, z). */
@@ -18,13 +19,20 @@ export const AXES: readonly string[] = ['x', 'y', 'z'];
 export type Separator = '\t' | ';' | ',';
 /** Tried in this order; semicolons before commas because "1,5;2,5;a" uses decimal commas. */
 const SEPARATORS: readonly Separator[] = ['\t', ';', ','];
+/** The separators' words in the notices (`noticeWord.<name>`). */
 const SEPARATOR_NAMES: Record<Separator, string> = {
 	'\t': 'tabs',
 	';': 'semicolons',
 	',': 'commas'
 };
 
-type Split = { fields: string[] } | { problem: string };
+/** A line's fields, or what is wrong with its quoting (a notice without its line). */
+type Split = { fields: string[] } | { problem: FileNoticeKey; params?: NoticeParams };
+
+/** Stops reading at line `lineNo` with a split's problem. */
+export function failSplit(split: Extract<Split, { problem: unknown }>, lineNo: number): never {
+	fail(split.problem, { line: lineNo, ...split.params });
+}
 
 /**
  * Splits one line into fields (RFC 4180): a field that starts with `"` (after spaces) runs
@@ -52,9 +60,7 @@ export function splitLine(line: string, sep: Separator): Split {
 		for (;;) {
 			const q = line.indexOf('"', k);
 			if (q < 0) {
-				return {
-					problem: 'a quoted value is not closed on this line (values cannot contain line breaks).'
-				};
+				return { problem: 'fileQuoteOpen' };
 			}
 			value += line.slice(k, q);
 			k = q + 1;
@@ -66,9 +72,7 @@ export function splitLine(line: string, sep: Separator): Split {
 		fields.push(value);
 		if (k >= line.length) return { fields };
 		if (line[k] !== sep) {
-			return {
-				problem: `${showValue(line.slice(k))} follows a closing quote; quote whole values.`
-			};
+			return { problem: 'fileAfterQuote', params: { value: showValue(line.slice(k)) } };
 		}
 		i = k + 1;
 	}
@@ -88,8 +92,8 @@ export function detectSeparator(line: string, lineNo: number): Separator {
 	const most = Math.max(...counts);
 	if (most > 1) return SEPARATORS[counts.indexOf(most)];
 	const split = splitLine(line, ',');
-	if ('problem' in split) fail(`Line ${lineNo}: ${split.problem}`);
-	fail(`Line ${lineNo}: found one column; separate x, y and label with commas or tabs.`);
+	if ('problem' in split) failSplit(split, lineNo);
+	fail('fileOneColumn', { line: lineNo });
 }
 
 /** "Line 5 uses tabs but line 1 uses commas" when another separator explains a bad count. */
@@ -99,16 +103,18 @@ export function mixedSeparators(
 	sep: Separator,
 	firstLineNo: number,
 	expected: number
-): string | null {
+): NoticeParams | null {
 	const own = fieldCount(line, sep);
 	for (const other of SEPARATORS) {
 		if (other === sep) continue;
 		const count = fieldCount(line, other);
 		if (count === expected || (own === 1 && count > 1)) {
-			return (
-				`Line ${lineNo} uses ${SEPARATOR_NAMES[other]} but line ${firstLineNo} uses ` +
-				`${SEPARATOR_NAMES[sep]} (mixed separators); use one separator throughout.`
-			);
+			return {
+				line: lineNo,
+				sepWord: SEPARATOR_NAMES[other],
+				first: firstLineNo,
+				firstSepWord: SEPARATOR_NAMES[sep]
+			};
 		}
 	}
 	return null;

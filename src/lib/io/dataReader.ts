@@ -1,13 +1,21 @@
 /**
  * The reader of uploaded data files: a CSV/TSV of labelled points (columns x, y[, z], label)
- * into a `DataTable`. Never throws: every problem comes back as one plain-text sentence that
- * names the 1-based line of the file (see messages.ts). Pure functions over strings and
+ * into a `DataTable`. Never throws: every problem comes back as one notice (a key and its
+ * parameters, i18n/noticeStrings.ts) that names the 1-based line of the file (see messages.ts). Pure functions over strings and
  * bytes (no DOM), so it runs in the page, in a worker and in Node tests alike.
  */
 import { MAX_CLASSES, MIN_CLASSES } from '../math/limits';
-import { AXES, detectSeparator, mixedSeparators, splitLine, type Separator } from './csv';
+import { notice, type Notice } from '../math/notice';
+import {
+	AXES,
+	detectSeparator,
+	failSplit,
+	mixedSeparators,
+	splitLine,
+	type Separator
+} from './csv';
 import { toText } from './fileText';
-import { FileProblem, clip, fail, showValue, withCommas } from './messages';
+import { FileProblem, fail, showValue, withCommas } from './messages';
 
 /** A parsed data file: coordinates as written (not yet scaled) and class indices. */
 export interface DataTable {
@@ -23,9 +31,9 @@ export interface DataTable {
 	rows: number;
 }
 
-/** What `parseDataFile` returns: a table plus notes worth showing, or one error sentence. */
+/** What `parseDataFile` returns: a table plus notes worth showing, or why it was refused. */
 export type ParseResult =
-	{ ok: true; table: DataTable; warnings: string[] } | { ok: false; error: string };
+	{ ok: true; table: DataTable; warnings: Notice[] } | { ok: false; error: Notice };
 
 /** Limits for `parseDataFile`; missing or non-numeric entries take `DATA_FILE_LIMITS`. */
 export interface ParseOptions {
@@ -58,24 +66,24 @@ function numberLike(field: string): boolean {
 /** The finite coordinate in `raw`, or a failure that names the line, the column and why. */
 function parseCoordinate(raw: string, axis: string, lineNo: number, sep: Separator): number {
 	const t = raw.trim();
-	const at = `Line ${lineNo}:`;
-	if (t === '') fail(`${at} the ${axis} value is empty.`);
+	const at = { line: lineNo, axis };
+	if (t === '') fail('fileValueEmpty', at);
 	if (DECIMAL.test(t)) {
 		const v = Number(t);
 		if (Number.isFinite(v)) return v;
-		fail(`${at} ${axis} = ${showValue(t)} is too large; coordinates must be finite numbers.`);
+		fail('fileValueTooLarge', { ...at, value: showValue(t) });
 	}
 	const nonFinite = NON_FINITE.exec(t);
 	if (nonFinite) {
 		const sign = nonFinite[1] === '-' ? '-' : '';
 		const word = nonFinite[2].toLowerCase() === 'nan' ? 'NaN' : `${sign}Infinity`;
-		fail(`${at} ${axis} is ${word}; coordinates must be finite numbers.`);
+		fail('fileNotFinite', { ...at, word });
 	}
 	if (sep === ';' && DECIMAL_COMMA.test(t)) {
 		const point = showValue(t.replace(',', '.'));
-		fail(`${at} ${showValue(t)} in column ${axis} has a decimal comma; write it as ${point}.`);
+		fail('fileDecimalComma', { ...at, value: showValue(t), point });
 	}
-	fail(`${at} ${showValue(t)} in column ${axis} is not a number.`);
+	fail('fileNotNumber', { ...at, value: showValue(t) });
 }
 
 /** Whole numbers, also written "3.0" (as pandas writes integer columns that had gaps). */
@@ -107,8 +115,8 @@ function limit(raw: unknown, def: number, lo: number, hi: number): number {
  * Blank lines, lines of empty fields (",,"), CRLF/CR line ends and a UTF-8 BOM are accepted;
  * fields are trimmed. Labels that are all non-negative integers become classes in numeric
  * order (labels 1, 2, 5 → classes 0, 1, 2); any other labels are names, numbered in order
- * of first appearance. Never throws: a problem comes back as one sentence (≤ 200 chars)
- * naming the 1-based line of the file.
+ * of first appearance. Never throws: a problem comes back as one notice naming the 1-based
+ * line of the file.
  */
 export function parseDataFile(
 	input: string | Uint8Array | ArrayBuffer,
@@ -117,8 +125,8 @@ export function parseDataFile(
 	try {
 		return readTable(input, options ?? {});
 	} catch (e) {
-		if (e instanceof FileProblem) return { ok: false, error: clip(e.message) };
-		return { ok: false, error: 'This file could not be read because of an unexpected error.' };
+		if (e instanceof FileProblem) return { ok: false, error: e.notice };
+		return { ok: false, error: notice('fileUnexpected') };
 	}
 }
 
@@ -130,26 +138,21 @@ function readTable(input: unknown, options: ParseOptions): ParseResult {
 	const text = toText(input, maxBytes);
 	const lines = text.split(/\r\n|\r|\n/);
 	const first = lines.findIndex((l) => l.trim() !== '');
-	if (first < 0) fail(text === '' ? 'This file is empty.' : 'This file has only blank lines.');
+	if (first < 0) fail(text === '' ? 'fileEmpty' : 'fileBlank');
 
 	const firstLineNo = first + 1;
 	const sep = detectSeparator(lines[first], firstLineNo);
 	const head = splitLine(lines[first], sep);
-	if ('problem' in head) fail(`Line ${firstLineNo}: ${head.problem}`);
+	if ('problem' in head) failSplit(head, firstLineNo);
 	const columns = head.fields.length;
-	if (columns !== 3 && columns !== 4) {
-		fail(
-			`Line ${firstLineNo}: expected 3 columns (x, y, label) or 4 (x, y, z, label), ` +
-				`found ${columns}.`
-		);
-	}
+	if (columns !== 3 && columns !== 4) fail('fileColumns', { line: firstLineNo, found: columns });
 	const dim: 2 | 3 = columns === 3 ? 2 : 3;
-	const axes = AXES.slice(0, dim);
-	const columnList = [...axes, 'label'].join(', ');
-	const warnings: string[] = [];
+	// The coordinate columns ("x, y"); the notices add the label column in their language.
+	const axes = AXES.slice(0, dim).join(', ');
+	const warnings: Notice[] = [];
 	const names = head.fields.map((f) => f.trim());
 	const hasHeader = names.slice(0, dim).every((f) => !numberLike(f));
-	if (hasHeader) checkHeader(names, dim, firstLineNo, columnList, warnings);
+	if (hasHeader) checkHeader(names, dim, firstLineNo, axes, warnings);
 
 	const coords: number[] = []; // [rows, dim]
 	const labelIds: number[] = []; // [rows], in order of first appearance
@@ -161,31 +164,24 @@ function readTable(input: unknown, options: ParseOptions): ParseResult {
 		const lineNo = i + 1;
 		if (line.trim() === '') continue;
 		const split = splitLine(line, sep);
-		if ('problem' in split) fail(`Line ${lineNo}: ${split.problem}`);
+		if ('problem' in split) failSplit(split, lineNo);
 		const f = split.fields;
 		if (f.every((v) => v.trim() === '')) continue;
 		if (f.length !== columns) {
-			fail(
-				mixedSeparators(line, lineNo, sep, firstLineNo, columns) ??
-					`Line ${lineNo}: expected ${columns} columns (${columnList}) like line ${firstLineNo}, ` +
-						`found ${f.length}.`
-			);
+			const mixed = mixedSeparators(line, lineNo, sep, firstLineNo, columns);
+			if (mixed) fail('fileMixedSeparators', mixed);
+			fail('fileColumnsLike', { line: lineNo, columns, axes, first: firstLineNo, found: f.length });
 		}
-		if (labelIds.length >= maxRows) {
-			fail(
-				`Line ${lineNo}: more than ${withCommas(maxRows)} data rows; the limit is ${withCommas(maxRows)}.`
-			);
-		}
-		for (let d = 0; d < dim; d++) coords.push(parseCoordinate(f[d], axes[d], lineNo, sep));
+		if (labelIds.length >= maxRows)
+			fail('fileTooManyRows', { line: lineNo, max: withCommas(maxRows) });
+		for (let d = 0; d < dim; d++) coords.push(parseCoordinate(f[d], AXES[d], lineNo, sep));
 		const { key, integer } = labelKey(f[dim]);
-		if (key === '') fail(`Line ${lineNo}: the label is empty.`);
+		if (key === '') fail('fileLabelEmpty', { line: lineNo });
 		let id = classIds.get(key);
 		if (id === undefined) {
 			if (keys.length >= maxClasses) {
-				fail(
-					`Line ${lineNo}: label ${showValue(key)} is class ${keys.length + 1}; ` +
-						`at most ${maxClasses} classes are allowed.`
-				);
+				const n = keys.length + 1;
+				fail('fileTooManyClasses', { line: lineNo, value: showValue(key), n, max: maxClasses });
 			}
 			id = keys.length;
 			classIds.set(key, id);
@@ -196,10 +192,8 @@ function readTable(input: unknown, options: ParseOptions): ParseResult {
 	}
 
 	const rows = labelIds.length;
-	if (rows === 0) fail(`This file has a header (line ${firstLineNo}) but no data rows.`);
-	if (keys.length < 2) {
-		fail(`Every data row has the label ${showValue(keys[0])}; at least 2 classes are needed.`);
-	}
+	if (rows === 0) fail('fileNoRows', { line: firstLineNo });
+	if (keys.length < 2) fail('fileOneClass', { value: showValue(keys[0]) });
 	const { labels, classNames } = numberClasses(keys, labelIds, allIntegers, warnings);
 	const table: DataTable = { dim, points: Float64Array.from(coords), labels, classNames, rows };
 	return { ok: true, table, warnings };
@@ -213,7 +207,7 @@ function numberClasses(
 	keys: string[],
 	labelIds: number[],
 	allIntegers: boolean,
-	warnings: string[]
+	warnings: Notice[]
 ): { labels: Int32Array; classNames: string[] } {
 	const order = keys.map((_, id) => id);
 	if (allIntegers) order.sort((a, b) => Number(keys[a]) - Number(keys[b]));
@@ -222,15 +216,14 @@ function numberClasses(
 	const classNames = order.map((id) => keys[id]);
 	if (allIntegers && classNames.some((name, cls) => name !== String(cls))) {
 		const last = classNames.length - 1;
-		warnings.push(clip(`Labels ${classNames.join(', ')} are numbered as classes 0–${last}.`));
+		warnings.push(notice('fileRenumbered', { labels: classNames.join(', '), last }));
 	}
 	const labels = Int32Array.from(labelIds, (id) => remap[id]);
 	const sizes = new Array<number>(classNames.length).fill(0);
 	labels.forEach((l) => sizes[l]++);
 	sizes.forEach((size, cls) => {
 		if (size !== 1) return;
-		const name = showValue(classNames[cls]);
-		warnings.push(clip(`Class ${name} has only one point, so it has no test point.`));
+		warnings.push(notice('fileSinglePoint', { name: showValue(classNames[cls]) }));
 	});
 	return { labels, classNames };
 }
@@ -244,20 +237,17 @@ function checkHeader(
 	names: string[],
 	dim: 2 | 3,
 	lineNo: number,
-	columnList: string,
-	warnings: string[]
+	axes: string,
+	warnings: Notice[]
 ): void {
 	const empty = names.findIndex((n) => n === '');
-	if (empty >= 0) {
-		const index = empty === 0 ? ' If it is a row index, remove it (pandas: index=False).' : '';
-		fail(`Line ${lineNo}: column ${empty + 1} of the header has no name.${index}`);
-	}
+	if (empty === 0) fail('fileHeaderIndex', { line: lineNo });
+	if (empty > 0) fail('fileHeaderUnnamed', { line: lineNo, column: empty + 1 });
 	const coordinateNames = names.slice(0, dim);
-	if (coordinateNames.some((n) => LABEL_NAMES.test(n))) {
-		fail(`Line ${lineNo}: columns must be in the order ${columnList}.`);
-	}
+	if (coordinateNames.some((n) => LABEL_NAMES.test(n)))
+		fail('fileColumnOrder', { line: lineNo, axes });
 	if (coordinateNames.some((n, d) => n.toLowerCase() !== AXES[d])) {
 		const shown = names.map(showValue).join(', ');
-		warnings.push(clip(`Line ${lineNo} (${shown}) is read as the header ${columnList}.`));
+		warnings.push(notice('fileHeaderRead', { line: lineNo, names: shown, axes }));
 	}
 }

@@ -12,6 +12,13 @@
  * `parseDigits` checks every field and the exact length, so a truncated or corrupted file is
  * refused with a plain message instead of training on garbage. Pure TypeScript.
  */
+import {
+	NoticeError,
+	notice,
+	type DigitsNoticeKey,
+	type Notice,
+	type NoticeParams
+} from '../math/notice';
 import { createRng } from '../math/rng';
 import { stratifiedSplit } from '../math/split';
 import type { DataSettings } from '../math/settingTypes';
@@ -49,15 +56,18 @@ export function encodeDigits(d: Digits): Uint8Array {
 	return out;
 }
 
-/** The digits in a file, or a plain reason why it is not a digits file. */
+/** The digits in a file, or a notice saying why it is not a digits file. */
 export function parseDigits(
 	buffer: ArrayBuffer | Uint8Array
-): { ok: true; digits: Digits } | { ok: false; error: string } {
+): { ok: true; digits: Digits } | { ok: false; error: Notice } {
 	const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
-	const fail = (error: string) => ({ ok: false as const, error: `The digits file ${error}.` });
-	if (bytes.length < HEADER) return fail(`is too short (${bytes.length} bytes)`);
+	const fail = (key: DigitsNoticeKey, params: NoticeParams = {}) => ({
+		ok: false as const,
+		error: notice(key, params)
+	});
+	if (bytes.length < HEADER) return fail('digitsTooShort', { n: bytes.length });
 	const magic = String.fromCharCode(...bytes.subarray(0, 4));
-	if (magic !== MAGIC) return fail('does not start with SLD1: it is not a SphereLab digits file');
+	if (magic !== MAGIC) return fail('digitsNotDigits');
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const [width, height, count] = [
 		view.getUint16(4, true),
@@ -65,22 +75,19 @@ export function parseDigits(
 		view.getUint32(8, true)
 	];
 	if (width !== height || !DIGIT_SIZES.includes(width)) {
-		return fail(
-			`has ${width} × ${height} images, not ${DIGIT_SIZES.map((s) => `${s} × ${s}`).join(' or ')}`
-		);
+		const [first, second] = DIGIT_SIZES.map((s) => `${s} × ${s}`);
+		return fail('digitsImageSize', { width, height, first, second });
 	}
-	if (count < 1 || count > MAX_DIGITS) return fail(`claims ${count} digits`);
+	if (count < 1 || count > MAX_DIGITS) return fail('digitsCount', { n: count });
 	const expected = HEADER + count + count * width * height;
 	if (bytes.length !== expected) {
-		return fail(
-			bytes.length < expected
-				? `is truncated (${bytes.length} of ${expected} bytes)`
-				: `has ${bytes.length - expected} bytes too many`
-		);
+		return bytes.length < expected
+			? fail('digitsTruncated', { n: bytes.length, expected })
+			: fail('digitsTooLong', { n: bytes.length - expected });
 	}
 	const labels = bytes.slice(HEADER, HEADER + count);
 	const bad = labels.findIndex((l) => l > 9);
-	if (bad >= 0) return fail(`labels digit ${bad} as ${labels[bad]}, not 0–9`);
+	if (bad >= 0) return fail('digitsBadLabel', { index: bad, label: labels[bad] });
 	return {
 		ok: true,
 		digits: { width, height, count, labels, pixels: bytes.slice(HEADER + count) }
@@ -136,15 +143,14 @@ export function digitsFromPackage(raw: readonly ArrayLike<number>[], size: numbe
  * The data set of `settings` from the digits: the digits 0…classes−1, the first
  * `pointsPerClass` of each in file order (the same digits whatever the seed), pixels scaled to
  * [0, 1] as inputs, and the seeded stratified split of the toy data sets (test fraction,
- * held-out digits). Throws a plain RangeError when the file has too few digits of a class.
+ * held-out digits). Throws a NoticeError when the file has too few digits of a class.
  */
 export function digitsDataset(digits: Digits, settings: DataSettings): Dataset {
 	const { classes, pointsPerClass: per } = settings;
 	const dim = digits.width * digits.height;
 	if (dim !== settings.inputDim) {
-		throw new RangeError(
-			`The digits file has ${digits.width} × ${digits.height} images, not the ${settings.inputDim} inputs asked for.`
-		);
+		const { width, height } = digits;
+		throw new NoticeError(notice('digitsInputs', { width, height, inputs: settings.inputDim }));
 	}
 	const taken = new Array<number>(classes).fill(0);
 	const rows: number[] = [];
@@ -157,9 +163,7 @@ export function digitsDataset(digits: Digits, settings: DataSettings): Dataset {
 	}
 	const short = taken.findIndex((t) => t < per);
 	if (short >= 0) {
-		throw new RangeError(
-			`The digits file has ${taken[short]} digits ${short}, fewer than the ${per} asked for.`
-		);
+		throw new NoticeError(notice('digitsTooFew', { have: taken[short], digit: short, per }));
 	}
 	// Class by class, as the generators order their points.
 	rows.sort((a, b) => digits.labels[a] - digits.labels[b] || a - b);
@@ -182,25 +186,23 @@ export function digitsDataset(digits: Digits, settings: DataSettings): Dataset {
 }
 
 /**
- * The digits at `url`, fetched with `fetchBytes` and checked by `parseDigits`; rejects with
- * one plain sentence (a failed request or a broken file).
+ * The digits at `url`, fetched with `fetchBytes` and checked by `parseDigits`; rejects with a
+ * NoticeError (a failed request or a broken file).
  */
 export async function fetchDigits(
 	url: string | null | undefined,
 	fetchBytes: ((url: string) => Promise<ArrayBuffer>) | undefined
 ): Promise<Digits> {
+	if (!url || !fetchBytes) throw new NoticeError(notice('digitsNoAddress'));
 	let bytes: ArrayBuffer;
 	try {
-		if (!url || !fetchBytes) throw new Error('no address for the file');
 		bytes = await fetchBytes(url);
 	} catch (e) {
-		throw new Error(
-			`The digits file could not be loaded (${e instanceof Error ? e.message : String(e)}).`,
-			{ cause: e }
-		);
+		const detail = e instanceof Error ? e.message : String(e);
+		throw new NoticeError(notice('digitsNotLoaded', { detail }));
 	}
 	const parsed = parseDigits(bytes);
-	if (!parsed.ok) throw new Error(parsed.error);
+	if (!parsed.ok) throw new NoticeError(parsed.error);
 	return parsed.digits;
 }
 

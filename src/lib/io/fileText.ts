@@ -1,11 +1,9 @@
 /**
  * Bytes to text for the reader: the size limit (checked on the bytes, before decoding),
- * UTF-16 and binary files refused with a plain sentence, strict UTF-8 decoding, and one
- * byte order mark stripped.
+ * UTF-16 and binary files refused with a notice, strict UTF-8 decoding, and one byte order
+ * mark stripped.
  */
 import { fail, formatSize } from './messages';
-
-const BINARY = 'This looks like a binary file, not CSV/TSV text';
 
 /** UTF-8 length of a string in bytes (a lone surrogate counts as the 3 bytes of U+FFFD). */
 function utf8Length(s: string): number {
@@ -41,7 +39,7 @@ export function toText(input: unknown, maxBytes: number): string {
 	let text: string;
 	if (typeof input === 'string') {
 		const size = utf8Length(input);
-		if (size > maxBytes) fail(sizeMessage(size, maxBytes));
+		if (size > maxBytes) tooBig(size, maxBytes);
 		text = input;
 	} else {
 		const bytes =
@@ -49,12 +47,12 @@ export function toText(input: unknown, maxBytes: number): string {
 				? input
 				: input instanceof ArrayBuffer
 					? new Uint8Array(input)
-					: fail('Expected the text or the bytes of a file.');
-		if (bytes.byteLength > maxBytes) fail(sizeMessage(bytes.byteLength, maxBytes));
+					: fail('fileNotBytes');
+		if (bytes.byteLength > maxBytes) tooBig(bytes.byteLength, maxBytes);
 		if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-			fail('This file is UTF-16 text; save it as UTF-8 CSV or TSV and try again.');
+			fail('fileUtf16');
 		}
-		if (bytes.includes(0)) fail(`${BINARY}.`);
+		if (bytes.includes(0)) fail('fileBinary');
 		let decoded: string | null;
 		try {
 			// fatal: invalid UTF-8 throws instead of turning into U+FFFD.
@@ -63,15 +61,15 @@ export function toText(input: unknown, maxBytes: number): string {
 			decoded = null;
 		}
 		if (decoded === null) {
-			fail(`${BINARY}: it is not valid UTF-8. Save spreadsheets as "CSV UTF-8".`);
+			fail('fileNotUtf8');
 		}
 		text = decoded;
 	}
 	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-	if (looksBinary(text)) fail(`${BINARY}.`);
+	if (looksBinary(text)) fail('fileBinary');
 	return text;
 }
 
-function sizeMessage(size: number, maxBytes: number): string {
-	return `This file is ${formatSize(size)}; the limit is ${formatSize(maxBytes)}.`;
+function tooBig(size: number, maxBytes: number): never {
+	fail('fileTooBig', { size: formatSize(size), limit: formatSize(maxBytes) });
 }

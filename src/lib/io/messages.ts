@@ -1,30 +1,25 @@
 /**
- * The reader's messages: one plain-text sentence per problem, thrown inside the reader as a
- * `FileProblem` and returned by `parseDataFile` as `{ ok: false }`; values quoted in them
- * are shortened and their invisible characters escaped (the UI renders messages as text,
- * never as HTML). Also the number and size formats the messages use.
+ * The reader's messages: one notice per problem (a key and its parameters, written in the
+ * page's language where it is shown), thrown inside the reader as a `FileProblem` and
+ * returned by `parseDataFile` as `{ ok: false }`; values quoted in them are shortened and
+ * their invisible characters escaped (the UI renders messages as text, never as HTML). Also
+ * the number and size formats the messages use.
  */
+import { notice, type FileNoticeKey, type Notice, type NoticeParams } from '../math/notice';
 
-/** Messages longer than this are cut, so a message always fits a notice line. */
-export const MAX_MESSAGE = 200;
 /** Values quoted in messages are cut to this many characters. */
 const SHOW_CHARS = 20;
 
 /** A problem with the file; thrown inside the reader, returned as `{ ok: false }`. */
-export class FileProblem extends Error {}
-
-/** Stops reading with `message` (caught by `parseDataFile`). */
-export function fail(message: string): never {
-	throw new FileProblem(message);
+export class FileProblem extends Error {
+	constructor(readonly notice: Notice) {
+		super(notice.key);
+	}
 }
 
-/** `message`, cut to `MAX_MESSAGE` characters. */
-export function clip(message: string): string {
-	if (message.length <= MAX_MESSAGE) return message;
-	let cut = MAX_MESSAGE - 1;
-	// Never split a surrogate pair (that would leave half an emoji).
-	if ((message.charCodeAt(cut - 1) & 0xfc00) === 0xd800) cut--;
-	return `${message.slice(0, cut)}…`;
+/** Stops reading with the notice `key` (caught by `parseDataFile`). */
+export function fail(key: FileNoticeKey, params: NoticeParams = {}): never {
+	throw new FileProblem(notice(key, params));
 }
 
 /** Characters that would be invisible or reorder text: C0/C1 controls, zero-width, bidi, BOM. */

@@ -50,12 +50,117 @@ export type NoticeKey =
 	| 'panelsAtLeast'
 	/** {name, word, allowed} */
 	| 'widgetWord'
-	/** {reason}: the digits file could not be had (the reason as the reader wrote it) */
+	/** {}: the digits file could not be had; its `cause` says why (a `DigitsNoticeKey`) */
 	| 'digitsRefused'
 	/** {n} */
 	| 'restoredUpload'
 	/** {n} */
-	| 'restoredDrawing';
+	| 'restoredDrawing'
+	| FileNoticeKey
+	| DigitsNoticeKey;
+
+/**
+ * Why a data file was refused, or a note on how it was read (io/dataReader.ts), and why the
+ * worker refused a data set. `line` is the file's 1-based line; `value` a value of the file as
+ * `showValue` quotes it; `axes` the coordinate columns ("x, y"); params ending in `Word` name
+ * a word of the tables (`noticeWord.<value>`), see `noticeText`.
+ */
+export type FileNoticeKey =
+	/** {} */
+	| 'fileNotBytes'
+	/** {size, limit} */
+	| 'fileTooBig'
+	/** {} */
+	| 'fileUtf16'
+	/** {} */
+	| 'fileBinary'
+	/** {} */
+	| 'fileNotUtf8'
+	/** {} */
+	| 'fileEmpty'
+	/** {} */
+	| 'fileBlank'
+	/** {line} */
+	| 'fileQuoteOpen'
+	/** {line, value} */
+	| 'fileAfterQuote'
+	/** {line} */
+	| 'fileOneColumn'
+	/** {line, found} */
+	| 'fileColumns'
+	/** {line, columns, axes, first, found} */
+	| 'fileColumnsLike'
+	/** {line, sepWord, first, firstSepWord}: sepWord tabs, semicolons or commas */
+	| 'fileMixedSeparators'
+	/** {line, max} */
+	| 'fileTooManyRows'
+	/** {line, axis} */
+	| 'fileValueEmpty'
+	/** {line, axis, value} */
+	| 'fileValueTooLarge'
+	/** {line, axis, word}: word NaN, Infinity or -Infinity */
+	| 'fileNotFinite'
+	/** {line, axis, value, point} */
+	| 'fileDecimalComma'
+	/** {line, axis, value} */
+	| 'fileNotNumber'
+	/** {line} */
+	| 'fileLabelEmpty'
+	/** {line, value, n, max} */
+	| 'fileTooManyClasses'
+	/** {line} */
+	| 'fileNoRows'
+	/** {value} */
+	| 'fileOneClass'
+	/** {line, column} */
+	| 'fileHeaderUnnamed'
+	/** {line}: column 1 unnamed, a row index */
+	| 'fileHeaderIndex'
+	/** {line, axes} */
+	| 'fileColumnOrder'
+	/** {} */
+	| 'fileUnexpected'
+	/** {labels, last}: a warning */
+	| 'fileRenumbered'
+	/** {name}: a warning */
+	| 'fileSinglePoint'
+	/** {line, names, axes}: a warning */
+	| 'fileHeaderRead'
+	/** {} */
+	| 'fileNoData'
+	/** {detail}: detail is " (the browser's reason)" or "" */
+	| 'fileNotRead'
+	/** {} */
+	| 'trainerNotReady'
+	/** {}: the worker was stopped before it answered a load */
+	| 'workerStopped'
+	/** {problem}: the trainer refused the data set (problem as datasetProblem writes it) */
+	| 'dataCannotTrain';
+
+/** Why the digits file could not be had (io/digits.ts), shown as the cause of 'digitsRefused'. */
+export type DigitsNoticeKey =
+	/** {n} */
+	| 'digitsTooShort'
+	/** {} */
+	| 'digitsNotDigits'
+	/** {width, height, first, second}: the two sizes a file may have */
+	| 'digitsImageSize'
+	/** {n} */
+	| 'digitsCount'
+	/** {n, expected} */
+	| 'digitsTruncated'
+	/** {n} */
+	| 'digitsTooLong'
+	/** {index, label} */
+	| 'digitsBadLabel'
+	/** {width, height, inputs} */
+	| 'digitsInputs'
+	/** {have, digit, per} */
+	| 'digitsTooFew'
+	/** {} */
+	| 'digitsNoAddress'
+	/** {detail}: the request's own words (an HTTP status, the browser's reason) */
+	| 'digitsNotLoaded';
 
 export type NoticeParams = Readonly<Record<string, string | number>>;
 
@@ -64,10 +169,31 @@ export interface Notice {
 	readonly params: NoticeParams;
 	/** Words shown before the notice as they are (URL words such as "panels: asoftmax"). */
 	readonly prefix?: string;
+	/** A notice saying why, written before this one ('digitsRefused' after its reason). */
+	readonly cause?: Notice;
 }
 
 export function notice(key: NoticeKey, params: NoticeParams = {}, prefix?: string): Notice {
 	return prefix === undefined ? { key, params } : { key, params, prefix };
+}
+
+/** Notice `n` said because of `cause` ("The digits file is truncated … Keeping the data …"). */
+export function because(n: Notice, cause: Notice): Notice {
+	return { ...n, cause };
+}
+
+/** An error that carries its notice, for code that throws (the page shows the notice). */
+export class NoticeError extends Error {
+	constructor(readonly notice: Notice) {
+		super(noticeBrief(notice));
+		this.name = 'NoticeError';
+	}
+}
+
+/** The notice of a thrown value: its own for a NoticeError, else `fallback` of its message. */
+export function noticeOf(e: unknown, fallback: (detail: string) => Notice): Notice {
+	if (e instanceof NoticeError) return e.notice;
+	return fallback(e instanceof Error ? e.message : String(e));
 }
 
 /** The same notice with words before it ("panels: asoftmax" before "m 9 is out of range …"). */
@@ -88,5 +214,10 @@ export function noticeBrief(n: Notice): string {
 	const p = n.params;
 	const subject = [p.name ?? p.key ?? p.word, p.value ?? p.values].filter((x) => x !== undefined);
 	const using = p.using !== undefined ? ` → ${p.using}` : '';
-	return `${n.prefix ? `${n.prefix} ` : ''}${subject.join(' ')}${using} (${n.key})`;
+	const rest = Object.entries(p)
+		.filter(([k]) => !['name', 'key', 'word', 'value', 'values', 'using'].includes(k))
+		.map(([k, v]) => `${k}=${v}`);
+	const body = [...subject, ...(subject.length ? [] : rest)].join(' ');
+	const cause = n.cause ? `${noticeBrief(n.cause)}; ` : '';
+	return `${cause}${n.prefix ? `${n.prefix} ` : ''}${body}${using} (${n.key})`;
 }

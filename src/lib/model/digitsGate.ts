@@ -10,6 +10,7 @@ import type { Trainer } from './trainer';
 import type { DataSources } from './dataSources';
 import type { ToWorker } from './protocol';
 import { fetchDigits } from '../io/digits';
+import { notice, noticeOf, type Notice } from '../math/notice';
 import { DEFAULTS } from '../math/settingsEngine';
 
 type OptionsMessage = Extract<ToWorker, { type: 'init' | 'setOptions' }>;
@@ -34,7 +35,7 @@ export class DigitsGate {
 	/** Messages held while the digits load (in order), or null when none are loading. */
 	private held: ToWorker[] | null = null;
 	/** Why the digits could not be loaded, while the held messages replay without them. */
-	private problem: string | null = null;
+	private problem: Notice | null = null;
 
 	/**
 	 * `sources`: where the digits go once loaded (shared with every trainer); `host.fetchBytes`:
@@ -67,7 +68,7 @@ export class DigitsGate {
 	 * The message to dispatch and, while held messages replay after a failed load, why a
 	 * request for digits became one for the data set of before (else null).
 	 */
-	fallback(msg: ToWorker, current: Trainer | null): { msg: ToWorker; problem: string | null } {
+	fallback(msg: ToWorker, current: Trainer | null): { msg: ToWorker; problem: Notice | null } {
 		if (!this.problem || !wantsDigits(msg)) return { msg, problem: null };
 		// Only init and setOptions ask for digits.
 		return { msg: withoutDigits(msg as OptionsMessage, current), problem: this.problem };
@@ -79,11 +80,11 @@ export class DigitsGate {
 	 * previous data (or the default one) stays.
 	 */
 	private async load(): Promise<void> {
-		let problem: string | null = null;
+		let problem: Notice | null = null;
 		try {
 			this.sources.digits = await fetchDigits(this.url, this.host.fetchBytes);
 		} catch (e) {
-			problem = e instanceof Error ? e.message : String(e);
+			problem = noticeOf(e, (detail) => notice('digitsNotLoaded', { detail }));
 		}
 		const held = this.held ?? [];
 		this.held = null;

@@ -21,6 +21,7 @@ import {
 	type ToWorker
 } from './protocol';
 import { parseDataFile } from '../io/dataReader';
+import { notice, noticeOf, type Notice } from '../math/notice';
 import { tableToDataset } from '../io/tableDataset';
 import { clampDataSettings } from '../math/dataSettings';
 import type { DataSettings } from '../math/settingTypes';
@@ -105,7 +106,7 @@ export class TrainingLoop {
 	}
 
 	/** Tells the page why its data was refused and what the model trains on instead. */
-	private refuseData(reason: string): void {
+	private refuseData(reason: Notice): void {
 		if (this.trainer)
 			this.host.post({ type: 'dataRefused', reason, data: this.trainer.options.data });
 	}
@@ -190,7 +191,10 @@ export class TrainingLoop {
 		try {
 			result = this.loadData(msg);
 		} catch (e) {
-			result = { ok: false, error: e instanceof Error ? e.message : String(e) };
+			result = {
+				ok: false,
+				error: noticeOf(e, (detail) => notice('fileNotRead', { detail: ` (${detail})` }))
+			};
 		}
 		const data = result.ok ? result.data : null;
 		this.host.post(
@@ -201,7 +205,7 @@ export class TrainingLoop {
 
 	private loadData(msg: LoadMessage): LoadResult {
 		const t = this.trainer;
-		if (!t) return { ok: false, error: 'The trainer is not ready yet; try again in a moment.' };
+		if (!t) return { ok: false, error: notice('trainerNotReady') };
 		const base = t.options.data;
 		if (msg.type === 'loadData') {
 			t.loadDataset(customDataset(msg.data, base));

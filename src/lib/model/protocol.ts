@@ -44,13 +44,13 @@ export type LoadResult =
 			ok: true;
 			/** The dataVersion of the rebuilt model (snapshots of the new data carry it). */
 			dataVersion: number;
-			/** Notes from the file reader worth showing (plain text). */
-			warnings: string[];
+			/** Notes from the file reader worth showing. */
+			warnings: Notice[];
 			/** For `loadFile`: the data set read from the file; null for `loadData`. */
 			data: CustomDataMessage | null;
 	  }
-	/** `error` is one plain-text sentence (the parser's, naming the line); nothing changed. */
-	| { ok: false; error: string };
+	/** `error` says why (the reader's notice, naming the line); nothing changed. */
+	| { ok: false; error: Notice };
 
 /**
  * Which data set the model trains on, said explicitly with every change of options:
@@ -113,9 +113,9 @@ export type FromWorker =
 	| { type: 'error'; message: string }
 	/**
 	 * The data asked for could not be had (the digits file failed to load): `data` is what
-	 * the model trains on instead, `reason` the reader's plain sentence saying why.
+	 * the model trains on instead, `reason` the reader's notice saying why.
 	 */
-	| { type: 'dataRefused'; reason: string; data: DataSettings };
+	| { type: 'dataRefused'; reason: Notice; data: DataSettings };
 
 /** tfjs backends the worker can run on, in order of preference. */
 export type BackendName = 'wasm' | 'webgl' | 'cpu';

@@ -9,7 +9,7 @@
  * Divergence: a non-finite loss or parameter rolls back to the last finite state, pinpoints
  * the step that broke, and pauses with a plain-language reason until settings change or reset.
  */
-import type { Notice } from '../math/notice';
+import { NoticeError, notice, type Notice } from '../math/notice';
 import { tf } from './tf';
 import { FlatAdam } from './adam';
 import { BatchAssembly } from './batchAssembly';
@@ -166,7 +166,7 @@ export class Trainer {
 	loadDataset(d: Dataset): void {
 		this.assertAlive();
 		const problem = datasetProblem(d);
-		if (problem) throw new RangeError(`This data set cannot be trained on: ${problem}.`);
+		if (problem) throw new NoticeError(notice('dataCannotTrain', { problem }));
 		this.custom = d;
 		this.build();
 	}

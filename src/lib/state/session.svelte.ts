@@ -83,7 +83,7 @@ export class TrainingSession {
 	/** Load requests made before `start`, sent right after it (a restore may come first). */
 	private queued: ((c: TrainerClient) => void)[] = [];
 	/** Called when the worker could not load the data asked for (it keeps `data`); not reactive. */
-	onDataRefused: ((reason: string, data: DataSettings) => void) | null = null;
+	onDataRefused: ((reason: Notice, data: DataSettings) => void) | null = null;
 	/**
 	 * Called with the worker's own notices, if its clamp changed anything the page's clamp let
 	 * through (a page and worker out of step); not reactive.

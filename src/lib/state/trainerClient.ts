@@ -3,7 +3,7 @@
  * the module worker, acknowledges each snapshot after handing it on (so the worker never
  * floods the page), and terminates the worker on dispose.
  */
-import type { Notice } from '$lib/math/notice';
+import { notice, type Notice } from '$lib/math/notice';
 import type {
 	BackendName,
 	CustomDataMessage,
@@ -26,7 +26,7 @@ export interface ClientEvents {
 	onRunning?(running: boolean): void;
 	onError?(message: string): void;
 	/** The data asked for could not be loaded; the model trains on `data` instead. */
-	onDataRefused?(reason: string, data: DataSettings): void;
+	onDataRefused?(reason: Notice, data: DataSettings): void;
 }
 
 /** Creates the training worker (overridable in tests). */
@@ -38,7 +38,7 @@ export function createTrainingWorker(): Worker {
 }
 
 /** What a load request answers when the worker is gone before it replied. */
-const STOPPED: LoadResult = { ok: false, error: 'The training worker was stopped.' };
+const STOPPED: LoadResult = { ok: false, error: notice('workerStopped') };
 
 export class TrainerClient {
 	private worker: Worker | null;

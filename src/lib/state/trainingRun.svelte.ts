@@ -5,7 +5,7 @@
  * (`setActive`). The explorer, lesson widgets, tour steps and comparison panels each hold
  * one; the explorer adds its URL, user data and drawing on top (`Explorer`).
  */
-import { notice, type Notice } from '$lib/math/notice';
+import { because, notice, type Notice } from '$lib/math/notice';
 import {
 	clampSettings,
 	defaultSettingsCopy,
@@ -90,7 +90,7 @@ export class TrainingRun {
 		};
 		// The digits file failed to load: say why, and show the data the model kept.
 		this.session.onDataRefused = (reason, data) => {
-			this.notices = [...this.notices, notice('digitsRefused', { reason })];
+			this.notices = [...this.notices, because(notice('digitsRefused'), reason)];
 			this.settings = { ...this.settings, options: { ...this.settings.options, data } };
 		};
 		this.session.onNotices = (notices) => (this.notices = [...this.notices, ...notices]);

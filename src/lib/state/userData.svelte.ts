@@ -7,6 +7,7 @@
  */
 import { DATA_FILE_LIMITS } from '$lib/io/dataReader';
 import type { DatasetMessage } from '$lib/model/protocol';
+import { notice, type Notice } from '$lib/math/notice';
 import { formatBytes, toDatasetMessage, toMessage, trainable, type CustomData } from './customData';
 import { clearCustomData, loadCustomData, saveCustomData } from './dataStore';
 import type { TrainingSession } from './session.svelte';
@@ -14,10 +15,10 @@ import type { TrainingSession } from './session.svelte';
 /** Where a file was given: the upload control or a drop on the input-space view. */
 export type UploadOrigin = 'controls' | 'input';
 
-/** Why an upload was refused (shown as text, with the file's name). */
+/** Why an upload was refused (shown in the page's language, with the file's name). */
 export type UploadFailure =
 	| { kind: 'tooLarge'; name: string; size: string; limit: string }
-	| { kind: 'unreadable'; name: string; message: string };
+	| { kind: 'unreadable'; name: string; message: Notice };
 
 /** Longest file name shown in messages (names come from the user's disk). */
 const MAX_NAME = 80;
@@ -34,10 +35,10 @@ export class UserData {
 	failure = $state.raw<UploadFailure | null>(null);
 	/** Where the last upload came from (its messages are shown there). */
 	origin = $state<UploadOrigin>('controls');
-	/** The file reader's notes on the data in use (plain text). */
-	warnings = $state.raw<string[]>([]);
-	/** The worker's reason for refusing an edited data set (plain text), or null. */
-	editError = $state<string | null>(null);
+	/** The file reader's notes on the data in use. */
+	warnings = $state.raw<Notice[]>([]);
+	/** The worker's reason for refusing an edited data set, or null. */
+	editError = $state.raw<Notice | null>(null);
 	/** A file is being read. */
 	busy = $state(false);
 	/** The data in use came back from storage after a reload. */
@@ -95,7 +96,7 @@ export class UserData {
 		try {
 			const result = await this.session.loadFile(await file.arrayBuffer());
 			if (!result.ok || !result.data) {
-				const message = result.ok ? 'The worker sent no data.' : result.error;
+				const message = result.ok ? notice('fileNoData') : result.error;
 				this.failure = { kind: 'unreadable', name, message };
 				return false;
 			}
@@ -108,8 +109,8 @@ export class UserData {
 			return true;
 		} catch (e) {
 			// file.arrayBuffer() fails when the file vanished or cannot be read.
-			const why = e instanceof Error && e.message ? ` (${e.message})` : '';
-			this.failure = { kind: 'unreadable', name, message: `The file could not be read${why}.` };
+			const detail = e instanceof Error && e.message ? ` (${e.message})` : '';
+			this.failure = { kind: 'unreadable', name, message: notice('fileNotRead', { detail }) };
 			return false;
 		} finally {
 			this.busy = false;
