@@ -14,11 +14,13 @@
  * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
  * only once a second until it comes back; points glide only in a view alone in sight.
  *
- * A frame redraws the points of one panel, the two panels in turns (the regions with the raw
- * one): the compositor rasterises a changed canvas's dots on the main thread when the frame
- * commits, 11-15 ms a panel for 1,800 points at 1920 × 1080 under the software compositor
- * (a trace while training), so both panels in one frame made every frame of a glide a long
- * one. Only a resize (which blanks the canvases) and a view out of sight draw both at once.
+ * A frame redraws one canvas, in turns: the raw panel's points, the unit circle's points,
+ * the regions. The compositor rasterises a changed canvas's dots on the main thread when the
+ * frame commits, 11-15 ms a panel for 1,800 points at 1920 × 1080 under the software
+ * compositor (a trace while training), so both panels in one frame made every frame of a
+ * glide a long one; and the first snapshot's regions (their raster, ~11 ms) and points no
+ * longer share the load's first drawing task. Only a resize (which blanks the canvases) and
+ * a view out of sight draw all three at once.
  */
 import { classColors, HELD_OUT_COLOR } from './palette';
 import { prefersReducedMotion } from './motion';
@@ -64,6 +66,9 @@ function fillStyleOf(hex: string): string {
 const inSight = new Set<FeatureCircleView>();
 
 type Panel = 'raw' | 'circle';
+/** The canvases, in the order they take turns to draw. */
+const LAYERS = ['raw', 'circle', 'regions'] as const;
+type Layer = (typeof LAYERS)[number];
 
 export class FeatureCircleView {
 	private raw: HTMLCanvasElement | null = null;
@@ -84,8 +89,6 @@ export class FeatureCircleView {
 	private region: HTMLCanvasElement | null = null;
 	private regionImage: ImageData | null = null;
 	private regionStale = true;
-	/** Whether the regions canvas shows the current raster (it is redrawn only when not). */
-	private regionsDrawn = false;
 	/** Tweening between snapshots: positions drawn now, from and to, and when the tween began. */
 	private shown: Float32Array | null = null;
 	private from: Float32Array | null = null;
@@ -94,9 +97,9 @@ export class FeatureCircleView {
 	/** When the last frame of the glide drew, and until when gliding rests (see SLOW_GLIDE_FRAME_MS). */
 	private glideFrameAt = 0;
 	private glideRestUntil = 0;
-	/** Panels whose points lag behind what should be shown, and the one to draw next. */
-	private dirty: Record<Panel, boolean> = { raw: true, circle: true };
-	private turn: Panel = 'raw';
+	/** Canvases that lag behind what should be shown, and the index in LAYERS of the next. */
+	private dirty: Record<Layer, boolean> = { raw: true, circle: true, regions: true };
+	private turn = 0;
 	private readonly drawFrame = () => this.draw();
 
 	/** `queue`: the frame loop to draw in (the page's shared one unless a test passes its own). */
@@ -176,7 +179,7 @@ export class FeatureCircleView {
 			if (next !== this.extent) this.onExtent((this.extent = next));
 		}
 		this.regionStale = true;
-		this.dirty.raw = this.dirty.circle = true;
+		this.dirty.raw = this.dirty.circle = this.dirty.regions = true;
 		if (this.visible) this.queue.request(this.drawFrame);
 		else this.draw(); // out of sight: only notes that it is stale
 	}
@@ -190,8 +193,7 @@ export class FeatureCircleView {
 			changed = fitCanvas(c, size, size) || changed;
 		}
 		if (changed) {
-			this.regionsDrawn = false;
-			this.dirty.raw = this.dirty.circle = true;
+			this.dirty.raw = this.dirty.circle = this.dirty.regions = true;
 			this.draw(true);
 		}
 	}
@@ -237,8 +239,8 @@ export class FeatureCircleView {
 		return ctx;
 	}
 
-	/** Draws now (`both`: both panels, else the one whose turn it is), or notes a hidden view stale. */
-	private draw(both = false): void {
+	/** Draws now (`all`: every stale canvas, else the next in turn), or notes a hidden view stale. */
+	private draw(all = false): void {
 		if (!this.visible) {
 			this.stale = true;
 			this.hiddenTimer ??= setTimeout(() => {
@@ -247,10 +249,10 @@ export class FeatureCircleView {
 			}, HIDDEN_DRAW_MS);
 			return;
 		}
-		this.render(both);
+		this.render(all);
 	}
 
-	private render(both: boolean): void {
+	private render(all: boolean): void {
 		this.stale = false;
 		const s = this.snapshot;
 		if (!s || s.featureDim !== 2 || !this.labels) {
@@ -260,27 +262,25 @@ export class FeatureCircleView {
 		const pos = this.tween(s.features);
 		// Still gliding: both panels lag behind until the glide ends.
 		if (pos !== s.features) this.dirty.raw = this.dirty.circle = true;
-		const other: Panel = this.turn === 'raw' ? 'circle' : 'raw';
-		for (const panel of [this.turn, other]) {
-			if (!this.dirty[panel]) continue;
-			this.drawPanel(panel, s, pos);
-			this.dirty[panel] = pos !== s.features;
-			this.turn = panel === 'raw' ? 'circle' : 'raw';
-			if (!both) break;
+		for (let k = 0; k < LAYERS.length; k++) {
+			const i = (this.turn + k) % LAYERS.length;
+			const layer = LAYERS[i];
+			if (!this.dirty[layer]) continue;
+			this.drawLayer(layer, s, pos);
+			this.dirty[layer] = layer !== 'regions' && pos !== s.features;
+			this.turn = (i + 1) % LAYERS.length;
+			if (!all) break;
 		}
-		if (this.dirty.raw || this.dirty.circle) this.queue.request(this.drawFrame);
+		if (LAYERS.some((l) => this.dirty[l])) this.queue.request(this.drawFrame);
 	}
 
-	/** One panel's points at `pos`, and under the raw panel's the regions when they changed. */
-	private drawPanel(panel: Panel, s: Snapshot, pos: Float32Array): void {
-		const canvas = panel === 'raw' ? this.raw : this.circle;
+	/** One canvas: a panel's points at `pos`, or the raw panel's regions. */
+	private drawLayer(layer: Layer, s: Snapshot, pos: Float32Array): void {
+		const canvas = layer === 'raw' ? this.raw : layer === 'circle' ? this.circle : this.regions;
 		const ctx = canvas && this.context(canvas);
 		if (!ctx) return;
-		if (panel === 'raw' && (this.regionStale || !this.regionsDrawn)) {
-			const regions = this.regions && this.context(this.regions);
-			if (regions) this.drawRegions(regions, s);
-		}
-		this.drawPoints(ctx, pos, panel);
+		if (layer === 'regions') this.drawRegions(ctx, s);
+		else this.drawPoints(ctx, pos, layer);
 	}
 
 	/** The points of one panel, in data order (later points on top), each a dot or a test ring. */
@@ -359,6 +359,5 @@ export class FeatureCircleView {
 		}
 		ctx.imageSmoothingEnabled = true;
 		ctx.drawImage(region, 0, 0, PANEL, PANEL);
-		this.regionsDrawn = true;
 	}
 }
