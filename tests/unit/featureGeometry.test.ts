@@ -1,46 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { circleGeometry, featureExtent, marginWedges } from '../../src/lib/viz/featureGeometry';
-import type { Snapshot } from '../../src/lib/model/snapshot';
+import { circleSnapshot } from './circleSnapshot';
 import { lambdaMargin } from '../../src/lib/viz/marginReadout';
 import { classArcs2d } from '../../src/lib/math/circle';
 import { marginBetweenBoundaries } from '../../src/lib/math/boundary';
-import type { HeadKind } from '../../src/lib/math/psi';
 
-/** A 2D snapshot with unit weights at the given angles. */
-function snap(angles: number[], lossKind: HeadKind, m: number, lambda = 0): Snapshot {
-	const weights = new Float32Array(angles.flatMap((a) => [Math.cos(a), Math.sin(a)]));
-	return {
-		step: 1,
-		dataVersion: 1,
-		loss: 0.1,
-		trainAccuracy: 1,
-		testAccuracy: 1,
-		lambda,
-		petalWidth: null,
-		lossKind,
-		m,
-		s: 30,
-		rule: 'weights',
-		classMeans: null,
-		activity: null,
-		backend: 'cpu',
-		inputDim: 2,
-		featureDim: 2,
-		numClasses: angles.length,
-		weightClasses: Int32Array.from(angles, (_, j) => j),
-		features: new Float32Array([1, 0, 0, 1]),
-		predictions: new Int32Array(2),
-		weights,
-		weightNorms: new Float32Array(angles.length).fill(1),
-		bias: null,
-		grid: null,
-		status: 'ok',
-		message: null,
-		divergence: null,
-		divergedAt: null,
-		stats: null
-	};
-}
+const snap = circleSnapshot;
 
 describe('margin wedges on the circle', () => {
 	test.each([2, 3, 4])(

@@ -11,41 +11,15 @@ import { circleGeometry } from '../../src/lib/viz/featureGeometry';
 import { CIRCLE_R, PANEL } from '../../src/lib/viz/featurePlot';
 import type { Snapshot } from '../../src/lib/model/snapshot';
 import type { HeadKind } from '../../src/lib/math/psi';
+import { circleSnapshot } from './circleSnapshot';
 
 /** A 2D snapshot with unit weights at the given angles (degrees). */
-function snap(degrees: number[], lossKind: HeadKind, m: number): Snapshot {
-	const angles = degrees.map((d) => (d * Math.PI) / 180);
-	return {
-		step: 1,
-		dataVersion: 1,
-		loss: 0.1,
-		trainAccuracy: 1,
-		testAccuracy: 1,
-		lambda: 0,
-		petalWidth: null,
+const snap = (degrees: number[], lossKind: HeadKind, m: number): Snapshot =>
+	circleSnapshot(
+		degrees.map((d) => (d * Math.PI) / 180),
 		lossKind,
-		m,
-		s: 30,
-		rule: 'weights',
-		classMeans: null,
-		activity: null,
-		backend: 'cpu',
-		inputDim: 2,
-		featureDim: 2,
-		numClasses: angles.length,
-		weightClasses: Int32Array.from(angles, (_, j) => j),
-		features: new Float32Array([1, 0, 0, 1]),
-		predictions: new Int32Array(2),
-		weights: new Float32Array(angles.flatMap((a) => [Math.cos(a), Math.sin(a)])),
-		weightNorms: new Float32Array(angles.length).fill(1),
-		bias: null,
-		grid: null,
-		status: 'ok',
-		message: null,
-		divergedAt: null,
-		stats: null
-	} as Snapshot;
-}
+		m
+	);
 
 describe('segmentCrossesBox', () => {
 	const box = boxAt(0, 0, 10, 4);
