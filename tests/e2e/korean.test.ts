@@ -7,7 +7,7 @@
  * The word filter and its short list of names are in englishWords.ts (unit-tested).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { englishReport, type TextPiece } from './englishWords';
+import { englishReport, englishWords, type TextPiece } from './englishWords';
 import { watchPage } from './helpers';
 
 /** Everything a reader of `page` sees or hears, as pieces with where they were found. */
@@ -118,5 +118,44 @@ test('a Korean tour step and a Korean embedded widget have no English UI word', 
 			.toBeGreaterThan(0);
 		await expectKorean(page);
 	}
+	expect(watch.errors).toEqual([]);
+});
+
+test('a refused upload and the reader’s notes are Korean on the Korean explorer', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const watch = await watchPage(page);
+	await page.goto('/?lang=ko&classes=3&seed=4');
+	await expect(page.getByRole('button', { name: '재생' })).toBeEnabled({ timeout: 20_000 });
+	const upload = page.getByLabel(/CSV\/TSV 올리기/);
+	const file = (name: string, text: string | Buffer) => ({
+		name,
+		mimeType: 'text/csv',
+		buffer: Buffer.isBuffer(text) ? text : Buffer.from(text)
+	});
+	const alert = page.getByRole('alert');
+	const refused: [string, string | Buffer, string][] = [
+		['열.csv', 'x,y,label\n1,2,1\n3,4\n', '3번째 줄: 1번째 줄처럼 열이 3개(x, y, 레이블)'],
+		['그림.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2]), '바이너리 파일'],
+		['구분자.csv', 'x;y;label\n1;2;1\n3,4,2\n', '3번째 줄은 쉼표로 구분하는데'],
+		['빈.csv', '', '빈 파일입니다.']
+	];
+	for (const [name, text, korean] of refused) {
+		await upload.setInputFiles(file(name, text));
+		await expect(alert).toContainText(korean);
+		await expect(alert).toContainText(`“${name}” 파일을 쓸 수 없습니다`);
+		expect(englishWords((await alert.textContent()) ?? '')).toEqual([]);
+	}
+	await expectKorean(page);
+	// A file that is read, with the reader's notes (an odd header, a one-point class).
+	await upload.setInputFiles(file('점.csv', 'p,q,r\n0,0,1\n1,1,1\n2,2,2\n3,3,1\n'));
+	const notes = page.locator('.notes li');
+	await expect(notes).toHaveText([
+		'1번째 줄("p", "q", "r")을 머리글 x, y, 레이블로 읽습니다.',
+		'레이블 1, 2을(를) 클래스 0–1로 번호를 다시 매깁니다.',
+		'클래스 "2"에는 점이 하나뿐이라 테스트 점이 없습니다.'
+	]);
+	await expectKorean(page);
 	expect(watch.errors).toEqual([]);
 });
