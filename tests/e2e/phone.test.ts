@@ -66,7 +66,9 @@ for (const [name, viewport] of [
 			await expect(slider).toHaveValue('1');
 			await expect(page).toHaveURL(/[?&]m=1(&|$)/);
 
-			// The dock covers no content for good: the last panel scrolls clear above it.
+			// The dock covers no content for good: the last panel scrolls clear above it (once
+			// every later-mounted part is in place: a part mounting grows the page).
+			await expect(page.locator('.deferred')).toHaveCount(0, { timeout: 20_000 });
 			await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
 			const dockTop = Math.min(
 				(await page.locator('[data-dock="train"]').boundingBox())!.y,

@@ -28,16 +28,16 @@ import { fitDistance } from './cameraFit';
 import type { Snapshot } from '../model/snapshot';
 
 /**
- * Radius of a sphere around everything drawn: the arrow tips and the labels' centres past
- * them (LABEL_REACH). Projected points lie at 1.012; raw-norm points are scaled to 1.6 / 1.15
+ * Radius of a sphere around everything drawn: the arrow tips, with 5 % room so the heads do
+ * not touch the edge (the labels' centres, LABEL_REACH, sit just past the heads). Projected points lie at 1.012; raw-norm points are scaled to 1.6 / 1.15
  * ≈ 1.39 at their 98th percentile (see syncPoints), so inside it too.
  */
-const SCENE_RADIUS = ARROW_LENGTH * 1.1;
+const SCENE_RADIUS = ARROW_LENGTH * 1.05;
 /** Direction from the centre to the camera of the initial (and reset) view. */
 const VIEW_DIR = new THREE.Vector3(2.2, 1.4, 2.6).normalize();
 
 /** Where a class label sits along its arrow (× ARROW_LENGTH): just past the head. */
-const LABEL_REACH = 1.1;
+const LABEL_REACH = 1.06;
 
 /**
  * Whether the segment from the camera at `eye` to the point `p` passes through the unit
