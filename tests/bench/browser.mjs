@@ -187,22 +187,26 @@ const loadRuns = Math.max(0, Math.round(Number(process.env.BENCH_LOAD_RUNS ?? 3)
 const loadPages = (process.env.BENCH_LOAD_PAGES ?? '/,/lessons').split(',').filter(Boolean);
 const [lw, lh] = (process.env.BENCH_LOAD_VIEWPORT ?? '412x823').split('x').map(Number);
 
-/**
- * The load's long tasks per page and CPU throttle: medians over loadRuns fresh loads,
- * alternating the pages so that a neighbour's burst of load falls on both.
- */
-async function measureLoads() {
-	if (loadRuns === 0) return [];
-	const browser = await chromium.launch({
+/** Headless Chromium (CHROMIUM_PATH, else Debian's) with the bench's flags and `gpuArgs`. */
+const launch = (gpuArgs) =>
+	chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		args: [
 			'--no-sandbox',
 			'--disable-quic',
 			'--no-first-run',
 			'--disable-background-networking',
-			...compositorArgs.soft
+			...gpuArgs
 		]
 	});
+
+/**
+ * The load's long tasks per page and CPU throttle: medians over loadRuns fresh loads,
+ * alternating the pages so that a neighbour's burst of load falls on both.
+ */
+async function measureLoads() {
+	if (loadRuns === 0) return [];
+	const browser = await launch(compositorArgs.soft);
 	const out = [];
 	try {
 		for (const throttle of [1, 4]) {
@@ -278,16 +282,7 @@ try {
 	// swaps, not by the page: a trace showed ~85 % of the GPU thread in SwapBuffers.
 	const runs = [];
 	for (const gpuArgs of compositors) {
-		const browser = await chromium.launch({
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				...gpuArgs
-			]
-		});
+		const browser = await launch(gpuArgs);
 		try {
 			for (const name of pageNames) {
 				const r = { gpuArgs: gpuArgs.join(' '), ...(await measure(browser, name)) };
