@@ -7,16 +7,21 @@
  * registration fails, nothing happens: the site works online as before.
  */
 import { SKIP_WAITING } from '$lib/io/offline';
+import { pageSettled } from '$lib/state/settled';
 
 export class OfflineState {
 	/** A newer build is installed and waits for the reader to reload. */
 	updated = $state(false);
 	#registration: ServiceWorkerRegistration | null = null;
 
-	/** Registers the worker at `url` (the site root's service-worker.js). */
+	/**
+	 * Registers the worker at `url` (the site root's service-worker.js) once the page has
+	 * settled: its install caches the whole site, which would compete with the page's load.
+	 */
 	async start(url: string): Promise<void> {
 		if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
 		const container = navigator.serviceWorker;
+		await pageSettled();
 		try {
 			this.#registration = await container.register(url);
 		} catch {

@@ -22,12 +22,13 @@
  * longer share the load's first drawing task. Only a resize (which blanks the canvases) and
  * a view out of sight draw all three at once.
  */
-import { classColors, HELD_OUT_COLOR } from './palette';
+import { classColors } from './palette';
 import { prefersReducedMotion } from './motion';
 import { fitCanvas, getContext2d } from './canvas';
 import { drawQueue, type DrawQueue } from './drawQueue';
 import { featureExtent } from './featureGeometry';
-import { circlePosition, paintRegions, PANEL, rawToPanel, REGION_RES, rgbOf } from './featurePlot';
+import { circlePosition, PANEL, rawToPanel } from './featurePlot';
+import { paintPoints, RegionRaster } from './featurePoints';
 import type { Snapshot } from '../model/snapshot';
 
 /** Duration of the glide between two snapshots (about the interval between snapshots). */
@@ -40,10 +41,6 @@ const TWEEN_MS = 60;
 const SLOW_GLIDE_FRAME_MS = 34;
 const GLIDE_REST_MS = 5000;
 
-/** Point radius and ring width (logical units), and the opacity of filled points. */
-const POINT_R = 2.6;
-const RING_WIDTH = 1.4;
-const FILL_ALPHA = 0.85;
 /** How far outside the viewport a view still counts as visible (its export buttons sit just below). */
 const VISIBLE_MARGIN = '200px';
 /**
@@ -51,11 +48,6 @@ const VISIBLE_MARGIN = '200px';
  * printout shows its canvases at most this stale, at a fraction of the cost of every frame.
  */
 const HIDDEN_DRAW_MS = 1000;
-
-/** `rgba(…, FILL_ALPHA)` of a #rrggbb colour: a filled point's style. */
-function fillStyleOf(hex: string): string {
-	return `rgba(${rgbOf(hex).join(',')},${FILL_ALPHA})`;
-}
 
 /**
  * The feature views in sight on the page. Points glide between snapshots only while a view
@@ -65,7 +57,6 @@ function fillStyleOf(hex: string): string {
  */
 const inSight = new Set<FeatureCircleView>();
 
-type Panel = 'raw' | 'circle';
 /** The canvases, in the order they take turns to draw. */
 const LAYERS = ['raw', 'circle', 'regions'] as const;
 type Layer = (typeof LAYERS)[number];
@@ -85,10 +76,8 @@ export class FeatureCircleView {
 	private visible = true;
 	private stale = false;
 	private hiddenTimer: ReturnType<typeof setTimeout> | null = null;
-	/** The decision-region raster, its pixels, and whether they lag behind the snapshot. */
-	private region: HTMLCanvasElement | null = null;
-	private regionImage: ImageData | null = null;
-	private regionStale = true;
+	/** The decision regions' raster (redrawn once per snapshot). */
+	private regionRaster: RegionRaster | null = null;
 	/** Tweening between snapshots: positions drawn now, from and to, and when the tween began. */
 	private shown: Float32Array | null = null;
 	private from: Float32Array | null = null;
@@ -120,9 +109,7 @@ export class FeatureCircleView {
 		this.raw = raw;
 		this.circle = circle;
 		this.regions = regions;
-		this.region = document.createElement('canvas');
-		this.region.width = REGION_RES;
-		this.region.height = REGION_RES;
+		this.regionRaster = new RegionRaster();
 		this.observer = new ResizeObserver(() => this.resize());
 		// The panels' boxes, not the canvases: a canvas has a fixed CSS size once fitted, so
 		// it would never report its panel shrinking (leaving presentation mode, a narrower window).
@@ -143,7 +130,9 @@ export class FeatureCircleView {
 			this.visibility.observe(circle);
 		}
 		inSight.add(this); // until the observer says otherwise
-		this.resize();
+		// No resize here: the ResizeObserver reports the panels' first size after the next
+		// layout, in a task of its own (reading their size now would force a layout of the
+		// whole page inside its hydration).
 	}
 
 	/** The current half-width of the raw panel (the SVG overlay uses the same). */
@@ -178,7 +167,7 @@ export class FeatureCircleView {
 			const next = target > this.extent ? target : this.extent + 0.08 * (target - this.extent);
 			if (next !== this.extent) this.onExtent((this.extent = next));
 		}
-		this.regionStale = true;
+		this.regionRaster?.invalidate();
 		this.dirty.raw = this.dirty.circle = this.dirty.regions = true;
 		if (this.visible) this.queue.request(this.drawFrame);
 		else this.draw(); // out of sight: only notes that it is stale
@@ -226,8 +215,8 @@ export class FeatureCircleView {
 		this.visibility?.disconnect();
 		this.observer = this.visibility = null;
 		inSight.delete(this);
-		this.raw = this.circle = this.region = this.regions = null;
-		this.regionImage = null;
+		this.raw = this.circle = this.regions = null;
+		this.regionRaster = null;
 	}
 
 	private context(c: HTMLCanvasElement): CanvasRenderingContext2D | null {
@@ -279,44 +268,14 @@ export class FeatureCircleView {
 		const canvas = layer === 'raw' ? this.raw : layer === 'circle' ? this.circle : this.regions;
 		const ctx = canvas && this.context(canvas);
 		if (!ctx) return;
-		if (layer === 'regions') this.drawRegions(ctx, s);
-		else this.drawPoints(ctx, pos, layer);
-	}
-
-	/** The points of one panel, in data order (later points on top), each a dot or a test ring. */
-	private drawPoints(ctx: CanvasRenderingContext2D, pos: Float32Array, panel: Panel) {
-		const labels = this.labels!;
-		const split = this.split;
-		const k = (PANEL / 2 - 16) / this.extent; // as rawToPanel, inlined: no array per point
-		const C = PANEL / 2;
-		const fills = new Map<string, string>();
-		const classColor = classColors(this.snapshot?.weightClasses);
-		let fillNow = '';
-		let strokeNow = '';
-		ctx.lineWidth = RING_WIDTH;
-		for (let i = 0; i < pos.length / 2; i++) {
-			const fx = pos[2 * i];
-			const fy = pos[2 * i + 1];
-			if (!Number.isFinite(fx) || !Number.isFinite(fy)) continue;
-			let px: number;
-			let py: number;
-			if (panel === 'raw') {
-				px = C + fx * k;
-				py = C - fy * k;
-			} else [px, py] = circlePosition(fx, fy, i);
-			const color = split?.[i] === 2 ? HELD_OUT_COLOR : classColor(labels[i] ?? 0);
-			ctx.beginPath();
-			ctx.arc(px, py, POINT_R, 0, 2 * Math.PI);
-			if (split?.[i] === 1) {
-				if (strokeNow !== color) ctx.strokeStyle = strokeNow = color;
-				ctx.stroke();
-			} else {
-				let fill = fills.get(color);
-				if (fill === undefined) fills.set(color, (fill = fillStyleOf(color)));
-				if (fillNow !== fill) ctx.fillStyle = fillNow = fill;
-				ctx.fill();
-			}
-		}
+		if (layer === 'regions') this.regionRaster?.draw(ctx, s, this.extent);
+		else
+			paintPoints(ctx, pos, layer, {
+				labels: this.labels!,
+				split: this.split,
+				extent: this.extent,
+				classColor: classColors(this.snapshot?.weightClasses)
+			});
 	}
 
 	/** Positions for this frame, eased from the previous ones; asks for the next frame while moving. */
@@ -340,24 +299,5 @@ export class FeatureCircleView {
 		this.shown = out;
 		this.queue.request(this.drawFrame);
 		return out;
-	}
-
-	/**
-	 * The plain decision regions over the raw plane, as a soft raster: recomputed only when a
-	 * snapshot came since the last time (weights and extent change only then), then scaled
-	 * onto the regions canvas, which keeps it while the points glide above.
-	 */
-	private drawRegions(ctx: CanvasRenderingContext2D, s: Snapshot): void {
-		const region = this.region;
-		const rctx = region?.getContext('2d');
-		if (!region || !rctx) return;
-		if (this.regionStale || !this.regionImage) {
-			this.regionImage ??= rctx.createImageData(REGION_RES, REGION_RES);
-			paintRegions(this.regionImage, s, this.extent);
-			rctx.putImageData(this.regionImage, 0, 0);
-			this.regionStale = false;
-		}
-		ctx.imageSmoothingEnabled = true;
-		ctx.drawImage(region, 0, 0, PANEL, PANEL);
 	}
 }

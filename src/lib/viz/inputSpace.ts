@@ -185,7 +185,7 @@ export class InputSpaceView {
 		if (!heat || res <= 0) return;
 		if (grid !== this.heatGrid) {
 			if (heat.width !== res || heat.height !== res) heat.width = heat.height = res;
-			const hctx = heat.getContext('2d');
+			const hctx = heat.getContext('2d', { willReadFrequently: true });
 			if (!hctx) return;
 			hctx.putImageData(new ImageData(gridPixels(grid, numClasses), res, res), 0, 0);
 			this.heatGrid = grid;

@@ -1,4 +1,8 @@
+/** The media query of reduced motion, made once: matchMedia parses and evaluates each call. */
+let query: MediaQueryList | null | undefined;
+
 /** Whether the user asked for reduced motion (no tweening, no auto-rotate, no damping). */
 export function prefersReducedMotion(): boolean {
-	return globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+	query ??= globalThis.matchMedia?.('(prefers-reduced-motion: reduce)') ?? null;
+	return query?.matches ?? false;
 }

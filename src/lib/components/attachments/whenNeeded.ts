@@ -1,8 +1,10 @@
 /**
  * Deferring work the first screen does not need: `<div {@attach whenNeeded(start)}>` calls
  * `start` once, when the element comes near the viewport (IntersectionObserver) or, if it
- * is not scrolled to, when the browser is idle (requestIdleCallback, with a timeout so that
- * a busy page still gets there; a plain timer where there is no requestIdleCallback).
+ * is not scrolled to, when the browser is idle after the page has settled (state/settled.ts:
+ * a while after `load`, so that these mounts do not compete with the load itself; then
+ * requestIdleCallback, with a timeout so that a busy page still gets there; a plain timer
+ * where there is no requestIdleCallback).
  *
  * Idle starts run one per idle period, in the order the elements asked, so that panels
  * mounted this way each cost a task of their own instead of one long task at load. A start
@@ -10,6 +12,7 @@
  * before either cancels it.
  */
 import type { Attachment } from 'svelte/attachments';
+import { pageSettled } from '$lib/state/settled';
 
 /** How far outside the viewport an element counts as near (px, as a CSS margin). */
 const NEAR = '200px 0px';
@@ -52,7 +55,7 @@ function drainIdle() {
 function scheduleIdle() {
 	if (idlePending) return;
 	idlePending = true;
-	whenIdle(drainIdle);
+	void pageSettled().then(() => whenIdle(drainIdle));
 }
 
 function remove(list: Start[], start: Start) {

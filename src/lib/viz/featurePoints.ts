@@ -1,0 +1,110 @@
+/**
+ * Painting the feature circle's canvas layers (the scheduling, turns and glide live in
+ * featureCircleView.ts): a panel's points, and the raw panel's decision regions as a soft
+ * raster. Both draw in the logical PANEL × PANEL space of the SVG overlays.
+ */
+import { HELD_OUT_COLOR } from './palette';
+import { circlePosition, paintRegions, PANEL, REGION_RES, rgbOf } from './featurePlot';
+import type { Snapshot } from '../model/snapshot';
+
+/** Point radius and ring width (logical units), and the opacity of filled points. */
+const POINT_R = 2.6;
+const RING_WIDTH = 1.4;
+const FILL_ALPHA = 0.85;
+
+/** `rgba(…, FILL_ALPHA)` of a #rrggbb colour: a filled point's style. */
+function fillStyleOf(hex: string): string {
+	return `rgba(${rgbOf(hex).join(',')},${FILL_ALPHA})`;
+}
+
+/** What the points need besides their positions. */
+export interface PointStyle {
+	/** Class of each point. */
+	labels: Int32Array;
+	/** 0 train, 1 test (drawn as a ring), 2 held out (grey); null: all train. */
+	split: Uint8Array | null;
+	/** The raw panel's half-width in feature units. */
+	extent: number;
+	/** A class's colour. */
+	classColor: (label: number) => string;
+}
+
+/**
+ * The points of one panel at `pos` (x, y per point), in data order (later points on top),
+ * each a dot or a test ring. Styles change only when the colour does: fills carry their
+ * alpha in the colour, as switching globalAlpha per point was most of the cost.
+ */
+export function paintPoints(
+	ctx: CanvasRenderingContext2D,
+	pos: Float32Array,
+	panel: 'raw' | 'circle',
+	{ labels, split, extent, classColor }: PointStyle
+): void {
+	const k = (PANEL / 2 - 16) / extent; // as rawToPanel, inlined: no array per point
+	const C = PANEL / 2;
+	const fills = new Map<string, string>();
+	let fillNow = '';
+	let strokeNow = '';
+	ctx.lineWidth = RING_WIDTH;
+	for (let i = 0; i < pos.length / 2; i++) {
+		const fx = pos[2 * i];
+		const fy = pos[2 * i + 1];
+		if (!Number.isFinite(fx) || !Number.isFinite(fy)) continue;
+		let px: number;
+		let py: number;
+		if (panel === 'raw') {
+			px = C + fx * k;
+			py = C - fy * k;
+		} else [px, py] = circlePosition(fx, fy, i);
+		const color = split?.[i] === 2 ? HELD_OUT_COLOR : classColor(labels[i] ?? 0);
+		ctx.beginPath();
+		ctx.arc(px, py, POINT_R, 0, 2 * Math.PI);
+		if (split?.[i] === 1) {
+			if (strokeNow !== color) ctx.strokeStyle = strokeNow = color;
+			ctx.stroke();
+		} else {
+			let fill = fills.get(color);
+			if (fill === undefined) fills.set(color, (fill = fillStyleOf(color)));
+			if (fillNow !== fill) ctx.fillStyle = fillNow = fill;
+			ctx.fill();
+		}
+	}
+}
+
+/**
+ * The plain decision regions over the raw plane, as a soft raster: a REGION_RES² canvas of
+ * its own, repainted only after `invalidate()` (a new snapshot: weights and extent change
+ * only then), then scaled onto the panel's regions canvas, which keeps it while the points
+ * glide above. The raster is a software canvas (willReadFrequently): it is written from
+ * ImageData and read back by drawImage every snapshot, which on a GPU canvas is a readback.
+ */
+export class RegionRaster {
+	private readonly canvas: HTMLCanvasElement;
+	private image: ImageData | null = null;
+	private stale = true;
+
+	constructor() {
+		this.canvas = document.createElement('canvas');
+		this.canvas.width = REGION_RES;
+		this.canvas.height = REGION_RES;
+	}
+
+	/** The next draw repaints the raster. */
+	invalidate(): void {
+		this.stale = true;
+	}
+
+	/** Draws the regions of `s` at half-width `extent` over the whole panel of `ctx`. */
+	draw(ctx: CanvasRenderingContext2D, s: Snapshot, extent: number): void {
+		const rctx = this.canvas.getContext('2d', { willReadFrequently: true });
+		if (!rctx) return;
+		if (this.stale || !this.image) {
+			this.image ??= rctx.createImageData(REGION_RES, REGION_RES);
+			paintRegions(this.image, s, extent);
+			rctx.putImageData(this.image, 0, 0);
+			this.stale = false;
+		}
+		ctx.imageSmoothingEnabled = true;
+		ctx.drawImage(this.canvas, 0, 0, PANEL, PANEL);
+	}
+}
