@@ -159,3 +159,19 @@ test('a refused upload and the reader’s notes are Korean on the Korean explore
 	await expectKorean(page);
 	expect(watch.errors).toEqual([]);
 });
+
+test('/embed in Korean has no English UI word, and its links keep the language', async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	await page.goto('/embed?lang=ko');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('위젯 임베드하기');
+	await expectKorean(page);
+	// The code it names stays as written; the embed pages it links to open in Korean too.
+	await expect(page.locator('code').filter({ hasText: 'lang=ko' })).toHaveCount(1);
+	const links = page.locator('table a');
+	await expect(links).toHaveCount(7);
+	for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+		expect(href).toMatch(/^\/embed\/\w+\?lang=ko$/);
+	expect(watch.errors).toEqual([]);
+});

@@ -604,7 +604,8 @@ function violation(r: ParseResult): string | null {
 	if (!t.points.every(Number.isFinite)) return 'non-finite point';
 	if (t.classNames.length < 2 || t.classNames.length > 10) return 'class count';
 	if (!t.labels.every((l) => l >= 0 && l < t.classNames.length)) return 'label out of range';
-	return datasetProblem(tableToDataset(t, { seed: 1, testFraction: 0.3 }));
+	const problem = datasetProblem(tableToDataset(t, { seed: 1, testFraction: 0.3 }));
+	return problem && en([problem])[0];
 }
 
 /** Runs `count` inputs through parseDataFile; returns the failures and the accepted count. */

@@ -571,8 +571,9 @@ describe('identities: the open-set family', () => {
 		}
 		const ds = generateDataset({ ...base, inputDim: 16, pointsPerClass: 10 });
 		expect(datasetProblem(ds)).toBeNull();
-		expect(datasetProblem({ ...ds, dim: 197 })).toMatch(/2 to 196 dimensions/);
-		expect(datasetProblem({ ...ds, dim: 1 })).toMatch(/2 to 196 dimensions/);
+		const problem = (d: typeof ds) => en([datasetProblem(d)!])[0];
+		expect(problem({ ...ds, dim: 197 })).toMatch(/2 to 196 dimensions/);
+		expect(problem({ ...ds, dim: 1 })).toMatch(/2 to 196 dimensions/);
 	});
 });
 

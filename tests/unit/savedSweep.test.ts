@@ -9,6 +9,7 @@ import { parseSavedSweep, SAVED_SWEEP_KIND, toSaved } from '../../src/lib/state/
 import { loadSavedSweep } from '../../src/lib/state/savedSweepLoader';
 import { DELTA_METRICS, IDENTITY_SWEEP } from '../../src/lib/math/experimentTable';
 import type { ExperimentResult } from '../../src/lib/model/experiment';
+import { notice } from '../../src/lib/math/notice';
 
 const shipped = JSON.parse(readFileSync('static/data/identity-sweep.json', 'utf8'));
 
@@ -153,6 +154,7 @@ describe('parseSavedSweep refuses what is not a saved sweep', () => {
 		const r = parseSavedSweep(json);
 		expect(r.sweep).toBeNull();
 		expect(r.problem).toMatch(problem);
+		expect(r.notice).not.toBeNull();
 	});
 
 	test('toSaved writes what parseSavedSweep reads', () => {
@@ -173,16 +175,23 @@ describe('parseSavedSweep refuses what is not a saved sweep', () => {
 describe('loadSavedSweep', () => {
 	test('an HTTP error, a network failure and bad JSON become reasons', async () => {
 		const status = (n: number) => (async () => new Response('', { status: n })) as typeof fetch;
-		expect(await loadSavedSweep('/x', status(404))).toEqual({ sweep: null, problem: 'HTTP 404' });
+		expect(await loadSavedSweep('/x', status(404))).toEqual({
+			sweep: null,
+			notice: notice('sweepHttp', { status: 404 }),
+			problem: 'HTTP 404'
+		});
 		const offline = (async () => {
 			throw new TypeError('Failed to fetch');
 		}) as typeof fetch;
 		expect(await loadSavedSweep('/x', offline)).toEqual({
 			sweep: null,
+			notice: notice('sweepNotLoaded', { detail: 'Failed to fetch' }),
 			problem: 'Failed to fetch'
 		});
 		const garbage = (async () => new Response('{not json')) as typeof fetch;
-		expect((await loadSavedSweep('/x', garbage)).problem).toBeTruthy();
+		const bad = await loadSavedSweep('/x', garbage);
+		expect(bad.notice?.key).toBe('sweepNotJson');
+		expect(bad.problem).toMatch(/^not valid JSON: ./);
 		const good = (async () => new Response(JSON.stringify(shipped))) as typeof fetch;
 		expect((await loadSavedSweep('/x', good)).sweep?.rows.length).toBe(shipped.rows.length);
 	});

@@ -1,11 +1,14 @@
 /**
- * The data files' notices (`notice.<FileNoticeKey>` and `notice.<DigitsNoticeKey>`, see
- * math/notice.ts) in English and Korean: why an uploaded file or the digits file was refused,
- * and the reader's notes on a file it read. Values of the file (`{value}`, `{names}`) are
+ * The data files' notices (`notice.<FileNoticeKey>`, `notice.<DigitsNoticeKey>` and
+ * `notice.<DatasetNoticeKey>`, see math/notice.ts) in English and Korean: why an uploaded file
+ * or the digits file was refused, why the trainer refused a data set, and the reader's notes
+ * on a file it read. Values of the file (`{value}`, `{names}`) are
  * shown as the file has them; `{axes}` are the coordinate columns ("x, y"), the label column
  * is the language's word. The words a notice names by a `…Word` parameter are `noticeWord.*`.
+ * Why a data set cannot be trained on is a clause that 'dataCannotTrain' writes in its
+ * `{cause}`.
  */
-import type { DigitsNoticeKey, FileNoticeKey } from '$lib/math/notice';
+import type { DatasetNoticeKey, DigitsNoticeKey, FileNoticeKey } from '$lib/math/notice';
 
 export const FILE_NOTICE_EN = {
 	'notice.fileNotBytes': 'Expected the text or the bytes of a file.',
@@ -52,7 +55,13 @@ export const FILE_NOTICE_EN = {
 	'notice.fileNotRead': 'The file could not be read{detail}.',
 	'notice.trainerNotReady': 'The trainer is not ready yet; try again in a moment.',
 	'notice.workerStopped': 'The training worker was stopped.',
-	'notice.dataCannotTrain': 'This data set cannot be trained on: {problem}.',
+	'notice.dataCannotTrain': 'This data set cannot be trained on: {cause}.',
+	'notice.dataDims': 'inputs must have 2 to {max} dimensions, not {dim}',
+	'notice.dataLengths': 'points, labels and split have different lengths',
+	'notice.dataClassCount': 'there must be {min} to {max} classes',
+	'notice.dataNotFinite': 'some coordinates are not finite numbers',
+	'notice.dataLabels': 'labels must be class indices 0–{last}',
+	'notice.dataNoTraining': 'no point is in the training split',
 	'notice.digitsTooShort': 'The digits file is too short ({n} bytes).',
 	'notice.digitsNotDigits':
 		'The digits file does not start with SLD1: it is not a SphereLab digits file.',
@@ -68,7 +77,7 @@ export const FILE_NOTICE_EN = {
 		'The digits file has {have} digits {digit}, fewer than the {per} asked for.',
 	'notice.digitsNoAddress': 'The digits file could not be loaded (no address for the file).',
 	'notice.digitsNotLoaded': 'The digits file could not be loaded ({detail}).'
-} as const satisfies Record<`notice.${FileNoticeKey | DigitsNoticeKey}`, string>;
+} as const satisfies Record<`notice.${FileNoticeKey | DigitsNoticeKey | DatasetNoticeKey}`, string>;
 
 export const FILE_NOTICE_KO: Record<keyof typeof FILE_NOTICE_EN, string> = {
 	'notice.fileNotBytes': '파일의 텍스트나 바이트가 필요합니다.',
@@ -117,7 +126,13 @@ export const FILE_NOTICE_KO: Record<keyof typeof FILE_NOTICE_EN, string> = {
 	'notice.fileNotRead': '파일을 읽을 수 없습니다{detail}.',
 	'notice.trainerNotReady': '학습기가 아직 준비되지 않았습니다. 잠시 뒤에 다시 해 보세요.',
 	'notice.workerStopped': '학습 워커가 멈췄습니다.',
-	'notice.dataCannotTrain': '이 데이터 세트로는 학습할 수 없습니다: {problem}.',
+	'notice.dataCannotTrain': '이 데이터 세트로는 학습할 수 없습니다: {cause}.',
+	'notice.dataDims': '입력은 2–{max}차원이어야 하는데 {dim}차원입니다',
+	'notice.dataLengths': '점, 레이블, 분할의 길이가 서로 다릅니다',
+	'notice.dataClassCount': '클래스는 {min}–{max}개여야 합니다',
+	'notice.dataNotFinite': '일부 좌표가 유한한 수가 아닙니다',
+	'notice.dataLabels': '레이블은 클래스 번호 0–{last}여야 합니다',
+	'notice.dataNoTraining': '학습 분할에 든 점이 하나도 없습니다',
 	'notice.digitsTooShort': '숫자 파일이 너무 짧습니다({n}바이트).',
 	'notice.digitsNotDigits':
 		'숫자 파일의 첫 바이트가 맞지 않습니다. SphereLab 숫자 파일이 아닙니다.',

@@ -27,13 +27,47 @@ export function translate(
 	return fillTemplate(STRINGS[lang][key] ?? STRINGS.en[key], params);
 }
 
+/** A piece of a sentence: plain text, or code shown as it is written (in `<code>`). */
+export interface TextPiece {
+	text: string;
+	code: boolean;
+}
+
+/**
+ * The UI string `key` in `lang` cut into text and code pieces: each `{name}` placeholder
+ * named in `code` becomes a code piece with its value (an HTML tag, a URL setting: written the
+ * same in every language); the other placeholders are filled from `params` as by `translate`.
+ * Adjacent text is one piece. Plain text throughout: callers render pieces as text.
+ */
+export function translatePieces(
+	lang: Lang,
+	key: StringKey,
+	code: Readonly<Record<string, string>>,
+	params: Readonly<Record<string, string | number>> = {}
+): TextPiece[] {
+	const pieces: TextPiece[] = [];
+	const push = (text: string, isCode: boolean) => {
+		const last = pieces[pieces.length - 1];
+		if (!isCode && last && !last.code) last.text += text;
+		else if (text || isCode) pieces.push({ text, code: isCode });
+	};
+	// Split around the placeholders: even parts are text, odd parts placeholder names.
+	(STRINGS[lang][key] ?? STRINGS.en[key]).split(/\{(\w+)\}/).forEach((part, i) => {
+		if (i % 2 === 0) push(part, false);
+		else if (part in code) push(code[part], true);
+		else push(fillTemplate(`{${part}}`, params), false);
+	});
+	return pieces;
+}
+
 /** A notice shown in a list is cut to this many characters. */
 export const MAX_NOTICE_LENGTH = 160;
 
 /**
- * Notice `n` written in `lang` (plain text), after its cause if it has one, cut to
- * MAX_NOTICE_LENGTH characters. A parameter whose name ends in `Word` names a word of the
- * tables (`noticeWord.<value>`), written in `lang` too.
+ * Notice `n` written in `lang` (plain text), after its cause if it has one (or with the cause
+ * in its `{cause}` placeholder when its string has one: "This data set cannot be trained on:
+ * {cause}."), cut to MAX_NOTICE_LENGTH characters. A parameter whose name ends in `Word` names
+ * a word of the tables (`noticeWord.<value>`), written in `lang` too.
  */
 export function noticeText(lang: Lang, n: Notice): string {
 	const params: Record<string, string | number> = { ...n.params };
@@ -42,9 +76,12 @@ export function noticeText(lang: Lang, n: Notice): string {
 		if (name.endsWith('Word') && key in STRINGS.en)
 			params[name] = translate(lang, key as StringKey);
 	}
-	const body = translate(lang, `notice.${n.key}`, params);
+	const key: StringKey = `notice.${n.key}`;
+	const inside = n.cause !== undefined && STRINGS[lang][key].includes('{cause}');
+	if (inside) params.cause = noticeText(lang, n.cause!);
+	const body = translate(lang, key, params);
 	const own = n.prefix ? `${n.prefix} ${body}` : body;
-	const text = n.cause ? `${noticeText(lang, n.cause)} ${own}` : own;
+	const text = n.cause && !inside ? `${noticeText(lang, n.cause)} ${own}` : own;
 	return text.length > MAX_NOTICE_LENGTH ? `${text.slice(0, MAX_NOTICE_LENGTH - 1)}…` : text;
 }
 

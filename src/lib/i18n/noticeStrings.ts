@@ -6,9 +6,11 @@
  */
 import type { NoticeKey } from '$lib/math/notice';
 import { FILE_NOTICE_EN, FILE_NOTICE_KO } from './fileNoticeStrings';
+import { SWEEP_NOTICE_EN, SWEEP_NOTICE_KO } from './sweepNoticeStrings';
 
 export const NOTICE_EN = {
 	...FILE_NOTICE_EN,
+	...SWEEP_NOTICE_EN,
 	'notice.notNumber': '{name} {value} is not a number; using {using}',
 	'notice.outOfRange': '{name} {value} is out of range {min}–{max}; using {using}',
 	'notice.notWhole': '{name} {value} is not a whole number; using {using}',
@@ -42,6 +44,7 @@ export const NOTICE_EN = {
 
 export const NOTICE_KO: Record<keyof typeof NOTICE_EN, string> = {
 	...FILE_NOTICE_KO,
+	...SWEEP_NOTICE_KO,
 	'notice.notNumber': '{name} {value}은(는) 숫자가 아닙니다. {using}을(를) 씁니다',
 	'notice.outOfRange': '{name} {value}은(는) 범위 {min}–{max} 밖입니다. {using}을(를) 씁니다',
 	'notice.notWhole': '{name} {value}은(는) 정수가 아닙니다. {using}을(를) 씁니다',

@@ -8,6 +8,7 @@ import { SWEEP_EN, SWEEP_KO } from './sweepStrings';
 import { NOTICE_EN, NOTICE_KO } from './noticeStrings';
 import { NOTICE_WORDS_EN, NOTICE_WORDS_KO } from './fileNoticeStrings';
 import { FIGURE_EN, FIGURE_KO } from './figureStrings';
+import { EMBED_EN, EMBED_KO } from './embedStrings';
 
 const en = {
 	...EXPLORER_EN,
@@ -15,6 +16,7 @@ const en = {
 	...NOTICE_EN,
 	...NOTICE_WORDS_EN,
 	...FIGURE_EN,
+	...EMBED_EN,
 	'compare.pageTitle': 'Compare losses · SphereLab',
 	'compare.title': 'Compare losses, and test them on people the model never saw',
 	'compare.intro':
@@ -179,6 +181,7 @@ const ko: Record<StringKey, string> = {
 	...NOTICE_KO,
 	...NOTICE_WORDS_KO,
 	...FIGURE_KO,
+	...EMBED_KO,
 	'compare.pageTitle': '손실 함수 비교 · SphereLab',
 	'compare.title': '손실 함수를 비교하고, 학습에서 본 적 없는 사람으로 시험하기',
 	'compare.intro':

@@ -7,6 +7,7 @@
 import type { DataSettings } from './settingTypes';
 import { DIGITS_INPUT_DIM, MIN_CLASSES, maxClassesOf } from './limits';
 import { SPLIT } from './split';
+import { notice, type Notice } from './notice';
 
 /** A generated data set. Rows are grouped by class (class 0 first); trainers shuffle. */
 export interface Dataset {
@@ -95,27 +96,26 @@ export function seenClassesOnly(d: Dataset): SeenClasses {
 }
 
 /**
- * Why a data set cannot be trained on, in plain words, or null when it can: consistent
- * array lengths, finite coordinates, labels that are class indices, MIN_CLASSES to
- * MAX_CLASSES (2–10) classes (MAX_IDENTITIES for the identities family), 2 to MAX_INPUT_DIM input dimensions, and at least one training
- * point. Used for uploaded and drawn data.
+ * Why a data set cannot be trained on, as a notice (the cause of 'dataCannotTrain', written in
+ * the page's language where it is shown), or null when it can: consistent array lengths,
+ * finite coordinates, labels that are class indices, MIN_CLASSES to MAX_CLASSES (2–10) classes
+ * (MAX_IDENTITIES for the identities family), 2 to MAX_INPUT_DIM input dimensions, and at least
+ * one training point. Used for uploaded and drawn data.
  */
-export function datasetProblem(d: Dataset): string | null {
+export function datasetProblem(d: Dataset): Notice | null {
 	const n = d.labels.length;
 	if (!Number.isInteger(d.dim) || d.dim < 2 || d.dim > MAX_INPUT_DIM) {
-		return `inputs must have 2 to ${MAX_INPUT_DIM} dimensions, not ${d.dim}`;
+		return notice('dataDims', { max: MAX_INPUT_DIM, dim: d.dim });
 	}
-	if (d.points.length !== n * d.dim || d.split.length !== n) {
-		return 'points, labels and split have different lengths';
-	}
+	if (d.points.length !== n * d.dim || d.split.length !== n) return notice('dataLengths');
 	const maxClasses = maxClassesOf(d.settings?.generator ?? '');
 	if (d.numClasses < MIN_CLASSES || d.numClasses > maxClasses) {
-		return `there must be ${MIN_CLASSES} to ${maxClasses} classes`;
+		return notice('dataClassCount', { min: MIN_CLASSES, max: maxClasses });
 	}
-	if (!d.points.every(Number.isFinite)) return 'some coordinates are not finite numbers';
+	if (!d.points.every(Number.isFinite)) return notice('dataNotFinite');
 	if (!d.labels.every((l) => Number.isInteger(l) && l >= 0 && l < d.numClasses)) {
-		return `labels must be class indices 0–${d.numClasses - 1}`;
+		return notice('dataLabels', { last: d.numClasses - 1 });
 	}
-	if (!d.split.some((s) => s === SPLIT.train)) return 'no point is in the training split';
+	if (!d.split.some((s) => s === SPLIT.train)) return notice('dataNoTraining');
 	return null;
 }

@@ -57,7 +57,9 @@ export type NoticeKey =
 	/** {n} */
 	| 'restoredDrawing'
 	| FileNoticeKey
-	| DigitsNoticeKey;
+	| DigitsNoticeKey
+	| DatasetNoticeKey
+	| SavedSweepNoticeKey;
 
 /**
  * Why a data file was refused, or a note on how it was read (io/dataReader.ts), and why the
@@ -134,8 +136,81 @@ export type FileNoticeKey =
 	| 'trainerNotReady'
 	/** {}: the worker was stopped before it answered a load */
 	| 'workerStopped'
-	/** {problem}: the trainer refused the data set (problem as datasetProblem writes it) */
+	/** {}: the trainer refused the data set; its `cause` (a DatasetNoticeKey) fills {cause} */
 	| 'dataCannotTrain';
+
+/**
+ * Why a data set cannot be trained on (math/datasets.ts `datasetProblem`): a clause, the cause
+ * of 'dataCannotTrain' written in its `{cause}`.
+ */
+export type DatasetNoticeKey =
+	/** {max, dim} */
+	| 'dataDims'
+	/** {} */
+	| 'dataLengths'
+	/** {min, max} */
+	| 'dataClassCount'
+	/** {} */
+	| 'dataNotFinite'
+	/** {last}: the largest class index */
+	| 'dataLabels'
+	/** {} */
+	| 'dataNoTraining';
+
+/**
+ * Why the identity sweep saved with the site could not be read (state/savedSweep.ts,
+ * state/savedSweepLoader.ts): a clause shown inside 'idsweep.badSaved'. `field` is a JSON
+ * field of the file and `value` a value of it, both as the file writes them.
+ */
+export type SavedSweepNoticeKey =
+	/** {status}: the server's HTTP status */
+	| 'sweepHttp'
+	/** {detail}: the request's own words (the browser's reason) */
+	| 'sweepNotLoaded'
+	/** {detail}: the JSON parser's own words */
+	| 'sweepNotJson'
+	/** {} */
+	| 'sweepNotObject'
+	/** {} */
+	| 'sweepWrongKind'
+	/** {} */
+	| 'sweepNoRows'
+	/** {} */
+	| 'sweepNoSeeds'
+	/** {} */
+	| 'sweepNoBaselines'
+	/** {field} */
+	| 'sweepFieldNotNumber'
+	/** {field} */
+	| 'sweepFieldNotObject'
+	/** {} */
+	| 'sweepRowNotObject'
+	/** {value} */
+	| 'sweepUnknownLoss'
+	/** {} */
+	| 'sweepRowNoCounts'
+	/** {} */
+	| 'sweepRowNoMargin'
+	/** {value} */
+	| 'sweepUnknownVariant'
+	/** {field}: spread */
+	| 'sweepRowNoField'
+	/** {field}: trials */
+	| 'sweepNotList'
+	/** {} */
+	| 'sweepTrialNotNumber'
+	/** {} */
+	| 'sweepDeltaNotObject'
+	/** {} */
+	| 'sweepDeltaNotNumber'
+	/** {} */
+	| 'sweepDeltaNoAhead'
+	/** {} */
+	| 'sweepDeltaNoSeeds'
+	/** {} */
+	| 'sweepIntervalNotTwo'
+	/** {value} */
+	| 'sweepUnknownVerdict';
 
 /** Why the digits file could not be had (io/digits.ts), shown as the cause of 'digitsRefused'. */
 export type DigitsNoticeKey =
@@ -169,7 +244,10 @@ export interface Notice {
 	readonly params: NoticeParams;
 	/** Words shown before the notice as they are (URL words such as "panels: asoftmax"). */
 	readonly prefix?: string;
-	/** A notice saying why, written before this one ('digitsRefused' after its reason). */
+	/**
+	 * A notice saying why, written before this one ('digitsRefused' after its reason), or in
+	 * its `{cause}` placeholder when its string has one ('dataCannotTrain': its reason).
+	 */
 	readonly cause?: Notice;
 }
 

@@ -9,7 +9,7 @@
  * Divergence: a non-finite loss or parameter rolls back to the last finite state, pinpoints
  * the step that broke, and pauses with a plain-language reason until settings change or reset.
  */
-import { NoticeError, notice, type Notice } from '../math/notice';
+import { NoticeError, because, notice, type Notice } from '../math/notice';
 import { tf } from './tf';
 import { FlatAdam } from './adam';
 import { BatchAssembly } from './batchAssembly';
@@ -160,13 +160,13 @@ export class Trainer {
 
 	/**
 	 * Trains on a given data set (an upload or a drawing) instead of a generated one, and
-	 * rebuilds the model. Rejected with a plain message (and nothing changed) when the
-	 * arrays are inconsistent or not finite. `setOptions(options, { kind: 'generated' })` goes back to generated data.
+	 * rebuilds the model. Rejected with a NoticeError (and nothing changed) when the arrays are
+	 * inconsistent or not finite: 'dataCannotTrain', its cause the reason (`datasetProblem`). `setOptions(options, { kind: 'generated' })` goes back to generated data.
 	 */
 	loadDataset(d: Dataset): void {
 		this.assertAlive();
 		const problem = datasetProblem(d);
-		if (problem) throw new NoticeError(notice('dataCannotTrain', { problem }));
+		if (problem) throw new NoticeError(because(notice('dataCannotTrain'), problem));
 		this.custom = d;
 		this.build();
 	}

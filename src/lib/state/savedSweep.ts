@@ -2,12 +2,14 @@
  * A measured identity sweep saved as JSON (`npm run experiment -- … --save file`): what the
  * /compare page shows before a reader runs the sweep in the browser, so a teacher has the
  * answer at once and can still re-measure it live. Read defensively: a file that is not one
- * gives null and a reason, never a broken view.
+ * gives null and a reason (a notice, see `SavedSweepRead`), never a broken view.
  */
 import { LOSS_KINDS } from '../math/margins';
 import type { Baseline } from '../model/experimentRun';
 import type { ExperimentResult } from '../model/experiment';
 import type { ExperimentRow } from '../math/experimentTable';
+import { notice, type Notice, type NoticeParams, type SavedSweepNoticeKey } from '../math/notice';
+import { noticeText } from '../i18n/index';
 
 /** What the file holds (a subset of ExperimentResult, plus how it was measured). */
 export interface SavedSweep {
@@ -65,18 +67,18 @@ export function toSaved(
 const isOptNum = (v: unknown) => v === undefined || isNumOrNull(v);
 
 /** Why `d`, one paired difference, is not one (null: it is; interval and verdict optional). */
-function deltaProblem(d: unknown): string | null {
+function deltaProblem(d: unknown): Notice | null {
 	if (d === null) return null;
-	if (typeof d !== 'object') return 'a paired difference is not an object';
+	if (typeof d !== 'object') return notice('sweepDeltaNotObject');
 	const x = d as Record<string, unknown>;
-	if (!isNum(x.mean) || !isNum(x.std)) return 'a paired difference is not a number';
-	if (x.ahead !== undefined && !isNum(x.ahead)) return 'a paired difference has no seeds ahead';
-	if (x.seeds !== undefined && !isNum(x.seeds)) return 'a paired difference has no seed count';
+	if (!isNum(x.mean) || !isNum(x.std)) return notice('sweepDeltaNotNumber');
+	if (x.ahead !== undefined && !isNum(x.ahead)) return notice('sweepDeltaNoAhead');
+	if (x.seeds !== undefined && !isNum(x.seeds)) return notice('sweepDeltaNoSeeds');
 	const ci = x.ci95;
 	if (ci !== undefined && ci !== null && !(Array.isArray(ci) && ci.length === 2 && ci.every(isNum)))
-		return 'a 95 % interval is not two numbers';
+		return notice('sweepIntervalNotTwo');
 	if (x.verdict !== undefined && !['helps', 'hurts', 'none'].includes(x.verdict as string))
-		return `unknown verdict ${String(x.verdict)}`;
+		return notice('sweepUnknownVerdict', { value: String(x.verdict) });
 	return null;
 }
 
@@ -85,16 +87,17 @@ function deltaProblem(d: unknown): string | null {
  * (margin trials, effective margin, λ at the end, intervals and verdicts, the 'pure'
  * variant) may be absent (files saved before it) but are checked when present.
  */
-function rowProblem(row: unknown): string | null {
-	if (typeof row !== 'object' || row === null) return 'a row is not an object';
+function rowProblem(row: unknown): Notice | null {
+	if (typeof row !== 'object' || row === null) return notice('sweepRowNotObject');
 	const r = row as Record<string, unknown>;
-	if (!LOSS_KINDS.includes(r.loss as never)) return `unknown loss ${String(r.loss)}`;
-	if (!isNum(r.identities) || !isNum(r.seeds)) return 'a row has no identity count or seeds';
-	if (!isNumOrNull(r.m) || !isNumOrNull(r.requestedM)) return 'a row has no margin';
+	if (!LOSS_KINDS.includes(r.loss as never))
+		return notice('sweepUnknownLoss', { value: String(r.loss) });
+	if (!isNum(r.identities) || !isNum(r.seeds)) return notice('sweepRowNoCounts');
+	if (!isNumOrNull(r.m) || !isNumOrNull(r.requestedM)) return notice('sweepRowNoMargin');
 	if (r.variant !== undefined && r.variant !== 'pure')
-		return `unknown variant ${String(r.variant)}`;
+		return notice('sweepUnknownVariant', { value: String(r.variant) });
 	for (const k of ['verifAUC', 'tarAtFar1e2', 'trainAcc', 'closedSetAcc', 'seenVerifAUC']) {
-		if (!isNumOrNull(r[k])) return `${k} is not a number`;
+		if (!isNumOrNull(r[k])) return notice('sweepFieldNotNumber', { field: k });
 	}
 	for (const k of [
 		'effectiveMarginDeg',
@@ -103,17 +106,19 @@ function rowProblem(row: unknown): string | null {
 		'maxIntraDeg',
 		'minInterDeg'
 	]) {
-		if (!isOptNum(r[k])) return `${k} is not a number`;
+		if (!isOptNum(r[k])) return notice('sweepFieldNotNumber', { field: k });
 	}
-	if (typeof r.spread !== 'object' || r.spread === null) return 'a row has no spread';
+	if (typeof r.spread !== 'object' || r.spread === null)
+		return notice('sweepRowNoField', { field: 'spread' });
 	if (r.trials !== undefined && r.trials !== null) {
-		if (!Array.isArray(r.trials)) return 'trials is not a list';
+		if (!Array.isArray(r.trials)) return notice('sweepNotList', { field: 'trials' });
 		for (const t of r.trials as unknown[]) {
 			const x = (t ?? {}) as Record<string, unknown>;
-			if (!isNum(x.m) || !isNumOrNull(x.score)) return 'a margin trial is not a number';
+			if (!isNum(x.m) || !isNumOrNull(x.score)) return notice('sweepTrialNotNumber');
 		}
 	}
-	if (r.delta !== null && typeof r.delta !== 'object') return 'delta is not an object';
+	if (r.delta !== null && typeof r.delta !== 'object')
+		return notice('sweepFieldNotObject', { field: 'delta' });
 	for (const d of Object.values((r.delta ?? {}) as Record<string, unknown>)) {
 		const problem = deltaProblem(d);
 		if (problem) return problem;
@@ -121,24 +126,36 @@ function rowProblem(row: unknown): string | null {
 	return null;
 }
 
+/**
+ * A saved sweep as read: the sweep, or null and why not. `notice` is the reason for pages (a
+ * clause for 'idsweep.badSaved', written in the page's language); `problem` is the same
+ * reason in English, for logs and the command line (`npm run claims`).
+ */
+export type SavedSweepRead =
+	| { sweep: SavedSweep; notice: null; problem: null }
+	| { sweep: null; notice: Notice; problem: string };
+
+/** The refusal of a saved sweep for the reason `n`. */
+export function sweepRefused(n: Notice): SavedSweepRead {
+	return { sweep: null, notice: n, problem: noticeText('en', n) };
+}
+
 /** The saved sweep in `json`, or null and the reason it is not one. */
-export function parseSavedSweep(json: unknown): {
-	sweep: SavedSweep | null;
-	problem: string | null;
-} {
-	const fail = (problem: string) => ({ sweep: null, problem });
-	if (typeof json !== 'object' || json === null) return fail('not a JSON object');
+export function parseSavedSweep(json: unknown): SavedSweepRead {
+	const fail = (key: SavedSweepNoticeKey, params: NoticeParams = {}) =>
+		sweepRefused(notice(key, params));
+	if (typeof json !== 'object' || json === null) return fail('sweepNotObject');
 	const s = json as Record<string, unknown>;
-	if (s.kind !== SAVED_SWEEP_KIND || s.version !== 1) return fail('not a saved identity sweep');
-	if (!Array.isArray(s.rows) || s.rows.length === 0) return fail('no rows');
-	if (!Array.isArray(s.seeds) || !s.seeds.every(isNum)) return fail('no seeds');
+	if (s.kind !== SAVED_SWEEP_KIND || s.version !== 1) return fail('sweepWrongKind');
+	if (!Array.isArray(s.rows) || s.rows.length === 0) return fail('sweepNoRows');
+	if (!Array.isArray(s.seeds) || !s.seeds.every(isNum)) return fail('sweepNoSeeds');
 	for (const k of ['steps', 'featureDim', 'unseen', 'seconds', 'hiddenUnits']) {
-		if (!isNum(s[k])) return fail(`${k} is not a number`);
+		if (!isNum(s[k])) return fail('sweepFieldNotNumber', { field: k });
 	}
 	for (const row of s.rows) {
 		const problem = rowProblem(row);
-		if (problem) return fail(problem);
+		if (problem) return sweepRefused(problem);
 	}
-	if (!Array.isArray(s.inputBaselines)) return fail('no raw-input baselines');
-	return { sweep: s as unknown as SavedSweep, problem: null };
+	if (!Array.isArray(s.inputBaselines)) return fail('sweepNoBaselines');
+	return { sweep: s as unknown as SavedSweep, notice: null, problem: null };
 }
