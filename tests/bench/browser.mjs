@@ -264,6 +264,7 @@ if (compositors.some((c) => !c) || pageNames.some((n) => !pages[n])) {
 	console.error(
 		'BENCH_COMPOSITORS is a list of soft, gl; BENCH_PAGES of explorer, figure, compare.'
 	);
+	stop(); // the preview server started above would outlive this process
 	process.exit(1);
 }
 
