@@ -7,9 +7,9 @@
  * sectors, wedges, labels) and these canvases line up at any size.
  *
  * Cost per frame is kept small because a page may hold four of these views training at
- * once: the decision regions are rasterised once per snapshot into a small ImageData
- * (REGION_RES²) and scaled onto their own canvas once per snapshot, not every frame; points change style only when
- * the colour changes (fills carry their alpha in the colour: switching globalAlpha per point
+ * once: the decision regions are rasterised once per snapshot into their own small canvas
+ * (REGION_RES², stretched over the panel by CSS), not every frame; points change style only
+ * when the colour changes (fills carry their alpha in the colour: switching globalAlpha per point
  * was most of the cost); draws go through the page's shared DrawQueue, so views that got
  * snapshots at the same moment draw in different frames; a view scrolled out of sight draws
  * only once a second until it comes back; points glide only in a view alone in sight.
@@ -64,7 +64,10 @@ type Layer = (typeof LAYERS)[number];
 export class FeatureCircleView {
 	private raw: HTMLCanvasElement | null = null;
 	private circle: HTMLCanvasElement | null = null;
-	/** The raw panel's decision regions: their own canvas, under the arrows and the points. */
+	/**
+	 * The raw panel's decision regions: their own canvas, under the arrows and the points, as
+	 * small as their raster (see RegionRaster).
+	 */
 	private regions: HTMLCanvasElement | null = null;
 	private snapshot: Snapshot | null = null;
 	private labels: Int32Array | null = null;
@@ -109,7 +112,7 @@ export class FeatureCircleView {
 		this.raw = raw;
 		this.circle = circle;
 		this.regions = regions;
-		this.regionRaster = new RegionRaster();
+		this.regionRaster = new RegionRaster(regions);
 		this.observer = new ResizeObserver(() => this.resize());
 		// The panels' boxes, not the canvases: a canvas has a fixed CSS size once fitted, so
 		// it would never report its panel shrinking (leaving presentation mode, a narrower window).
@@ -173,10 +176,13 @@ export class FeatureCircleView {
 		else this.draw(); // out of sight: only notes that it is stale
 	}
 
-	/** Follows the canvases' CSS size (backing store = CSS size × devicePixelRatio). */
+	/**
+	 * Follows the points canvases' CSS size (backing store = CSS size × devicePixelRatio). The
+	 * regions canvas keeps its raster's size: CSS stretches it over the panel, smoothly.
+	 */
 	resize(): void {
 		let changed = false;
-		for (const c of [this.raw, this.circle, this.regions]) {
+		for (const c of [this.raw, this.circle]) {
 			if (!c) continue;
 			const size = c.parentElement?.clientWidth ?? PANEL;
 			changed = fitCanvas(c, size, size) || changed;
@@ -265,17 +271,19 @@ export class FeatureCircleView {
 
 	/** One canvas: a panel's points at `pos`, or the raw panel's regions. */
 	private drawLayer(layer: Layer, s: Snapshot, pos: Float32Array): void {
-		const canvas = layer === 'raw' ? this.raw : layer === 'circle' ? this.circle : this.regions;
+		if (layer === 'regions') {
+			if (this.regions) this.regionRaster?.paint(this.regions, s, this.extent);
+			return;
+		}
+		const canvas = layer === 'raw' ? this.raw : this.circle;
 		const ctx = canvas && this.context(canvas);
 		if (!ctx) return;
-		if (layer === 'regions') this.regionRaster?.draw(ctx, s, this.extent);
-		else
-			paintPoints(ctx, pos, layer, {
-				labels: this.labels!,
-				split: this.split,
-				extent: this.extent,
-				classColor: classColors(this.snapshot?.weightClasses)
-			});
+		paintPoints(ctx, pos, layer, {
+			labels: this.labels!,
+			split: this.split,
+			extent: this.extent,
+			classColor: classColors(this.snapshot?.weightClasses)
+		});
 	}
 
 	/** Positions for this frame, eased from the previous ones; asks for the next frame while moving. */

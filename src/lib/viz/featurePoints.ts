@@ -72,39 +72,37 @@ export function paintPoints(
 }
 
 /**
- * The plain decision regions over the raw plane, as a soft raster: a REGION_RES² canvas of
- * its own, repainted only after `invalidate()` (a new snapshot: weights and extent change
- * only then), then scaled onto the panel's regions canvas, which keeps it while the points
- * glide above. The raster is a software canvas (willReadFrequently): it is written from
- * ImageData and read back by drawImage every snapshot, which on a GPU canvas is a readback.
+ * The plain decision regions over the raw plane, as a soft raster: the regions canvas itself
+ * is REGION_RES² pixels and CSS stretches it over the panel (bilinear, as smooth as drawing it
+ * scaled was). Repainted only after `invalidate()` (a new snapshot: weights and extent change
+ * only then). Its backing store stays ~37 kB: when a canvas changes, the page hands the
+ * compositor a copy of its pixels, and a panel-sized one (3–4 MB at 1920 × 1080) made that
+ * copy most of a training frame. A software canvas (willReadFrequently): it is written from
+ * ImageData.
  */
 export class RegionRaster {
-	private readonly canvas: HTMLCanvasElement;
 	private image: ImageData | null = null;
 	private stale = true;
 
-	constructor() {
-		this.canvas = document.createElement('canvas');
-		this.canvas.width = REGION_RES;
-		this.canvas.height = REGION_RES;
+	/** Takes over `canvas` (sized here; its CSS size is the panel's). */
+	constructor(canvas: HTMLCanvasElement) {
+		canvas.width = REGION_RES;
+		canvas.height = REGION_RES;
 	}
 
-	/** The next draw repaints the raster. */
+	/** The next paint repaints the raster. */
 	invalidate(): void {
 		this.stale = true;
 	}
 
-	/** Draws the regions of `s` at half-width `extent` over the whole panel of `ctx`. */
-	draw(ctx: CanvasRenderingContext2D, s: Snapshot, extent: number): void {
-		const rctx = this.canvas.getContext('2d', { willReadFrequently: true });
-		if (!rctx) return;
-		if (this.stale || !this.image) {
-			this.image ??= rctx.createImageData(REGION_RES, REGION_RES);
-			paintRegions(this.image, s, extent);
-			rctx.putImageData(this.image, 0, 0);
-			this.stale = false;
-		}
-		ctx.imageSmoothingEnabled = true;
-		ctx.drawImage(this.canvas, 0, 0, PANEL, PANEL);
+	/** Paints the regions of `s` at half-width `extent` into `canvas`, if they changed. */
+	paint(canvas: HTMLCanvasElement, s: Snapshot, extent: number): void {
+		if (!this.stale && this.image) return;
+		const ctx = canvas.getContext('2d', { willReadFrequently: true });
+		if (!ctx) return;
+		this.image ??= ctx.createImageData(REGION_RES, REGION_RES);
+		paintRegions(this.image, s, extent);
+		ctx.putImageData(this.image, 0, 0);
+		this.stale = false;
 	}
 }
