@@ -88,7 +88,8 @@ const en = {
 	'idsweep.progress': 'Identity sweep progress',
 	'idsweep.status':
 		'{done} of {runs} models · {model}, {identities} identities, seed {seed} · {seconds} s',
-	'idsweep.failed': 'The sweep stopped: {error}',
+	'compare.sweepFailed': 'The sweep stopped: {error}',
+	'compare.sweepCancelled': 'Sweep cancelled.',
 	'compare.sweepTitle': 'The m sweep, over several seeds',
 	'compare.sweepIntro':
 		'Trains every loss headless in a worker on a harder open-set family (6 seen identities in 8 input dimensions with shared nuisance variation; 20 held-out identities are the new people; A-Softmax with the paper’s λ annealing, 3D features, a classifier over the seen identities only) and scores the new people. The same sweep runs in Node with {command}.',
@@ -250,7 +251,8 @@ const ko: Record<StringKey, string> = {
 	'idsweep.progress': '신원 수 스윕 진행률',
 	'idsweep.status':
 		'모델 {runs}개 중 {done}개 완료 · {model}, 신원 {identities}개, 시드 {seed} · {seconds}초',
-	'idsweep.failed': '스윕이 중단되었습니다: {error}',
+	'compare.sweepFailed': '스윕이 중단되었습니다: {error}',
+	'compare.sweepCancelled': '스윕을 취소했습니다.',
 	'compare.sweepTitle': '여러 시드에 걸친 m 스윕',
 	'compare.sweepIntro':
 		'워커에서 화면 없이 모든 손실 함수를 더 어려운 개방 집합 데이터(8차원 입력의 학습 신원 6개와 공통 잡음 변동, 새로운 사람은 제외된 신원 20개; A-Softmax는 논문의 λ 어닐링, 3차원 특징, 학습한 신원만의 분류기)로 학습하고 새로운 사람을 평가합니다. 같은 스윕을 Node에서 {command}로 실행할 수 있습니다.',
