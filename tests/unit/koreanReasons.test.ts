@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { noticeText, translate, translatePieces } from '../../src/lib/i18n';
 import { SWEEP_NOTICE_EN, SWEEP_NOTICE_KO } from '../../src/lib/i18n/sweepNoticeStrings';
-import { EMBED_EN, EMBED_KO } from '../../src/lib/i18n/embedStrings';
+import { EMBED_CODE, EMBED_EN, EMBED_KO } from '../../src/lib/i18n/embedStrings';
 import { datasetProblem } from '../../src/lib/math/datasets';
 import { generateDataset } from '../../src/lib/math/generators';
 import { SPLIT } from '../../src/lib/math/split';
@@ -137,17 +137,6 @@ describe('a data set the trainer refuses', () => {
 });
 
 describe('the /embed page', () => {
-	/** The code the page names, as its CODE table has it. */
-	const code = {
-		iframe: '<iframe>',
-		query: '?loss=asoftmax&m=4&classes=5',
-		controls: 'controls=m,loss,lambda',
-		curves: 'curves=cosface,arcface',
-		autoplay: 'autoplay=0',
-		lang: 'lang=ko',
-		message: "{ type: 'spherelab:height', view, height }"
-	};
-
 	test('every string has Korean text with Hangul, no English word and the same code', () => {
 		for (const key of Object.keys(EMBED_EN) as (keyof typeof EMBED_EN)[]) {
 			const ko = EMBED_KO[key];
@@ -160,20 +149,20 @@ describe('the /embed page', () => {
 
 	test('the sentences cut into text and code: English as before, Korean text all Korean', () => {
 		const params = (lang: 'en' | 'ko') => ({ copy: translate(lang, 'embed.copy') });
-		const en = translatePieces('en', 'embed.intro', code, params('en'));
+		const en = translatePieces('en', 'embed.intro', EMBED_CODE, params('en'));
 		expect(en.map((p) => (p.code ? `[${p.text}]` : p.text)).join('')).toBe(
 			'Every SphereLab widget has its own page for an [<iframe>]. Add any explorer setting to its query string (for example [?loss=asoftmax&m=4&classes=5]), plus [controls=m,loss,lambda] for the controls under it, [curves=cosface,arcface] for the ψ chart, [autoplay=0] to wait for a click and [lang=ko] for Korean. The “Copy embed code” button under every widget writes the snippet for you.'
 		);
 		for (const key of ['embed.intro', 'embed.height'] as const) {
-			const ko = translatePieces('ko', key, code, params('ko'));
+			const ko = translatePieces('ko', key, EMBED_CODE, params('ko'));
 			const text = ko.filter((p) => !p.code).map((p) => p.text);
 			expect(text.join(''), key).toMatch(/[가-힣]/);
 			expect(englishWords(text.join(' ')), key).toEqual([]);
-			expect(ko.filter((p) => p.code).every((p) => Object.values(code).includes(p.text))).toBe(
-				true
-			);
+			expect(
+				ko.filter((p) => p.code).every((p) => Object.values(EMBED_CODE).includes(p.text))
+			).toBe(true);
 		}
-		const intro = translatePieces('ko', 'embed.intro', code, params('ko'));
+		const intro = translatePieces('ko', 'embed.intro', EMBED_CODE, params('ko'));
 		expect(intro.map((p) => p.text).join('')).toContain('“임베드 코드 복사” 버튼');
 	});
 

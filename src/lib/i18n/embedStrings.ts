@@ -4,6 +4,17 @@
  * setting, the height message) is a `{placeholder}` the page fills with `<code>` as written,
  * the same in both languages (see `translatePieces`); `{copy}` is the copy button's label.
  */
+/** The code the /embed sentences name (their code placeholders), the same in both languages. */
+export const EMBED_CODE: Readonly<Record<string, string>> = Object.freeze({
+	iframe: '<iframe>',
+	query: '?loss=asoftmax&m=4&classes=5',
+	controls: 'controls=m,loss,lambda',
+	curves: 'curves=cosface,arcface',
+	autoplay: 'autoplay=0',
+	lang: 'lang=ko',
+	message: "{ type: 'spherelab:height', view, height }"
+});
+
 export const EMBED_EN = {
 	'embed.pageTitle': 'Embed a widget · SphereLab',
 	'embed.title': 'Embed a widget',

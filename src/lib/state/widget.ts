@@ -7,6 +7,7 @@
 import { notice, type Notice } from '$lib/math/notice';
 import { parseSettingEntries, serializeSettings } from './urlSettings';
 import type { Settings } from '../math/settingTypes';
+import type { StringKey } from '$lib/i18n/strings';
 
 /** The widget kinds, in the order the embed pages are listed. */
 export const WIDGET_VIEWS = Object.freeze([
@@ -72,6 +73,16 @@ export const EMBED_SIZE: Readonly<Record<WidgetView, { width: number; height: nu
 		psi: { width: 560, height: 520 },
 		sweep: { width: 960, height: 760 }
 	});
+
+/** Each view's name in the string tables (the embed pages' titles and the /embed list). */
+export const VIEW_NAME_KEYS: Readonly<Record<WidgetView, StringKey>> = Object.freeze({
+	circle: 'widget.viewCircle',
+	sphere: 'widget.viewSphere',
+	input: 'widget.viewInput',
+	stats: 'widget.viewStats',
+	psi: 'widget.viewPsi',
+	sweep: 'widget.viewSweep'
+});
 
 /** Human names of the views, for iframe titles. */
 export const VIEW_TITLES: Readonly<Record<WidgetView, string>> = Object.freeze({

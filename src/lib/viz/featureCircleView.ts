@@ -251,7 +251,7 @@ export class FeatureCircleView {
 		this.stale = false;
 		const s = this.snapshot;
 		if (!s || s.featureDim !== 2 || !this.labels) {
-			for (const c of [this.raw, this.circle]) if (c) this.context(c);
+			for (const c of [this.raw, this.circle, this.regions]) if (c) this.context(c);
 			return;
 		}
 		const pos = this.tween(s.features);
