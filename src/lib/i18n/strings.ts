@@ -9,6 +9,9 @@ import { NOTICE_EN, NOTICE_KO } from './noticeStrings';
 import { NOTICE_WORDS_EN, NOTICE_WORDS_KO } from './fileNoticeStrings';
 import { FIGURE_EN, FIGURE_KO } from './figureStrings';
 import { EMBED_EN, EMBED_KO } from './embedStrings';
+import { RECOGNITION_EN, RECOGNITION_KO } from './recognitionStrings';
+import { BOUNDARY_EN, BOUNDARY_KO } from './boundaryStrings';
+import { POINT_EN, POINT_KO } from './pointStrings';
 
 const en = {
 	...EXPLORER_EN,
@@ -17,6 +20,9 @@ const en = {
 	...NOTICE_WORDS_EN,
 	...FIGURE_EN,
 	...EMBED_EN,
+	...RECOGNITION_EN,
+	...BOUNDARY_EN,
+	...POINT_EN,
 	'compare.pageTitle': 'Compare losses · SphereLab',
 	'compare.title': 'Compare losses, and test them on people the model never saw',
 	'compare.intro':
@@ -184,6 +190,9 @@ const ko: Record<StringKey, string> = {
 	...NOTICE_WORDS_KO,
 	...FIGURE_KO,
 	...EMBED_KO,
+	...RECOGNITION_KO,
+	...BOUNDARY_KO,
+	...POINT_KO,
 	'compare.pageTitle': '손실 함수 비교 · SphereLab',
 	'compare.title': '손실 함수를 비교하고, 학습에서 본 적 없는 사람으로 시험하기',
 	'compare.intro':
