@@ -26,6 +26,46 @@ export interface Rank1Result {
 	gallery: number;
 }
 
+/** Positions (into the selected rows) of the enrolled gallery and of the probes. */
+export interface GallerySplit {
+	/** Gallery positions, lowest row first. */
+	gallery: number[];
+	probes: number[];
+}
+
+/**
+ * The enrolment of `rank1`: per class (in increasing label order), the first `perClass`
+ * members in row order, or of a seeded shuffle of them when `seed` is given, form the
+ * gallery; the rest are probes. `lab[k]` is the label of `rows[k]`. The identification view
+ * enrols with this too, so the gallery it searches is the one the rank-1 figures use.
+ */
+export function gallerySplit(
+	lab: ArrayLike<number>,
+	rows: ArrayLike<number>,
+	perClass = 1,
+	seed?: number
+): GallerySplit {
+	const byClass = new Map<number, number[]>();
+	for (let k = 0; k < lab.length; k++) {
+		const members = byClass.get(lab[k]);
+		if (members) members.push(k);
+		else byClass.set(lab[k], [k]);
+	}
+	const rng = seed === undefined ? null : createRng(seed);
+	const gallery: number[] = [];
+	const probes: number[] = [];
+	// Classes in increasing label order, so the seeded choice does not depend on row order.
+	for (const c of [...byClass.keys()].sort((x, y) => x - y)) {
+		const members = byClass.get(c) ?? [];
+		const order = rng ? rng.shuffle([...members]) : members;
+		gallery.push(...order.slice(0, perClass));
+		probes.push(...order.slice(perClass));
+	}
+	// Lowest row first: a strict > in rank1 then keeps the lowest row among equal cosines.
+	gallery.sort((x, y) => rows[x] - rows[y]);
+	return { gallery, probes };
+}
+
 /**
  * Rank-1 identification, the standard closed-universe protocol on unseen identities: per
  * class, `galleryPerClass` (default 1) samples are enrolled as the gallery and the rest are
@@ -44,24 +84,7 @@ export function rank1(
 	const perClass = intOption(opts.galleryPerClass, 1, 1, Number.MAX_SAFE_INTEGER);
 	const { units } = unitRows(features, dim, rows);
 	const lab = Float64Array.from(rows, (r) => labels[r]); // [m]
-	const byClass = new Map<number, number[]>();
-	lab.forEach((c, k) => {
-		const members = byClass.get(c);
-		if (members) members.push(k);
-		else byClass.set(c, [k]);
-	});
-	const rng = opts.seed === undefined ? null : createRng(opts.seed);
-	const gallery: number[] = [];
-	const probes: number[] = [];
-	// Classes in increasing label order, so the seeded choice does not depend on row order.
-	for (const c of [...byClass.keys()].sort((x, y) => x - y)) {
-		const members = byClass.get(c) ?? [];
-		const order = rng ? rng.shuffle([...members]) : members;
-		gallery.push(...order.slice(0, perClass));
-		probes.push(...order.slice(perClass));
-	}
-	// Lowest row first: a strict > below then keeps the lowest row among equal cosines.
-	gallery.sort((x, y) => rows[x] - rows[y]);
+	const { gallery, probes } = gallerySplit(lab, rows, perClass, opts.seed);
 	let correct = 0;
 	for (const p of probes) {
 		let best = -Infinity;
