@@ -16,7 +16,8 @@ export const WIDGET_VIEWS = Object.freeze([
 	'input',
 	'stats',
 	'psi',
-	'sweep'
+	'sweep',
+	'boundaries'
 ] as const);
 export type WidgetView = (typeof WIDGET_VIEWS)[number];
 
@@ -71,7 +72,9 @@ export const EMBED_SIZE: Readonly<Record<WidgetView, { width: number; height: nu
 		input: { width: 560, height: 700 },
 		stats: { width: 960, height: 900 },
 		psi: { width: 560, height: 520 },
-		sweep: { width: 960, height: 760 }
+		sweep: { width: 960, height: 760 },
+		// The boundaries figure's two panels sit side by side from about 700 px.
+		boundaries: { width: 900, height: 760 }
 	});
 
 /** Each view's name in the string tables (the embed pages' titles and the /embed list). */
@@ -81,7 +84,8 @@ export const VIEW_NAME_KEYS: Readonly<Record<WidgetView, StringKey>> = Object.fr
 	input: 'widget.viewInput',
 	stats: 'widget.viewStats',
 	psi: 'widget.viewPsi',
-	sweep: 'widget.viewSweep'
+	sweep: 'widget.viewSweep',
+	boundaries: 'widget.viewBoundaries'
 });
 
 /** Human names of the views, for iframe titles. */
@@ -91,7 +95,8 @@ export const VIEW_TITLES: Readonly<Record<WidgetView, string>> = Object.freeze({
 	input: 'input space and decision regions',
 	stats: 'angle statistics',
 	psi: 'target logit curves ψ(θ)',
-	sweep: 'the identity sweep: when does the margin help?'
+	sweep: 'the identity sweep: when does the margin help?',
+	boundaries: 'decision boundaries of the losses for two classes'
 });
 
 export function isWidgetView(value: unknown): value is WidgetView {
@@ -99,11 +104,11 @@ export function isWidgetView(value: unknown): value is WidgetView {
 }
 
 /**
- * Whether the view trains a model: all but the ψ chart (pure math) and the identity sweep
- * (a measured result, saved with the site).
+ * Whether the view trains a model: all but the ψ chart and the boundaries figure (pure math)
+ * and the identity sweep (a measured result, saved with the site).
  */
 export function trainsModel(view: WidgetView): boolean {
-	return view !== 'psi' && view !== 'sweep';
+	return view !== 'psi' && view !== 'sweep' && view !== 'boundaries';
 }
 
 /** A space- or comma-separated list of allowed words; unknown words become notices. */
