@@ -5,7 +5,7 @@
  * The renderer, camera, controls and frames are sphereView.ts's.
  */
 import * as THREE from 'three';
-import { classColors, HELD_OUT_COLOR } from './palette';
+import { classColor as identityColor, classColors, HELD_OUT_COLOR } from './palette';
 import { pointsMaterial } from './sphereMaterials';
 import { featureExtent } from './featureGeometry';
 import type { Snapshot } from '../model/snapshot';
@@ -24,6 +24,8 @@ const KIND_CODE: Record<HeadKind, number> = {
 	arcface: 4
 };
 const HELD_OUT = new THREE.Color(HELD_OUT_COLOR);
+/** Points outside the recognition views' test set. */
+const FAINT = new THREE.Color('#c5ccd4');
 /** Length of the class-weight arrows (from the centre; the unit sphere has radius 1). */
 export const ARROW_LENGTH = 1.45;
 
@@ -73,7 +75,12 @@ export function syncPoints(
 	s: Snapshot,
 	raw: boolean,
 	labels: Int32Array | null,
-	split: Uint8Array | null
+	split: Uint8Array | null,
+	/**
+	 * The recognition views: rows marked 1 are coloured by identity (held out or not), every
+	 * other row faint. Null: the usual colours.
+	 */
+	highlight: Uint8Array | null = null
 ): SpherePoints {
 	const n = s.features.length / 3;
 	if (!points || points.geometry.getAttribute('position').count !== n) {
@@ -99,7 +106,9 @@ export function syncPoints(
 		// Projected: on a radius just above the sphere so points are not hidden in it.
 		const k = raw ? scale : norm > 0 ? 1.012 / norm : 0;
 		pos.setXYZ(i, x * k, y * k, z * k);
-		if (split?.[i] === 2) color.copy(HELD_OUT);
+		if (highlight?.[i]) color.set(identityColor(labels?.[i] ?? 0));
+		else if (highlight) color.copy(FAINT);
+		else if (split?.[i] === 2) color.copy(HELD_OUT);
 		else color.set(classColor(labels?.[i] ?? 0));
 		col.setXYZ(i, color.r, color.g, color.b);
 	}

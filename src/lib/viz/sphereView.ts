@@ -82,6 +82,8 @@ export class SphereView {
 	private fit = 1;
 	/** CSS size the renderer was last set to (resize does nothing when it is unchanged). */
 	private size = { w: -1, h: -1 };
+	/** The recognition views: rows marked 1 in identity colours, the rest faint (see syncPoints). */
+	highlight: Uint8Array | null = null;
 	/** Called when the view's problem state changes (WebGL missing, context lost/restored). */
 	onProblem: ((p: SphereProblem) => void) | null = null;
 
@@ -153,7 +155,15 @@ export class SphereView {
 		this.split = split;
 		if (!snapshot || snapshot.featureDim !== 3 || !this.sphere) return;
 		setRegionUniforms(this.sphere.material, snapshot, this.raw);
-		this.points = syncPoints(this.scene, this.points, snapshot, this.raw, this.labels, this.split);
+		this.points = syncPoints(
+			this.scene,
+			this.points,
+			snapshot,
+			this.raw,
+			this.labels,
+			this.split,
+			this.highlight
+		);
 		syncArrows(this.scene, this.arrows, snapshot, snapshot.numClasses);
 		this.syncLabels(snapshot);
 		this.invalidate();
@@ -182,6 +192,42 @@ export class SphereView {
 				label.position.copy(dir.multiplyScalar((ARROW_LENGTH * LABEL_REACH) / len));
 			}
 		}
+	}
+
+	/** Adds a host's overlay (the host disposes what it holds) and draws it. */
+	addOverlay(object: THREE.Object3D): void {
+		this.scene.add(object);
+		this.invalidate();
+	}
+
+	/**
+	 * The row among `rows` whose direction is drawn nearest to the client point (px), within
+	 * `reach` px and on the near side of the sphere; −1 if none is.
+	 */
+	pick(clientX: number, clientY: number, rows: Iterable<number>, reach = 16): number {
+		const s = this.snapshot;
+		const el = this.renderer?.domElement;
+		if (!s || s.featureDim !== 3 || !el) return -1;
+		const box = el.getBoundingClientRect();
+		const p = new THREE.Vector3();
+		let best = -1;
+		let bestD = reach * reach;
+		for (const r of rows) {
+			p.fromArray(s.features, 3 * r);
+			const n = p.length();
+			if (!(n > 0) || !Number.isFinite(n)) continue;
+			p.multiplyScalar(1.012 / n);
+			if (hiddenBySphere(this.camera.position, p)) continue;
+			p.project(this.camera);
+			const x = box.left + ((p.x + 1) / 2) * box.width;
+			const y = box.top + ((1 - p.y) / 2) * box.height;
+			const d = (x - clientX) ** 2 + (y - clientY) ** 2;
+			if (d < bestD) {
+				bestD = d;
+				best = r;
+			}
+		}
+		return best;
 	}
 
 	/** Shows features at their own radius (scaled to fit) instead of projected on the sphere. */
