@@ -7,7 +7,7 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { seriousViolations } from './a11y';
 import { freshSnapshots, trackTrainingWorkers } from './appEvents';
-import { artifacts, watchPage } from './helpers';
+import { artifacts, mountDeferred, watchPage } from './helpers';
 
 /** Waits until the worker has answered (the Play button is enabled). */
 async function ready(page: Page) {
@@ -88,6 +88,7 @@ test('an uploaded CSV replaces the data, trains, and can be downloaded again wit
 	const watch = await watchPage(page);
 	await page.goto(START);
 	await ready(page);
+	await mountDeferred(page);
 	await expect.poll(() => points(page)).toBe(300);
 
 	await upload(page).setInputFiles(file('pets.csv', petsCsv()));
@@ -154,6 +155,7 @@ test('a broken file is answered with the line and the problem; the old data stay
 	const watch = await watchPage(page);
 	await page.goto(START);
 	await ready(page);
+	await mountDeferred(page);
 	await expect.poll(() => points(page)).toBe(300);
 
 	const cases: [string, string | Buffer, RegExp][] = [
@@ -215,11 +217,13 @@ test('a reload keeps the uploaded data; Reset data goes back to the generator fo
 	await trackTrainingWorkers(page);
 	await page.goto(START);
 	await ready(page);
+	await mountDeferred(page);
 	await upload(page).setInputFiles(file('pets.csv', petsCsv()));
 	await expect(page.getByTestId('input-count')).toHaveText('60 points · 2 classes');
 
 	await page.reload();
 	await ready(page);
+	await mountDeferred(page);
 	await expect(page.getByTestId('input-count')).toHaveText('60 points · 2 classes');
 	await expect(page.getByRole('alert')).toContainText(
 		'Using your uploaded data (60 points) from your last visit; Reset data to go back to the generator.'
@@ -235,6 +239,7 @@ test('a reload keeps the uploaded data; Reset data goes back to the generator fo
 	await expect(page.getByRole('combobox', { name: 'Generator' })).toBeEnabled();
 	await page.reload();
 	await ready(page);
+	await mountDeferred(page);
 	await expect.poll(() => points(page)).toBe(300);
 	// The page had its chance to bring the old data back: it looked in storage and found nothing.
 	await storedDataChecked(page);
@@ -249,6 +254,7 @@ test('draw mode: clicks add points of the chosen class, undo and redo, right-cli
 	const watch = await watchPage(page);
 	await page.goto(START);
 	await ready(page);
+	await mountDeferred(page);
 	await expect.poll(() => points(page)).toBe(300);
 	await page.getByRole('button', { name: 'Play' }).click();
 	await expect.poll(() => step(page), { timeout: 20_000 }).toBeGreaterThan(20);

@@ -2,7 +2,7 @@
  * Shared browser-test helpers: collect console errors and page errors, and block (and
  * record) any request that leaves the local server, so tests prove the site works offline.
  */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 export interface PageWatch {
@@ -36,3 +36,13 @@ export async function panelSteps(page: Page): Promise<number[]> {
 /** Directory for screenshots that people look at (kept out of git). */
 export const artifacts = 'tests/e2e/artifacts';
 mkdirSync(artifacts, { recursive: true });
+
+/**
+ * A reader's first input (a key press): the explorer then mounts, in idle time, the panels it
+ * deferred until someone touches the page or scrolls to them (whenNeeded.ts). Waits until no
+ * placeholder is left.
+ */
+export async function mountDeferred(page: Page): Promise<void> {
+	await page.keyboard.press('Shift');
+	await expect(page.locator('.deferred')).toHaveCount(0, { timeout: 30_000 });
+}

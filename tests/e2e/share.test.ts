@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { seriousViolations } from './a11y';
-import { watchPage } from './helpers';
+import { mountDeferred, watchPage } from './helpers';
 
 /** Rasterises the dialog's QR SVG at `px` pixels and decodes it; null when it does not read. */
 async function decodeQr(page: Page, px = 400): Promise<string | null> {
@@ -51,6 +51,7 @@ test('the QR code of the explorer decodes to its link, settings and seed include
 	const watch = await watchPage(page);
 	await page.goto('/?loss=asoftmax&m=3');
 	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+	await mountDeferred(page);
 	await checkShare(page, '/?loss=asoftmax&m=3');
 	expect(watch.errors).toEqual([]);
 });
@@ -78,7 +79,7 @@ test.describe('on a 1280 × 720 projector and a phone on its side', () => {
 			await page.goto('/?seed=3');
 			await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
 			// Every later-mounted part in place first: their mounting moves the page by itself.
-			await expect(page.locator('.deferred')).toHaveCount(0, { timeout: 20_000 });
+			await mountDeferred(page);
 			const open = page.getByRole('button', { name: 'Share with the class' });
 			await open.scrollIntoViewIfNeeded();
 			// Where the page is, read from what is on screen: a panel above that catches up on its

@@ -2,9 +2,13 @@
  * Deferring work the first screen does not need: `<div {@attach whenNeeded(start)}>` calls
  * `start` once, when the element comes near the viewport (IntersectionObserver) or, if it
  * is not scrolled to, when the browser is idle after the page has settled (state/settled.ts:
- * a while after `load`, so that these mounts do not compete with the load itself; then
- * requestIdleCallback, with a timeout so that a busy page still gets there; a plain timer
- * where there is no requestIdleCallback).
+ * a while after `load`, so that these mounts do not compete with the load itself) AND the
+ * reader has first touched the page (a key, a pointer press, the wheel, a touch): a page
+ * that is only looked at (a projector showing the figure, a phone on a desk) never spends
+ * its main thread on panels nobody scrolled to. Each mount costs a long task on a slow
+ * machine (the input space about 300 ms at Lighthouse's 4× throttling), which at load made
+ * the page's total blocking time 600 ms. Then requestIdleCallback, with a timeout so that a
+ * busy page still gets there; a plain timer where there is no requestIdleCallback.
  *
  * Idle starts run one per idle period, in the order the elements asked, so that panels
  * mounted this way each cost a task of their own instead of one long task at load. A start
@@ -15,7 +19,7 @@ import type { Attachment } from 'svelte/attachments';
 import { pageSettled } from '$lib/state/settled';
 
 /** How far outside the viewport an element counts as near (px, as a CSS margin). */
-const NEAR = '200px 0px';
+const NEAR = '400px 0px';
 /** The longest an idle start waits for an idle period (ms). */
 const IDLE_TIMEOUT = 2000;
 
@@ -26,6 +30,20 @@ const soon: Start[] = [];
 const idle: Start[] = [];
 let soonPending = false;
 let idlePending = false;
+
+/** Resolves on the reader's first input: a key, a pointer press, the wheel or a touch. */
+let firstInput: Promise<void> | null = null;
+function inputSeen(): Promise<void> {
+	firstInput ??= new Promise((resolve) => {
+		const events = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
+		const seen = () => {
+			for (const e of events) removeEventListener(e, seen, true);
+			resolve();
+		};
+		for (const e of events) addEventListener(e, seen, { capture: true, passive: true });
+	});
+	return firstInput;
+}
 
 function whenIdle(fn: () => void) {
 	if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: IDLE_TIMEOUT });
@@ -55,7 +73,7 @@ function drainIdle() {
 function scheduleIdle() {
 	if (idlePending) return;
 	idlePending = true;
-	void pageSettled().then(() => whenIdle(drainIdle));
+	void Promise.all([pageSettled(), inputSeen()]).then(() => whenIdle(drainIdle));
 }
 
 function remove(list: Start[], start: Start) {
