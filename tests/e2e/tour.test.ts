@@ -26,8 +26,10 @@ async function viewDrawn(page: Page, n: number) {
 	}
 	const widget = page.locator('figure.widget');
 	await expect(widget.locator('.status')).toHaveText(/^(step|단계) \d+/, { timeout: 60_000 });
-	if ((await widget.getAttribute('data-view')) === 'sphere')
-		await expect(widget.locator('.sphere canvas')).toBeVisible();
+	const view = await widget.getAttribute('data-view');
+	if (view === 'sphere') await expect(widget.locator('.sphere canvas')).toBeVisible();
+	else if (view === 'verify')
+		await expect(widget.getByTestId('recog-roc-point')).toBeVisible({ timeout: 30_000 });
 	else await expect(widget.locator('.feature-circle .readout')).toBeVisible();
 	if ((await widget.locator('.activity').count()) > 0)
 		await expect(widget.locator('.activity svg[data-chart="activity"]')).toBeVisible();
@@ -45,6 +47,9 @@ async function offScreen(page: Page) {
 		const figures = [
 			'.feature-circle .stack',
 			'.sphere',
+			'[data-testid="recog-circle"]',
+			'[data-testid="recog-roc"]',
+			'[data-testid="recog-counts"]',
 			'.activity svg',
 			'figure.claim-chart svg',
 			'figure.claim-chart .legend'

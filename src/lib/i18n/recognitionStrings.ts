@@ -4,6 +4,8 @@
  */
 export const RECOGNITION_EN = {
 	'recog.title': 'Verification and identification',
+	'recog.verifyView': 'Verification: a pair and a threshold cone',
+	'recog.identifyView': 'Identification: a gallery search',
 	'recog.task': 'Task',
 	'recog.verify': 'Verification (1:1)',
 	'recog.identify': 'Identification (1:N)',
@@ -64,6 +66,8 @@ export const RECOGNITION_EN = {
 
 export const RECOGNITION_KO: Record<keyof typeof RECOGNITION_EN, string> = {
 	'recog.title': '검증과 식별',
+	'recog.verifyView': '검증: 한 쌍과 임계 원뿔',
+	'recog.identifyView': '식별: 갤러리 검색',
 	'recog.task': '과제',
 	'recog.verify': '검증 (1:1)',
 	'recog.identify': '식별 (1:N)',
@@ -79,13 +83,13 @@ export const RECOGNITION_KO: Record<keyof typeof RECOGNITION_EN, string> = {
 	'recog.highDim':
 		'특징이 {dim}차원입니다. 그림은 2차원과 3차원 특징만 그리지만, 아래 수치는 똑같이 계산합니다.',
 	'recog.figureVerify':
-		'단위원 위의 특징들. A 둘레의 음영 원뿔 안에 있는 특징은 모두 시스템이 A와 같은 사람이라고 판단합니다. 점을 클릭하거나 화살표 키와 Enter로 A와 B를 고르세요.',
+		'단위원 위의 특징들. A 둘레의 음영 원뿔 안에 있는 특징은 모두 시스템이 A와 같은 사람이라고 판단합니다. 점을 클릭하거나 화살표 키와 엔터 키로 A와 B를 고르세요.',
 	'recog.figureIdentify':
-		'단위원 위의 특징들. 마름모는 등록된 갤러리, P는 조회 사진입니다. 점을 클릭하거나 화살표 키와 Enter로 조회 사진을 고르세요.',
+		'단위원 위의 특징들. 마름모는 등록된 갤러리, P는 조회 사진입니다. 점을 클릭하거나 화살표 키와 엔터 키로 조회 사진을 고르세요.',
 	'recog.pickHint':
-		'점을 클릭하거나 눌러 A를, 다음 점으로 B를 고르세요. 키보드: 그림에 포커스를 두고 화살표 키로 옮기고 Enter로 고릅니다. 색이 있는 점은 테스트 집합, 회색 점은 학습 사진과 다른 테스트 집합입니다.',
+		'점을 클릭하거나 눌러 A를, 다음 점으로 B를 고르세요. 키보드: 그림에 포커스를 두고 화살표 키로 옮기고 엔터 키로 고릅니다. 색이 있는 점은 테스트 집합, 회색 점은 학습 사진과 다른 테스트 집합입니다.',
 	'recog.probeHint':
-		'점을 클릭하거나 눌러 그 사진으로 갤러리를 검색하세요. 키보드: 그림에 포커스를 두고 화살표 키로 옮기고 Enter로 고릅니다.',
+		'점을 클릭하거나 눌러 그 사진으로 갤러리를 검색하세요. 키보드: 그림에 포커스를 두고 화살표 키로 옮기고 엔터 키로 고릅니다.',
 	'recog.point': '신원 {id}, {kind}',
 	'recog.kindTrain': '학습 사진',
 	'recog.kindTest': '아는 사람의 테스트 사진',

@@ -29,12 +29,12 @@ export const TOUR_STEPS: readonly TourStep[] = Object.freeze<TourStep[]>([
 			ko: '식별, 검증, 개방 집합'
 		},
 		text: {
-			en: 'A face system compares two features and accepts when they are close enough. The grey classes were never trained: they are the new people of an open-set test.',
-			ko: '얼굴 인식 시스템은 두 특징을 비교해서 충분히 가까우면 같은 사람으로 받아들입니다. 회색 클래스는 학습에 쓰지 않았습니다. 개방 집합 테스트의 새로운 사람입니다.'
+			en: 'A face system accepts two photos as one person when the cosine of their features is at least τ: when B lies in the cone around A. The coloured identities were never trained, the new people of an open-set test.',
+			ko: '얼굴 인식 시스템은 두 특징의 코사인이 τ 이상일 때, 곧 B가 A 둘레의 원뿔 안에 있을 때 두 사진을 같은 사람으로 받아들입니다. 색이 있는 두 신원은 학습에 쓰지 않은, 개방 집합 테스트의 새로운 사람입니다.'
 		},
 		formula:
 			'\\cos(x_1, x_2) = \\frac{x_1^\\top x_2}{\\lVert x_1\\rVert\\,\\lVert x_2\\rVert} > \\tau',
-		widget: { view: 'circle', loss: 'softmax', classes: '6', held: '4,5', noise: '0.6', seed: '3' }
+		widget: { view: 'verify', loss: 'softmax', classes: '6', held: '4,5', noise: '0.6', seed: '3' }
 	},
 	{
 		lesson: 'softmax',

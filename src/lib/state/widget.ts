@@ -17,7 +17,9 @@ export const WIDGET_VIEWS = Object.freeze([
 	'stats',
 	'psi',
 	'sweep',
-	'boundaries'
+	'boundaries',
+	'verify',
+	'identify'
 ] as const);
 export type WidgetView = (typeof WIDGET_VIEWS)[number];
 
@@ -74,7 +76,10 @@ export const EMBED_SIZE: Readonly<Record<WidgetView, { width: number; height: nu
 		psi: { width: 560, height: 520 },
 		sweep: { width: 960, height: 760 },
 		// The boundaries figure's two panels sit side by side from about 700 px.
-		boundaries: { width: 900, height: 760 }
+		boundaries: { width: 900, height: 760 },
+		// The recognition views: the circle beside the threshold, the ROC and the counts.
+		verify: { width: 900, height: 1000 },
+		identify: { width: 900, height: 820 }
 	});
 
 /** Each view's name in the string tables (the embed pages' titles and the /embed list). */
@@ -85,7 +90,9 @@ export const VIEW_NAME_KEYS: Readonly<Record<WidgetView, StringKey>> = Object.fr
 	stats: 'widget.viewStats',
 	psi: 'widget.viewPsi',
 	sweep: 'widget.viewSweep',
-	boundaries: 'widget.viewBoundaries'
+	boundaries: 'widget.viewBoundaries',
+	verify: 'recog.verifyView',
+	identify: 'recog.identifyView'
 });
 
 /** Human names of the views, for iframe titles. */
@@ -96,7 +103,9 @@ export const VIEW_TITLES: Readonly<Record<WidgetView, string>> = Object.freeze({
 	stats: 'angle statistics',
 	psi: 'target logit curves ψ(θ)',
 	sweep: 'the identity sweep: when does the margin help?',
-	boundaries: 'decision boundaries of the losses for two classes'
+	boundaries: 'decision boundaries of the losses for two classes',
+	verify: 'verification: pairs, a threshold cone and the ROC',
+	identify: 'identification: a probe searches the gallery'
 });
 
 export function isWidgetView(value: unknown): value is WidgetView {
