@@ -1,6 +1,6 @@
 /**
  * Lessons in the browser: every lesson page in both languages renders its formulas and every
- * widget (each scrolled into view trains, or draws for the ψ chart and the measured sweep) with no console errors
+ * widget (each scrolled into view trains, or draws for the ψ chart, the boundaries figure and the measured sweep) with no console errors
  * and no request leaving the site; widgets pause off-screen and when the tab is hidden; the
  * language switch keeps the reader's section.
  */
@@ -80,6 +80,11 @@ for (const path of LESSONS) {
 					timeout: 15_000
 				});
 				expect(await widget.locator('svg path[fill="none"]').count()).toBeGreaterThanOrEqual(2);
+			} else if (view === 'boundaries') {
+				// The boundaries figure (pure math): one ring and one curve pair per loss.
+				await widget.scrollIntoViewIfNeeded();
+				await expect(widget.locator('g.ring')).toHaveCount(5, { timeout: 15_000 });
+				await expect(widget.locator('g.curves')).toHaveCount(5);
 			} else if (view === 'sweep') {
 				// The measured identity sweep: its source and its three charts of paired differences.
 				await widget.scrollIntoViewIfNeeded();
