@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './a11y';
+import { englishWords } from './englishWords';
 import { artifacts, watchPage } from './helpers';
 
 const KINDS = ['softmax', 'modified', 'asoftmax', 'cosface', 'arcface'];
@@ -123,6 +124,13 @@ test('the Korean lesson labels the boundaries figure in Korean', async ({ page }
 	);
 	await expect(widget.getByRole('slider', { name: '두 가중치 사이의 각 Δ' })).toBeVisible();
 	await expect(widget.locator('.boundaries .legend')).toContainText('클래스 1이 이김');
+	// No English UI word in the widget's text (SVG labels included) or its description.
+	const text = await widget.evaluate((w) => {
+		const svgText = [...w.querySelectorAll('svg text')].map((t) => t.textContent).join(' ');
+		const labels = [...w.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'));
+		return [(w as HTMLElement).innerText, svgText, ...labels].join(' ');
+	});
+	expect(englishWords(text)).toEqual([]);
 	// On a phone the panels stack and the figure fits the screen's width.
 	const width = await widget.locator('.boundaries').evaluate((e) => e.scrollWidth);
 	expect(width).toBeLessThanOrEqual(390);
