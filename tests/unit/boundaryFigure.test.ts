@@ -12,6 +12,18 @@ import {
 	type FigureOptions
 } from '../../src/lib/math/boundaryFigure';
 import type { HeadKind } from '../../src/lib/math/psi';
+import { LOSS_NAMES } from '../../src/lib/math/margins';
+import {
+	FIGURE_FORMULAS,
+	figureDescription,
+	formatDegrees,
+	labelWidth,
+	ringArcs,
+	ringLayout,
+	W1_ANGLE,
+	type BoundaryWords
+} from '../../src/lib/viz/boundaryFigure';
+import { boxAt, boxesOverlap } from '../../src/lib/viz/labelPlacement';
 import { closeTo, reference } from './reference';
 
 const PI = Math.PI;
@@ -333,5 +345,91 @@ describe('nearestWeightPair', () => {
 		['NaN dim', [1, 0, 0, 1], 2, Number.NaN]
 	] as [string, number[], number, number][])('null: %s', (_name, w, k, dim) => {
 		expect(nearestWeightPair(w, k, dim)).toBeNull();
+	});
+});
+
+describe('the figure layout (viz)', () => {
+	const EN_LABELS = [
+		'Softmax: 0°',
+		'Modified softmax: 0°',
+		'A-Softmax: 108°',
+		'CosFace: no boundary',
+		'ArcFace: no boundary'
+	];
+	const KO_LABELS = [
+		'Softmax: 0°',
+		'수정 Softmax: 0°',
+		'A-Softmax: 54°',
+		'CosFace: 경계 없음',
+		'ArcFace: 29°'
+	];
+
+	test.each([260, 330, 400, 600])('width %s: labels clear of each other and left of W1', (w) => {
+		for (const labels of [EN_LABELS, KO_LABELS]) {
+			for (const d of [deg(20), deg(90), PI]) {
+				const L = ringLayout(w, labels, d);
+				for (const v of [L.width, L.height, L.cx, L.cy, L.arrow, ...L.radii, ...L.labels.flat()])
+					expect(Number.isFinite(v)).toBe(true);
+				for (let i = 1; i < L.radii.length; i++)
+					expect(L.radii[i] - L.radii[i - 1]).toBeGreaterThanOrEqual(L.band + 4);
+				const boxes = L.labels.map(([x, y], i) => boxAt(x, y, labelWidth(labels[i]), 19));
+				boxes.forEach((b, i) => {
+					expect(b.x1, labels[i]).toBeLessThan(L.cx);
+					boxes.slice(i + 1).forEach((c) => expect(boxesOverlap(b, c)).toBe(false));
+				});
+				// The circle and its arrows stay inside the panel.
+				expect(L.cx + L.arrow).toBeLessThanOrEqual(L.width);
+				expect(L.cy - L.arrow).toBeGreaterThanOrEqual(0);
+				expect(L.cy + L.arrow).toBeLessThanOrEqual(L.height);
+			}
+		}
+	});
+
+	test("a ring's arcs cover W1 to W2: class 1, the wedge, class 2", () => {
+		for (const delta of [deg(20), deg(90), PI]) {
+			for (const ring of figureRings(delta, { ...PAPER_MARGINS })) {
+				const a = ringArcs(ring, delta);
+				if (ring.theta1 === null) {
+					expect(a.class1).toBeNull();
+					expect(a.class2).toBeNull();
+					expect(a.gap).toEqual([W1_ANGLE - delta, W1_ANGLE]);
+					continue;
+				}
+				const span = (s: [number, number] | null) => (s ? s[1] - s[0] : 0);
+				expect(span(a.class1) + span(a.gap) + span(a.class2)).toBeCloseTo(delta, 12);
+				expect(span(a.gap)).toBeCloseTo(ring.margin as number, 12);
+				expect(a.class1![1]).toBe(W1_ANGLE);
+				expect(a.class2![0]).toBeCloseTo(W1_ANGLE - delta, 15);
+			}
+		}
+	});
+
+	test.each([
+		[deg(54), '54'],
+		[deg(28.6479), '29'],
+		[deg(2.5), '2.5'],
+		[0, '0'],
+		[-1e-17, '0'],
+		[Number.NaN, '—']
+	])('formatDegrees(%s) = %s', (rad, text) => {
+		expect(formatDegrees(rad)).toBe(text);
+	});
+
+	test('the description names every loss, its margin and its wedge', () => {
+		const words: BoundaryWords = {
+			...FIGURE_FORMULAS,
+			names: LOSS_NAMES,
+			softmaxEqual: 'Softmax, equal norms',
+			wedge: '{loss} leaves a {angle}° wedge',
+			noWedge: '{loss} has no boundary',
+			description: '{delta}° apart: {wedges}.'
+		};
+		const margins = { ...PAPER_MARGINS };
+		const text = figureDescription(words, figureRings(deg(40), margins), deg(40), margins, 0, 1);
+		expect(text).toBe(
+			'40° apart: Softmax leaves a 0° wedge; Modified softmax leaves a 0° wedge; ' +
+				'A-Softmax, m = 4 leaves a 24° wedge; CosFace, m = 0.35 has no boundary; ' +
+				'ArcFace, m = 0.5 leaves a 29° wedge.'
+		);
 	});
 });
