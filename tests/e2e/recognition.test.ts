@@ -6,6 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Download } from '@playwright/test';
 import { artifacts, watchPage } from './helpers';
+import { englishWords } from './englishWords';
 
 /** The text of a download. */
 async function read(download: Promise<Download>): Promise<string> {
@@ -199,5 +200,35 @@ test('without held-out identities the view uses the known people; one new identi
 	const after = await panel.getByTestId('recog-pair').getAttribute('data-a');
 	expect(after).not.toBe(before);
 	await expect(panel.getByTestId('recog-roc-point')).toBeVisible();
+	expect(watch.errors).toEqual([]);
+});
+
+test('the Korean recognition lesson shows the verification and identification views in Korean', async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	await page.goto('/lessons/ko/recognition');
+	for (const [view, words] of [
+		['verify', ['임계값 τ', '타인 쌍', '거부된 동일인 쌍']],
+		['identify', ['개방 집합', '갤러리', '답: 신원']]
+	] as const) {
+		const widget = page.locator(`figure.widget[data-view="${view}"]`);
+		await widget.scrollIntoViewIfNeeded();
+		const panel = widget.getByTestId('recognition');
+		await expect(
+			panel.getByTestId(view === 'verify' ? 'recog-roc-point' : 'recog-answer')
+		).toBeVisible({
+			timeout: 60_000
+		});
+		const text = await panel.evaluate((el) =>
+			[
+				(el as HTMLElement).innerText,
+				...[...el.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label'))
+			].join('\n')
+		);
+		for (const w of words) expect(text).toContain(w);
+		expect(englishWords(text), text).toEqual([]);
+	}
+	await page.screenshot({ path: `${artifacts}/recognition-lesson-ko.png` });
 	expect(watch.errors).toEqual([]);
 });

@@ -29,7 +29,7 @@ export const TOUR_STEPS: readonly TourStep[] = Object.freeze<TourStep[]>([
 			ko: '식별, 검증, 개방 집합'
 		},
 		text: {
-			en: 'A face system accepts two photos as one person when the cosine of their features is at least τ: when B lies in the cone around A. The coloured identities were never trained, the new people of an open-set test.',
+			en: 'Two photos are one person when their features’ cosine is at least τ: when B lies in the cone around A. The coloured identities were never trained: new people.',
 			ko: '얼굴 인식 시스템은 두 특징의 코사인이 τ 이상일 때, 곧 B가 A 둘레의 원뿔 안에 있을 때 두 사진을 같은 사람으로 받아들입니다. 색이 있는 두 신원은 학습에 쓰지 않은, 개방 집합 테스트의 새로운 사람입니다.'
 		},
 		formula:
