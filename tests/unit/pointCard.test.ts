@@ -1,0 +1,139 @@
+/**
+ * The hover card's geometry (viz/pointCard.ts): the card of a snapshot's point is the
+ * arithmetic of pointGradient/pointPair on that point, the arrow's gain is a round value, an
+ * arrow past the cap is shortened and says so, and the unit circle's arrow is the push's part
+ * across the feature's direction.
+ */
+import { describe, expect, test } from 'vitest';
+import {
+	ARROW_CAP,
+	arrowGain,
+	circleArrow,
+	panelArrow,
+	pointCard,
+	pushOf,
+	rawArrow,
+	rawScale,
+	roundGain
+} from '../../src/lib/viz/pointCard';
+import { pointArithmetic } from '../../src/lib/math/pointGradient';
+import { CIRCLE_R, circlePosition, rawToPanel } from '../../src/lib/viz/featurePlot';
+import { SPLIT } from '../../src/lib/math/split';
+import { circleSnapshot } from './circleSnapshot';
+
+describe('roundGain', () => {
+	test.each([
+		[1, 1],
+		[1.9, 1],
+		[2, 2],
+		[4.99, 2],
+		[5, 5],
+		[9.9, 5],
+		[10, 10],
+		[0.03, 0.02],
+		[0.0071, 0.005],
+		[0, 1],
+		[-3, 1],
+		[NaN, 1],
+		[Infinity, 1]
+	])('%s → %s', (g, want) => expect(roundGain(g)).toBeCloseTo(want, 12));
+});
+
+describe('arrows', () => {
+	test('panelArrow: y up in features is up on the panel; past the cap it is shortened', () => {
+		const a = panelArrow([200, 200], [1, 1], 10);
+		expect(a.to).toEqual([210, 190]);
+		expect(a).toMatchObject({ factor: 1, capped: false, tiny: false });
+		const long = panelArrow([0, 0], [100, 0], 10);
+		expect(long.capped).toBe(true);
+		expect(long.to[0]).toBeCloseTo(ARROW_CAP, 9);
+		expect(long.factor).toBeCloseTo(ARROW_CAP / 1000, 12);
+		expect(panelArrow([0, 0], [0, 0], 10)).toMatchObject({ tiny: true, to: [0, 0] });
+		expect(panelArrow([0, 0], [NaN, 1], 10)).toMatchObject({ tiny: true, to: [0, 0] });
+	});
+
+	test('a CosFace point: the card is pointArithmetic, the arrows follow its push', () => {
+		const s = circleSnapshot([0, Math.PI / 2], 'cosface', 0.35);
+		s.features = new Float32Array([2, 1, -1, 2]);
+		const labels = Int32Array.from([0, 1]);
+		const card = pointCard(s, labels, null, 0)!;
+		expect(card.kind).toBe('head');
+		const math = pointArithmetic(
+			[2, 1],
+			[
+				[1, 0],
+				[0, 1]
+			],
+			null,
+			0,
+			{
+				kind: 'cosface',
+				m: 0.35,
+				lambda: 0,
+				s: 30
+			}
+		);
+		if (card.kind !== 'head') throw new Error('not a head card');
+		expect(card.math.grad[0]).toBeCloseTo(math.grad[0], 6);
+		expect(card.math.grad[1]).toBeCloseTo(math.grad[1], 6);
+		const push = pushOf(card);
+		const raw = rawArrow(card, 4, 2);
+		const from = rawToPanel(2, 1, 4);
+		expect(raw.from).toEqual(from);
+		const k = 2 * rawScale(4) * raw.factor;
+		expect(raw.to[0]).toBeCloseTo(from[0] + push[0] * k, 9);
+		expect(raw.to[1]).toBeCloseTo(from[1] - push[1] * k, 9);
+		// CosFace's push is across x already: the circle's arrow is the same direction.
+		const circle = circleArrow(card, 0, 1)!;
+		expect(circle.from).toEqual(circlePosition(2, 1, 0));
+		const dx = circle.to[0] - circle.from[0];
+		const dy = -(circle.to[1] - circle.from[1]);
+		expect(dx * 2 + dy * 1).toBeCloseTo(0, 6);
+		expect(Math.hypot(dx, dy)).toBeCloseTo(
+			Math.min(ARROW_CAP, (Math.hypot(...push) * CIRCLE_R) / Math.hypot(2, 1)),
+			5
+		);
+	});
+
+	test('a zero feature has no circle arrow; a held-out class has no push', () => {
+		const s = circleSnapshot([0, Math.PI / 2], 'arcface', 0.5);
+		s.features = new Float32Array([0, 0, 1, 1]);
+		const labels = Int32Array.from([0, 5]);
+		const zero = pointCard(s, labels, null, 0)!;
+		expect(circleArrow(zero, 0)).toBeNull();
+		expect(pushOf(zero)).toEqual([0, 0]);
+		const held = pointCard(s, labels, null, 1)!;
+		expect(held.kind === 'head' && held.math.issue).toBe('noTarget');
+		expect(pointCard(s, labels, null, 7)).toBeNull();
+	});
+
+	test('arrowGain: a round value that draws the typical push about 40 units long', () => {
+		const s = circleSnapshot([0, Math.PI / 2, Math.PI], 'cosface', 0.35);
+		s.features = new Float32Array([1, 0.3, 0.2, 1, -1, 0.4, 0.5, 0.5, -0.3, 1.2, -1, -0.2]);
+		const labels = Int32Array.from([0, 1, 2, 1, 1, 2]);
+		const split = Uint8Array.from([0, 0, 0, 0, 0, SPLIT.test]);
+		const g = arrowGain(s, labels, split, 2);
+		expect(roundGain(g)).toBe(g);
+		const lengths = [0, 1, 2, 3, 4].map((i) =>
+			Math.hypot(...pushOf(pointCard(s, labels, split, i)!))
+		);
+		lengths.sort((a, b) => a - b);
+		const drawn = lengths[3] * g * rawScale(2);
+		expect(drawn).toBeLessThanOrEqual(40 + 1e-9);
+		expect(drawn).toBeGreaterThan(40 / 2.5 - 1e-9);
+	});
+
+	test('a triplet point: the card is the pair readout', () => {
+		const s = circleSnapshot([0, Math.PI / 2], 'cosface', 1);
+		s.lossKind = 'triplet';
+		s.rule = 'nearestMean';
+		s.features = new Float32Array([0, 0, 1, 0, 0, 2, 0.5, 0.5]);
+		const labels = Int32Array.from([0, 0, 0, 1]);
+		const card = pointCard(s, labels, new Uint8Array(4), 0)!;
+		expect(card.kind).toBe('pair');
+		if (card.kind !== 'pair') throw new Error('not a pair card');
+		expect([card.pair.positive, card.pair.negative]).toEqual([2, 3]);
+		expect(card.unit).toBe(false);
+		expect(pushOf(card)).toEqual(card.pair.push);
+	});
+});
