@@ -419,6 +419,7 @@ describe('the figure layout (viz)', () => {
 		const words: BoundaryWords = {
 			...FIGURE_FORMULAS,
 			names: LOSS_NAMES,
+			ringNone: '{loss}: no boundary',
 			softmaxEqual: 'Softmax, equal norms',
 			wedge: '{loss} leaves a {angle}° wedge',
 			noWedge: '{loss} has no boundary',
