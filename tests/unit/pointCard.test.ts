@@ -7,6 +7,8 @@
 import { describe, expect, test } from 'vitest';
 import {
 	ARROW_CAP,
+	ARROW_KEYS,
+	nearestInDirection,
 	arrowGain,
 	circleArrow,
 	panelArrow,
@@ -135,5 +137,25 @@ describe('arrows', () => {
 		expect([card.pair.positive, card.pair.negative]).toEqual([2, 3]);
 		expect(card.unit).toBe(false);
 		expect(pushOf(card)).toEqual(card.pair.push);
+	});
+});
+
+describe('nearestInDirection (the arrow keys)', () => {
+	// Raw panel, extent 4: features (0,0) centre, (1,0) right, (2,0.5) further right, (0,1) up, (−1,−0.5) left and a little down.
+	const s = circleSnapshot([0, Math.PI / 2], 'cosface', 0.35);
+	s.features = new Float32Array([0, 0, 1, 0, 2, 0.5, 0, 1, -1, -0.5]);
+	test.each([
+		[0, 'ArrowRight', 1],
+		[1, 'ArrowRight', 2],
+		[2, 'ArrowRight', -1],
+		[0, 'ArrowUp', 3],
+		[0, 'ArrowDown', -1],
+		[0, 'ArrowLeft', 4],
+		[1, 'ArrowLeft', 0]
+	])('from %s, %s → %s', (from, key, want) => {
+		expect(nearestInDirection(s, from, 'raw', 4, ARROW_KEYS[key])).toBe(want);
+	});
+	test('with no point hovered it starts from the centre', () => {
+		expect(nearestInDirection(s, -1, 'raw', 4, ARROW_KEYS.ArrowRight)).toBe(1);
 	});
 });

@@ -201,3 +201,65 @@ export function pointInPanel(
 	const y = s.features[2 * i + 1];
 	return panel === 'raw' ? rawToPanel(x, y, extent) : circlePosition(x, y, i);
 }
+
+/** The panel direction (y down) of each arrow key. */
+export const ARROW_KEYS: Readonly<Record<string, [number, number]>> = {
+	ArrowLeft: [-1, 0],
+	ArrowRight: [1, 0],
+	ArrowUp: [0, -1],
+	ArrowDown: [0, 1]
+};
+
+/**
+ * The point an arrow key moves to from point `from` (−1: from the panel's centre): the
+ * nearest point of the panel within 45° of direction `dir` (panel units, y down); −1 if none.
+ */
+export function nearestInDirection(
+	s: Snapshot,
+	from: number,
+	panel: 'raw' | 'circle',
+	extent: number,
+	dir: readonly [number, number]
+): number {
+	const n = Math.floor(s.features.length / 2);
+	const [fx, fy] =
+		from >= 0 && from < n ? pointInPanel(s, from, panel, extent) : [PANEL / 2, PANEL / 2];
+	let best = -1;
+	let bestD = Infinity;
+	for (let i = 0; i < n; i++) {
+		if (i === from) continue;
+		const [x, y] = pointInPanel(s, i, panel, extent);
+		const along = (x - fx) * dir[0] + (y - fy) * dir[1];
+		const across = Math.abs((x - fx) * dir[1] - (y - fy) * dir[0]);
+		const d = along * along + across * across;
+		if (along > 0 && across <= along && d < bestD) [best, bestD] = [i, d];
+	}
+	return best;
+}
+
+/**
+ * The marks a card's overlay draws besides the point, in panel units with their panel: the
+ * arrows' tips and, for the pair losses, the positive, the negative or the class mean. The
+ * hover card keeps clear of them when it can.
+ */
+export function overlayMarks(
+	s: Snapshot,
+	card: PointCard,
+	index: number,
+	extent: number,
+	gain: number
+): { panel: 'raw' | 'circle'; at: [number, number] }[] {
+	const out: { panel: 'raw' | 'circle'; at: [number, number] }[] = [
+		{ panel: 'raw', at: rawArrow(card, extent, gain).to }
+	];
+	const circle = showsCircleArrow(card) ? circleArrow(card, index, gain) : null;
+	if (circle) out.push({ panel: 'circle', at: circle.to });
+	if (card.kind === 'pair') {
+		const panel = card.unit ? 'circle' : 'raw';
+		for (const j of [card.pair.positive, card.pair.negative])
+			if (j >= 0) out.push({ panel, at: pointInPanel(s, j, panel, extent) });
+		const c = card.pair.centre;
+		if (c) out.push({ panel: 'raw', at: rawToPanel(c[0], c[1], extent) });
+	}
+	return out;
+}
