@@ -88,7 +88,14 @@ test.describe('1920 × 1080, after training', () => {
 			}
 			return sizes;
 		});
-		expect(Object.keys(smallest).sort()).toEqual(['charts', 'features', 'psi', 'stats']);
+		expect(Object.keys(smallest).sort()).toEqual([
+			'boundaries',
+			'charts',
+			'features',
+			'psi',
+			'recognition',
+			'stats'
+		]);
 		for (const [area, px] of Object.entries(smallest))
 			expect(px, `smallest text in ${area}`).toBeGreaterThanOrEqual(16);
 		// 3-D features: the sphere's panel is at least 60 % of the viewport's height, labelled.
