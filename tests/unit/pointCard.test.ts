@@ -1,5 +1,5 @@
 /**
- * The hover card's geometry (viz/pointCard.ts): the card of a snapshot's point is the
+ * The hover card's geometry (viz/pointCard.ts, viz/cardPlace.ts): the card of a snapshot's point is the
  * arithmetic of pointGradient/pointPair on that point, the arrow's gain is a round value, an
  * arrow past the cap is shortened and says so, and the unit circle's arrow is the push's part
  * across the feature's direction.
@@ -19,6 +19,7 @@ import {
 	roundGain
 } from '../../src/lib/viz/pointCard';
 import { pointArithmetic } from '../../src/lib/math/pointGradient';
+import { cardPosition, type CardPlace } from '../../src/lib/viz/cardPlace';
 import { CIRCLE_R, circlePosition, rawToPanel } from '../../src/lib/viz/featurePlot';
 import { SPLIT } from '../../src/lib/math/split';
 import { circleSnapshot } from './circleSnapshot';
@@ -157,5 +158,67 @@ describe('nearestInDirection (the arrow keys)', () => {
 	});
 	test('with no point hovered it starts from the centre', () => {
 		expect(nearestInDirection(s, -1, 'raw', 4, ARROW_KEYS.ArrowRight)).toBe(1);
+	});
+});
+
+describe('cardPosition: beside, above or below the point, never over it', () => {
+	/** A 600 × 400 figure fully in view; the card is 200 × 100. */
+	const place = (points: [number, number][], view: Partial<CardPlace> = {}): CardPlace => ({
+		points,
+		width: 600,
+		viewTop: 0,
+		viewBottom: 400,
+		viewLeft: 0,
+		viewRight: 600,
+		...view
+	});
+	test.each([
+		['room on the right', [[100, 200]], {}, { left: 116, top: 150 }],
+		['no room on the right: left of it', [[500, 200]], {}, { left: 284, top: 150 }],
+		[
+			'its twin right of it: left',
+			[
+				[300, 200],
+				[400, 200]
+			],
+			{},
+			{ left: 84, top: 150 }
+		],
+		[
+			'marks on both sides: above',
+			[
+				[300, 200],
+				[400, 200],
+				[150, 200]
+			],
+			{},
+			{ left: 200, top: 84 }
+		],
+		['near the top of the view: kept in view', [[100, 20]], {}, { left: 116, top: 0 }],
+		[
+			'the view ends at 250 (a dock): kept above it',
+			[[100, 240]],
+			{ viewBottom: 250 },
+			{ left: 116, top: 150 }
+		]
+	] as const)('%s', (_name, points, view, want) => {
+		expect(
+			cardPosition(
+				place(
+					points.map((p) => [...p] as [number, number]),
+					view
+				),
+				200,
+				100
+			)
+		).toEqual(want);
+	});
+	test('the card never covers the point, wherever it is', () => {
+		for (let x = 0; x <= 600; x += 50)
+			for (let y = 0; y <= 400; y += 50) {
+				const c = cardPosition(place([[x, y]]), 200, 100);
+				const inside = x > c.left && x < c.left + 200 && y > c.top && y < c.top + 100;
+				expect(inside, `${x}, ${y}`).toBe(false);
+			}
 	});
 });
