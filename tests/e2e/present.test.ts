@@ -75,6 +75,10 @@ test.describe('1920 × 1080, after training', () => {
 		// The training charts draw from their second point on: wait for a snapshot of training.
 		await expect(page.locator('[data-area="charts"] svg').first()).toBeVisible({ timeout: 30_000 });
 		await page.getByRole('button', { name: 'Pause' }).click();
+		// Every panel below the figure mounted (after the reader's first input, in idle time).
+		await expect(page.locator('.deferred')).toHaveCount(0, { timeout: 30_000 });
+		await expect(page.locator('[data-area="boundaries"] svg').first()).toBeVisible();
+		await expect(page.getByTestId('recog-roc')).toBeVisible();
 		const smallest = await page.evaluate(() => {
 			const sizes: Record<string, number> = {};
 			for (const svg of document.querySelectorAll('[data-area] svg')) {
