@@ -20,6 +20,10 @@ import { SPLIT } from '../math/split';
 import type { HeadParams } from '../math/logits';
 import type { Snapshot } from '../model/snapshot';
 import { CIRCLE_R, PANEL, circlePosition, rawToPanel } from './featurePlot';
+import { pointInPanel } from './pointNav';
+
+// The keyboard's steps live in pointNav.ts (loaded with the page, this module only on demand).
+export { ARROW_KEYS, nearestInDirection, pointInPanel } from './pointNav';
 
 /** Longest arrow, in panel units (the panel is PANEL = 400 across). */
 export const ARROW_CAP = 120;
@@ -194,53 +198,6 @@ export function circleArrow(card: PointCard, index: number, gain = 1): PanelArro
 /** Which panel shows a card's arrow across the circle: heads that normalise x, pair losses on unit features. */
 export function showsCircleArrow(card: PointCard): boolean {
 	return card.kind === 'head' ? card.normalised : card.unit;
-}
-
-/** A data point's position in a panel (as the points are drawn). */
-export function pointInPanel(
-	s: Snapshot,
-	i: number,
-	panel: 'raw' | 'circle',
-	extent: number
-): [number, number] {
-	const x = s.features[2 * i];
-	const y = s.features[2 * i + 1];
-	return panel === 'raw' ? rawToPanel(x, y, extent) : circlePosition(x, y, i);
-}
-
-/** The panel direction (y down) of each arrow key. */
-export const ARROW_KEYS: Readonly<Record<string, [number, number]>> = {
-	ArrowLeft: [-1, 0],
-	ArrowRight: [1, 0],
-	ArrowUp: [0, -1],
-	ArrowDown: [0, 1]
-};
-
-/**
- * The point an arrow key moves to from point `from` (−1: from the panel's centre): the
- * nearest point of the panel within 45° of direction `dir` (panel units, y down); −1 if none.
- */
-export function nearestInDirection(
-	s: Snapshot,
-	from: number,
-	panel: 'raw' | 'circle',
-	extent: number,
-	dir: readonly [number, number]
-): number {
-	const n = Math.floor(s.features.length / 2);
-	const [fx, fy] =
-		from >= 0 && from < n ? pointInPanel(s, from, panel, extent) : [PANEL / 2, PANEL / 2];
-	let best = -1;
-	let bestD = Infinity;
-	for (let i = 0; i < n; i++) {
-		if (i === from) continue;
-		const [x, y] = pointInPanel(s, i, panel, extent);
-		const along = (x - fx) * dir[0] + (y - fy) * dir[1];
-		const across = Math.abs((x - fx) * dir[1] - (y - fy) * dir[0]);
-		const d = along * along + across * across;
-		if (along > 0 && across <= along && d < bestD) [best, bestD] = [i, d];
-	}
-	return best;
 }
 
 /**
