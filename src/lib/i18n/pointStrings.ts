@@ -3,6 +3,11 @@
  */
 export const POINT_EN = {
 	'pointx.prob': 'prob.',
+	'sphere.closeCard': 'Close the point’s card',
+	'sphere.pushNote':
+		'Violet arrow: where training pushes the point on the sphere (−∇ₓ loss across its direction; longer for a bigger push, capped). Tap another point, or the sphere, to change or close.',
+	'sphere.metricCard':
+		'The Euclidean losses have no class weights: their pairs and margins are drawn on the circle (2-D).',
 	'pointx.thetaOwn': 'θ_y to its own W',
 	'pointx.psi': 'margin function ψ(θ_y)',
 	'pointx.blend': 'λ blend (λ cos θ_y + ψ)/(1 + λ), λ = {lambda}',
@@ -36,6 +41,11 @@ export const POINT_EN = {
 
 export const POINT_KO: Record<keyof typeof POINT_EN, string> = {
 	'pointx.prob': '확률',
+	'sphere.closeCard': '점 카드 닫기',
+	'sphere.pushNote':
+		'보라색 화살표: 학습이 구 위에서 이 점을 미는 방향입니다 (점의 방향에 수직인 −∇ₓ 손실 성분. 미는 힘이 클수록 길고, 길이에 상한이 있습니다). 다른 점이나 구를 눌러 바꾸거나 닫습니다.',
+	'sphere.metricCard':
+		'유클리드 손실 함수에는 클래스 가중치가 없습니다. 쌍과 마진은 원(2차원)에서 그립니다.',
 	'pointx.thetaOwn': '자기 클래스 W와의 각 θ_y',
 	'pointx.psi': '마진 함수 ψ(θ_y)',
 	'pointx.blend': 'λ 혼합 (λ cos θ_y + ψ)/(1 + λ), λ = {lambda}',

@@ -2,7 +2,7 @@
  * The recognition views' marks on the feature sphere (three.js): the cap of τ around a
  * feature (every direction within arccos τ of it: "same person"), its rim, and the picked
  * points (A, B or the probe P, and the gallery's best match) as small balls with a letter and
- * a ray from the centre. One group, added to a SphereView with `addOverlay`; `set` rebuilds
+ * a ray from the centre; on the feature sphere, a picked point's push arrow. One group, added to a SphereView with `addOverlay`; `set` rebuilds
  * only what changed, `dispose` frees every geometry and material it made.
  */
 import * as THREE from 'three';
@@ -19,7 +19,12 @@ export interface SphereMark {
 export interface SphereMarksState {
 	cap: { center: readonly number[]; tau: number } | null;
 	marks: SphereMark[];
+	/** An arrow from the point at `at` (drawn at its direction) along `dir`, `length` long. */
+	arrow?: { at: readonly number[]; dir: readonly number[]; length: number } | null;
 }
+
+/** The push arrow's colour: the feature circle's violet (PointArrow). */
+const ARROW_COLOR = 0x7c3aed;
 
 const UP = new THREE.Vector3(0, 1, 0);
 const CAP_COLOR = '#1f4e79';
@@ -31,10 +36,39 @@ export class SphereMarks {
 	private rim: THREE.LineLoop<THREE.BufferGeometry, THREE.LineBasicMaterial> | null = null;
 	private items: { ball: THREE.Mesh; ray: THREE.Line; tag: CSS2DObject }[] = [];
 	private ballGeometry = new THREE.SphereGeometry(0.04, 16, 12);
+	private arrow: THREE.ArrowHelper | null = null;
 
 	set(state: SphereMarksState): void {
 		this.setCap(state.cap);
 		this.setMarks(state.marks);
+		this.setArrow(state.arrow ?? null);
+	}
+
+	private setArrow(arrow: SphereMarksState['arrow']): void {
+		const at = arrow ? new THREE.Vector3(arrow.at[0], arrow.at[1], arrow.at[2]) : null;
+		const dir = arrow ? new THREE.Vector3(arrow.dir[0], arrow.dir[1], arrow.dir[2]) : null;
+		const ok =
+			arrow &&
+			at &&
+			dir &&
+			at.length() > 0 &&
+			dir.length() > 0 &&
+			Number.isFinite(at.length() + dir.length()) &&
+			arrow.length > 0;
+		if (!ok) {
+			if (this.arrow) this.arrow.visible = false;
+			return;
+		}
+		at.normalize().multiplyScalar(1.02);
+		dir.normalize();
+		if (!this.arrow) {
+			this.arrow = new THREE.ArrowHelper(dir, at, arrow.length, ARROW_COLOR, 0.08, 0.05);
+			this.group.add(this.arrow);
+		}
+		this.arrow.position.copy(at);
+		this.arrow.setDirection(dir);
+		this.arrow.setLength(arrow.length, Math.min(0.08, arrow.length * 0.5), 0.05);
+		this.arrow.visible = true;
 	}
 
 	private setCap(cap: SphereMarksState['cap']): void {
@@ -130,6 +164,8 @@ export class SphereMarks {
 	}
 
 	dispose(): void {
+		this.arrow?.dispose();
+		this.arrow = null;
 		while (this.items.length) this.remove(this.items.pop()!);
 		this.ballGeometry.dispose();
 		this.cap?.geometry.dispose();
