@@ -7,7 +7,7 @@
  * registration fails, nothing happens: the site works online as before.
  */
 import { SKIP_WAITING } from '$lib/io/offline';
-import { pageSettled } from '$lib/state/settled';
+import { markLeaving, pageSettled } from '$lib/state/settled';
 
 export class OfflineState {
 	/** A newer build is installed and waits for the reader to reload. */
@@ -47,10 +47,21 @@ export class OfflineState {
 
 	/** Lets the waiting build take over, then reloads the page on it. */
 	applyUpdate(): void {
+		markLeaving();
 		const next = this.#registration?.waiting;
 		if (!next) return location.reload();
-		navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), {
-			once: true
+		// Reload once the new build controls the page, or once it is active (a busy page, say
+		// one mounting its deferred panels on this very click, can miss controllerchange), or
+		// if it was replaced meanwhile (a plain reload then finds whatever is current).
+		let done = false;
+		const reload = () => {
+			if (done) return;
+			done = true;
+			location.reload();
+		};
+		navigator.serviceWorker.addEventListener('controllerchange', reload, { once: true });
+		next.addEventListener('statechange', () => {
+			if (next.state === 'activated' || next.state === 'redundant') reload();
 		});
 		next.postMessage(SKIP_WAITING);
 	}

@@ -2,9 +2,9 @@
  * The state of the verification and identification views: which view, which test set, the
  * threshold τ, the picked pair (A, B) or probe, and the keyboard cursor, over the latest
  * snapshot of a training run. The pair scores and the exact ROC are computed once per
- * snapshot (at most every MODEL_MS while training; math/recognitionView.ts; in a worker past
- * INLINE_PAIRS pairs, verificationWorker.ts), so moving τ only reads the operating point off
- * the sweep: nothing is recomputed per frame.
+ * snapshot (at most every MODEL_MS while training, on a seeded sample past VIEW_PAIRS pairs;
+ * math/recognitionView.ts), so moving τ only reads the operating point off the sweep:
+ * nothing is recomputed per frame.
  */
 import {
 	clampTau,
@@ -21,13 +21,16 @@ import {
 } from '$lib/math/recognitionView';
 import { SPLIT } from '$lib/math/split';
 import type { Snapshot } from '$lib/model/snapshot';
-import type { FromVerificationWorker } from '$lib/model/verificationProtocol';
-import { startVerificationWorker } from './verificationClient';
 
 /** Shortest time between two ROC computations while a model trains (ms). */
 const MODEL_MS = 500;
-/** Up to this many pairs the ROC is computed on the page (about a millisecond); past it, in a worker. */
-const INLINE_PAIRS = 5_000;
+/**
+ * Pairs scored per snapshot: past this, a seeded sample of this many (about 8 ms on this
+ * machine in Node). A worker of its own for larger sets kept the offline service worker's
+ * update from taking over on Reload (tests/e2e/offline.test.ts failed every time; cause not
+ * found), so the view samples instead.
+ */
+export const VIEW_PAIRS = 20_000;
 
 export type RecognitionMode = 'verify' | 'identify';
 
@@ -60,9 +63,6 @@ export class Recognition {
 	private pairSeed = 1;
 	/** τ is snapped to the tables' operating point once per data set, then left to the reader. */
 	private tauSet = false;
-	private worker: Worker | null = null;
-	/** The id of the latest request to the worker: older answers are dropped. */
-	private asked = 0;
 
 	/** Whether any identity is held out (the "new people" test set exists). */
 	hasNew = $derived(this.split !== null && this.split.includes(SPLIT.heldOut));
@@ -138,29 +138,9 @@ export class Recognition {
 		this.modelKey = key;
 		this.modelAt = Date.now();
 		const rows = testRows(split, this.testSet, labels.length);
-		const pairs = (rows.length * (rows.length - 1)) / 2;
-		if (pairs <= INLINE_PAIRS || typeof Worker !== 'function') {
-			this.accept(verificationModel(s.features, s.featureDim, labels, rows));
-			return;
-		}
-		const id = ++this.asked;
-		this.port().postMessage({
-			id,
-			features: Float32Array.from(s.features),
-			dim: s.featureDim,
-			labels: Int32Array.from(labels),
-			rows
-		});
-	}
-
-	private port(): Worker {
-		if (!this.worker) {
-			this.worker = startVerificationWorker();
-			this.worker.onmessage = (e: MessageEvent<FromVerificationWorker>) => {
-				if (e.data.id === this.asked) this.accept(e.data.model);
-			};
-		}
-		return this.worker;
+		this.accept(
+			verificationModel(s.features, s.featureDim, labels, rows, { maxPairs: VIEW_PAIRS })
+		);
 	}
 
 	/** A new pairs-and-ROC model: the view's defaults follow it the first time. */
@@ -229,7 +209,5 @@ export class Recognition {
 	dispose(): void {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
-		this.worker?.terminate();
-		this.worker = null;
 	}
 }

@@ -48,3 +48,22 @@ function loadEnd(): number {
 export function whenSettled(fn: () => void): void {
 	void pageSettled().then(fn);
 }
+
+/** Set when the page is about to reload onto a new build (OfflineState.applyUpdate). */
+let leaving = false;
+
+/**
+ * The page is about to be replaced (a reload onto a new build): work it would only start now,
+ * such as mounting the panels nobody scrolled to, is skipped. Mounting them fetches their
+ * chunks through the outgoing service worker while the new one takes over, and then the new
+ * build never took control (tests/e2e/offline.test.ts, where the Reload click is the page's
+ * first input).
+ */
+export function markLeaving(): void {
+	leaving = true;
+}
+
+/** Whether `markLeaving` was called. */
+export function isLeaving(): boolean {
+	return leaving;
+}

@@ -16,7 +16,7 @@
  * before either cancels it.
  */
 import type { Attachment } from 'svelte/attachments';
-import { pageSettled } from '$lib/state/settled';
+import { isLeaving, pageSettled } from '$lib/state/settled';
 
 /** How far outside the viewport an element counts as near (px, as a CSS margin). */
 const NEAR = '400px 0px';
@@ -66,6 +66,7 @@ function scheduleSoon() {
 /** Runs the oldest idle start, then waits for the next idle period for the next one. */
 function drainIdle() {
 	idlePending = false;
+	if (isLeaving()) return;
 	idle.shift()?.();
 	if (idle.length > 0) scheduleIdle();
 }
