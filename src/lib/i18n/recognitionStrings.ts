@@ -25,7 +25,7 @@ export const RECOGNITION_EN = {
 	'recog.figureIdentify':
 		'Features on the unit circle; diamonds are the enrolled gallery, P is the probe. Click a point, or use the arrow keys and Enter, to pick a probe.',
 	'recog.pickHint':
-		'Click or tap a point for A, then one for B. Keyboard: focus the figure, arrow keys move, Enter picks. Coloured: the test set; grey: training photos and the other test set.',
+		'Click or tap a point for A, then one for B. Keyboard: focus the figure, arrow keys move, Enter picks. Coloured: the test set; darker grey: the other test set; light grey: training photos.',
 	'recog.probeHint':
 		'Click or tap a point to search the gallery with it. Keyboard: focus the figure, arrow keys move, Enter picks.',
 	'recog.point': 'identity {id}, {kind}',
@@ -87,7 +87,7 @@ export const RECOGNITION_KO: Record<keyof typeof RECOGNITION_EN, string> = {
 	'recog.figureIdentify':
 		'단위원 위의 특징들. 마름모는 등록된 갤러리, P는 조회 사진입니다. 점을 클릭하거나 화살표 키와 엔터 키로 조회 사진을 고르세요.',
 	'recog.pickHint':
-		'점을 클릭하거나 눌러 A를, 다음 점으로 B를 고르세요. 키보드: 그림에 포커스를 두고 화살표 키로 옮기고 엔터 키로 고릅니다. 색이 있는 점은 테스트 집합, 회색 점은 학습 사진과 다른 테스트 집합입니다.',
+		'점을 클릭하거나 눌러 A를, 다음 점으로 B를 고르세요. 키보드: 그림에 포커스를 두고 화살표 키로 옮기고 엔터 키로 고릅니다. 색이 있는 점은 테스트 집합, 짙은 회색 점은 다른 테스트 집합, 옅은 회색 점은 학습 사진입니다.',
 	'recog.probeHint':
 		'점을 클릭하거나 눌러 그 사진으로 갤러리를 검색하세요. 키보드: 그림에 포커스를 두고 화살표 키로 옮기고 엔터 키로 고릅니다.',
 	'recog.point': '신원 {id}, {kind}',

@@ -26,6 +26,8 @@ const KIND_CODE: Record<HeadKind, number> = {
 const HELD_OUT = new THREE.Color(HELD_OUT_COLOR);
 /** Points outside the recognition views' test set. */
 const FAINT = new THREE.Color('#c5ccd4');
+/** The recognition views' other test set (not training photos): a darker grey. */
+const OTHER_TEST = new THREE.Color('#8c959f');
 /** Length of the class-weight arrows (from the centre; the unit sphere has radius 1). */
 export const ARROW_LENGTH = 1.45;
 
@@ -77,8 +79,8 @@ export function syncPoints(
 	labels: Int32Array | null,
 	split: Uint8Array | null,
 	/**
-	 * The recognition views: rows marked 1 are coloured by identity (held out or not), every
-	 * other row faint. Null: the usual colours.
+	 * The recognition views: rows marked 1 are coloured by identity (held out or not), training
+	 * rows faint, the other test set darker grey. Null: the usual colours.
 	 */
 	highlight: Uint8Array | null = null
 ): SpherePoints {
@@ -107,7 +109,7 @@ export function syncPoints(
 		const k = raw ? scale : norm > 0 ? 1.012 / norm : 0;
 		pos.setXYZ(i, x * k, y * k, z * k);
 		if (highlight?.[i]) color.set(identityColor(labels?.[i] ?? 0));
-		else if (highlight) color.copy(FAINT);
+		else if (highlight) color.copy(split?.[i] === 0 ? FAINT : OTHER_TEST);
 		else if (split?.[i] === 2) color.copy(HELD_OUT);
 		else color.set(classColor(labels?.[i] ?? 0));
 		col.setXYZ(i, color.r, color.g, color.b);
