@@ -10,9 +10,9 @@ import { artifacts, watchPage } from './helpers';
 async function clickAPoint(page: Page, opened: () => Promise<boolean>) {
 	const canvas = page.locator('.sphere canvas');
 	const box = (await canvas.boundingBox())!;
-	for (let gy = 1; gy < 12; gy++) {
-		for (let gx = 1; gx < 12; gx++) {
-			await canvas.click({ position: { x: (box.width * gx) / 12, y: (box.height * gy) / 12 } });
+	for (let gy = 1; gy < 16; gy++) {
+		for (let gx = 1; gx < 16; gx++) {
+			await canvas.click({ position: { x: (box.width * gx) / 16, y: (box.height * gy) / 16 } });
 			if (await opened()) return;
 		}
 	}
@@ -48,7 +48,8 @@ test('a click on a point of the sphere shows its arithmetic; × closes it', asyn
 	await card.getByRole('button', { name: 'Close the point’s card' }).click();
 	await expect(card).toHaveCount(0);
 
-	await page.goto('/?dim=3&loss=center&classes=4&seed=2');
+	// Triplet loss on its own default data (spirals): features spread over the sphere.
+	await page.goto('/?dim=3&loss=triplet&seed=2');
 	await train(page);
 	const note = page.getByText('The Euclidean losses have no class weights: their pairs');
 	await clickAPoint(page, async () => (await note.count()) > 0);
