@@ -46,3 +46,19 @@ export async function mountDeferred(page: Page): Promise<void> {
 	await page.keyboard.press('Shift');
 	await expect(page.locator('.deferred')).toHaveCount(0, { timeout: 30_000 });
 }
+
+/** Trains the explorer past `steps` steps (read from its status line), then pauses. */
+export async function trainPast(page: Page, steps: number): Promise<void> {
+	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
+	await page.getByRole('button', { name: 'Play' }).click();
+	await expect
+		.poll(
+			async () =>
+				Number(
+					/step (\d+)/.exec((await page.getByRole('status').first().textContent()) ?? '')?.[1]
+				),
+			{ timeout: 30_000 }
+		)
+		.toBeGreaterThan(steps);
+	await page.getByRole('button', { name: 'Pause' }).click();
+}

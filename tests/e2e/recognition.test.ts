@@ -5,29 +5,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Download } from '@playwright/test';
-import { artifacts, watchPage } from './helpers';
+import { artifacts, trainPast, watchPage } from './helpers';
 import { englishWords } from './englishWords';
 
 /** The text of a download. */
 async function read(download: Promise<Download>): Promise<string> {
 	const chunks = await (await (await download).createReadStream()).toArray();
 	return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Trains `steps` steps or more, then pauses. */
-async function train(page: Page, steps: number) {
-	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
-	await page.getByRole('button', { name: 'Play' }).click();
-	await expect
-		.poll(
-			async () =>
-				Number(
-					/step (\d+)/.exec((await page.getByRole('status').first().textContent()) ?? '')?.[1]
-				),
-			{ timeout: 30_000 }
-		)
-		.toBeGreaterThan(steps);
-	await page.getByRole('button', { name: 'Pause' }).click();
 }
 
 interface Row {
@@ -67,7 +51,7 @@ test('verification: pick two points, the angle matches the exported features; τ
 	const watch = await watchPage(page);
 	await page.setViewportSize({ width: 1280, height: 720 });
 	await page.goto('/?held=4,5&classes=6&seed=3&noise=0.6');
-	await train(page, 200);
+	await trainPast(page, 200);
 	const panel = page.getByTestId('recognition');
 	await panel.scrollIntoViewIfNeeded();
 	await expect(panel.getByTestId('recog-roc-point')).toBeVisible({ timeout: 20_000 });
@@ -148,7 +132,7 @@ test('identification: the gallery is ranked by cosine and an open-set threshold 
 }) => {
 	const watch = await watchPage(page);
 	await page.goto('/?held=4,5&classes=6&seed=3&noise=0.6');
-	await train(page, 150);
+	await trainPast(page, 150);
 	const panel = page.getByTestId('recognition');
 	await panel.scrollIntoViewIfNeeded();
 	await panel.getByRole('radio', { name: 'Identification (1:N)' }).click();
@@ -175,7 +159,7 @@ test('without held-out identities the view uses the known people; one new identi
 }) => {
 	const watch = await watchPage(page);
 	await page.goto('/?classes=4&seed=3');
-	await train(page, 20);
+	await trainPast(page, 20);
 	const panel = page.getByTestId('recognition');
 	await panel.scrollIntoViewIfNeeded();
 	await expect(panel.getByText(/No identity is held out of training/)).toBeVisible();
@@ -183,13 +167,13 @@ test('without held-out identities the view uses the known people; one new identi
 	await expect(panel.getByTestId('recog-roc')).toBeVisible();
 
 	await page.goto('/?held=5&classes=6&seed=3');
-	await train(page, 20);
+	await trainPast(page, 20);
 	await panel.scrollIntoViewIfNeeded();
 	await expect(panel.getByText(/fewer than two identities/)).toBeVisible();
 	await expect(panel.getByTestId('recog-roc')).toHaveCount(0);
 
 	await page.goto('/?dim=3&held=4,5&classes=6&seed=3');
-	await train(page, 100);
+	await trainPast(page, 100);
 	await panel.scrollIntoViewIfNeeded();
 	const sphere = panel.getByTestId('recog-sphere');
 	await expect(sphere.locator('canvas')).toBeVisible({ timeout: 20_000 });

@@ -4,7 +4,7 @@
  * Euclidean losses say their pairs are drawn on the circle.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { artifacts, watchPage } from './helpers';
+import { artifacts, trainPast, watchPage } from './helpers';
 
 /** Clicks a grid of places on the sphere until a point's card (or note) opens. */
 async function clickAPoint(page: Page, opened: () => Promise<boolean>) {
@@ -19,25 +19,10 @@ async function clickAPoint(page: Page, opened: () => Promise<boolean>) {
 	throw new Error('no point found on the sphere');
 }
 
-async function train(page: Page) {
-	await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled({ timeout: 20_000 });
-	await page.getByRole('button', { name: 'Play' }).click();
-	await expect
-		.poll(
-			async () =>
-				Number(
-					/step (\d+)/.exec((await page.getByRole('status').first().textContent()) ?? '')?.[1]
-				),
-			{ timeout: 30_000 }
-		)
-		.toBeGreaterThan(150);
-	await page.getByRole('button', { name: 'Pause' }).click();
-}
-
 test('a click on a point of the sphere shows its arithmetic; × closes it', async ({ page }) => {
 	const watch = await watchPage(page);
 	await page.goto('/?dim=3&loss=cosface&classes=4&seed=2');
-	await train(page);
+	await trainPast(page, 150);
 	const card = page.getByTestId('sphere-card');
 	await clickAPoint(page, async () => (await card.count()) > 0);
 	const probs = (await card.getByTestId('sphere-prob').allTextContents()).map((t) => parseFloat(t));
@@ -50,7 +35,7 @@ test('a click on a point of the sphere shows its arithmetic; × closes it', asyn
 
 	// Triplet loss on its own default data (spirals): features spread over the sphere.
 	await page.goto('/?dim=3&loss=triplet&seed=2');
-	await train(page);
+	await trainPast(page, 150);
 	const note = page.getByText('The Euclidean losses have no class weights: their pairs');
 	await clickAPoint(page, async () => (await note.count()) > 0);
 	await expect(note).toBeVisible();

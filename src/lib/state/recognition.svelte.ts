@@ -206,6 +206,25 @@ export class Recognition {
 		this.cursor = order[((next % order.length) + order.length) % order.length];
 	}
 
+	/**
+	 * The figures' keys: arrows move the cursor, Enter or Space picks the point under it.
+	 * Returns whether the key was the view's (the figure then stops it reaching the page).
+	 */
+	key(key: string): boolean {
+		const step = ({ ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 } as const)[
+			key as 'ArrowRight'
+		];
+		if (step) {
+			this.moveCursor(step);
+			return true;
+		}
+		if ((key === 'Enter' || key === ' ') && this.cursor !== null) {
+			this.pick(this.cursor);
+			return true;
+		}
+		return false;
+	}
+
 	dispose(): void {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = null;
