@@ -16,6 +16,7 @@ import { marginBound } from '../math/circle';
 import { applyMeanRule, fitMeanRule, type MeanRule } from '../math/nearestMean';
 import { isMetricLoss } from '../math/margins';
 import { petalWidth } from '../math/petal';
+import { geometryReadout } from '../math/geometry';
 import type { Dataset } from '../math/datasets';
 
 /** Largest grid the trainer computes (a 200 × 200 heat map is plenty for any screen). */
@@ -173,12 +174,17 @@ function readMeans(input: ReadoutInput, featureArr: Float32Array, res: number) {
 /** Pairs sampled at most for the statistics: ~10 ms, and plenty for a histogram. */
 const STATS_MAX_PAIRS = 150_000;
 
-/** Angle statistics of the seen classes' points (train and test; held-out classes excluded). */
+/**
+ * Angle statistics of the seen classes' points (train and test; held-out classes excluded),
+ * and the geometry readouts of the same points and of the class `directions` [K·dim] (the
+ * unit class weights, or the class mean directions for the metric losses: `energyOf`).
+ */
 export function featureStats(
 	features: Float32Array,
 	dim: number,
 	d: Dataset,
-	step: number
+	step: number,
+	directions: { rows: Float32Array; energyOf: 'weights' | 'means' }
 ): SnapshotStats {
 	const keep: number[] = [];
 	for (let i = 0; i < d.labels.length; i++) if (d.split[i] !== 2) keep.push(i);
@@ -195,7 +201,17 @@ export function featureStats(
 		angles: angleStats(f, dim, labels, opts),
 		histograms: angleHistograms(f, dim, labels, { ...opts, bins: 36 }),
 		norms: normHistogram(f, dim, { bins: 30 }),
-		bound: marginBound(seen)
+		bound: marginBound(seen),
+		// The same pairs as the angle statistics (same cap and seed).
+		geometry: geometryReadout({
+			step,
+			features: f,
+			dim,
+			labels,
+			pairs: opts,
+			directions: directions.rows,
+			energyOf: directions.energyOf
+		})
 	};
 }
 
@@ -240,7 +256,12 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		weightNorms,
 		bias,
 		grid: read.grid,
-		stats: input.stats ? featureStats(featureArr, layout.featureDim, dataset, meta.step) : null,
+		stats: input.stats
+			? featureStats(featureArr, layout.featureDim, dataset, meta.step, {
+					rows: weights,
+					energyOf: metric ? 'means' : 'weights'
+				})
+			: null,
 		status: meta.divergence ? 'diverged' : 'ok',
 		message: meta.divergence?.message ?? null,
 		divergence: meta.divergence?.context ?? null,

@@ -6,6 +6,7 @@ import type { LossKind } from '../math/margins';
 import type { DivergenceContext } from '../math/divergence';
 import type { AngleHistograms, NormHistogram } from '../math/histograms';
 import type { AngleStats } from '../math/stats';
+import type { GeometryReadout } from '../math/geometry';
 
 /** The model's decision regions over the 2D input square, as a res × res raster. */
 export interface DecisionGrid {
@@ -32,6 +33,12 @@ export interface SnapshotStats {
 	norms: NormHistogram;
 	/** SphereFace's bound on m for this many classes (2 + √3 for two, 3 for more). */
 	bound: number;
+	/**
+	 * Alignment and uniformity of the same unit features (Wang & Isola 2020), the
+	 * hyperspherical energy of the class directions (`weights`: Liu et al. 2018, s = 1) and
+	 * that of the regular simplex (math/geometry.ts); finite or null.
+	 */
+	geometry: GeometryReadout;
 }
 
 /** One look at the training state. */
