@@ -222,6 +222,7 @@ export function lossLabel(
 		contrastive: 'contrastive',
 		triplet: 'triplet',
 		center: 'center loss',
+		combined: 'combined margin',
 		modified: 'modified',
 		asoftmax: 'A-Softmax',
 		cosface: 'CosFace',

@@ -3,13 +3,14 @@
  * (radians), one class per weight, two features, no statistics.
  */
 import type { Snapshot } from '../../src/lib/model/snapshot';
-import type { HeadKind } from '../../src/lib/math/psi';
+import type { CombinedMargins, HeadKind } from '../../src/lib/math/psi';
 
 export function circleSnapshot(
 	angles: number[],
 	lossKind: HeadKind,
 	m: number,
-	lambda = 0
+	lambda = 0,
+	margins: CombinedMargins = { m1: 1, m2: 0.3, m3: 0.2 }
 ): Snapshot {
 	const weights = new Float32Array(angles.flatMap((a) => [Math.cos(a), Math.sin(a)]));
 	return {
@@ -22,6 +23,7 @@ export function circleSnapshot(
 		petalWidth: null,
 		lossKind,
 		m,
+		margins,
 		s: 30,
 		rule: 'weights',
 		classMeans: null,

@@ -56,7 +56,13 @@ const optionSets: HeadOptions[] = [
 	{ kind: 'cosface', m: 0.35, s: 30 },
 	{ kind: 'cosface', m: 0.2, s: 64 },
 	{ kind: 'arcface', m: 0.5, s: 30 },
-	{ kind: 'arcface', m: 0.3, s: 64, arcfaceVariant: 'plain' }
+	{ kind: 'arcface', m: 0.3, s: 64, arcfaceVariant: 'plain' },
+	{ kind: 'arcface', m: -0.3, s: 30 },
+	{ kind: 'cosface', m: -0.2, s: 30 },
+	{ kind: 'combined', m1: 1, m2: 0.3, m3: 0.2, s: 30 },
+	{ kind: 'combined', m1: 2.5, m2: 0.8, m3: -0.3, s: 16 },
+	{ kind: 'combined', m1: 4, m2: 0, m3: 0, s: 16 },
+	{ kind: 'combined', m1: 1.3, m2: -0.4, m3: 0.5, s: 30 }
 ];
 
 describe.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s', (_name, opts) => {

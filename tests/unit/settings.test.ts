@@ -109,8 +109,8 @@ describe('the margin slider rule', () => {
 		// loss, mode, min, max, step
 		['asoftmax', 'integer', 1, INTEGER_MARGIN_MAX, 1],
 		['asoftmax', 'continuous', 1, 6, 0.1],
-		['cosface', 'integer', 0, 0.8, 0.05],
-		['arcface', 'continuous', 0, 1.2, 0.05],
+		['cosface', 'integer', -0.5, 0.8, 0.05],
+		['arcface', 'continuous', -0.5, 1.2, 0.05],
 		['softmax', 'integer', 1, 1, 0.05]
 	] as const)('%s in %s mode: %d–%d in steps of %d', (loss, mode, min, max, step) => {
 		expect(marginRange(loss, mode)).toMatchObject({ min, max, step });

@@ -133,7 +133,8 @@ describe('the key table', () => {
 				...PUBLIC_KEYS,
 				...['dseed', 'points', 'noise', 'input', 'test', 'held', 'layers', 'units', 'frelu', 'lr'],
 				...['batch', 'lambda', 'lmin', 'lfloor', 'lfixed', 's', 'wd', 'speed', 'present', 'mmode'],
-				...['mining', 'unit', 'pclasses', 'kper', 'lc', 'alpha', 'lang', 'keep']
+				...['mining', 'unit', 'pclasses', 'kper', 'lc', 'alpha', 'lang', 'keep'],
+				...['m1', 'm2', 'm3', 'sub', 'imb', 'flip']
 			].sort()
 		);
 	});
@@ -224,8 +225,36 @@ describe('parseSettings / serializeSettings', () => {
 			'loss=center&lc=0.5&alpha=0.2',
 			(s) => [s.options.loss, s.options.centerLambda, s.options.centerAlpha],
 			['center', 0.5, 0.2]
-		]
+		],
+		[
+			'loss=combined&m1=1.5&m2=-0.2&m3=0.1&sub=3',
+			(s) => {
+				const o = s.options;
+				return [o.loss, o.m1, o.m2, o.m3, o.subCenters];
+			},
+			['combined', 1.5, -0.2, 0.1, 3]
+		],
+		['loss=arcface&m=-0.3', (s) => [s.options.loss, s.options.m], ['arcface', -0.3]],
+		['imb=0.1&flip=0.3', (s) => [s.options.data.imbalance, s.options.data.labelNoise], [0.1, 0.3]]
 	];
+
+	it.each([
+		['m1=99', (s: Settings) => s.options.m1, 4],
+		['m1=-5', (s: Settings) => s.options.m1, 1],
+		['m2=NaN', (s: Settings) => s.options.m2, 0.3],
+		['m2=-7', (s: Settings) => s.options.m2, -0.5],
+		['m3=1e308', (s: Settings) => s.options.m3, 0.8],
+		['sub=2.5', (s: Settings) => s.options.subCenters, 3],
+		['sub=0', (s: Settings) => s.options.subCenters, 1],
+		['imb=0', (s: Settings) => s.options.data.imbalance, 0.05],
+		['imb=<b>', (s: Settings) => s.options.data.imbalance, 1],
+		['flip=0.9', (s: Settings) => s.options.data.labelNoise, 0.5],
+		['flip=-1', (s: Settings) => s.options.data.labelNoise, 0]
+	])('clamps the hostile %s with a notice', (query, get, want) => {
+		const { settings, notices } = parseSettings(`loss=combined&${query}`);
+		expect(get(settings)).toBe(want);
+		expect(notices.length).toBeGreaterThan(0);
+	});
 
 	it.each(perKey)('reads %s silently and writes it back', (query, get, want) => {
 		const { settings, notices } = parseSettings(query);

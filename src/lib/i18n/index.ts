@@ -90,7 +90,8 @@ const LOSS_NAME_KEYS: Readonly<Partial<Record<LossKind, StringKey>>> = Object.fr
 	modified: 'controls.lossModified',
 	contrastive: 'loss.contrastive',
 	triplet: 'loss.triplet',
-	center: 'loss.center'
+	center: 'loss.center',
+	combined: 'loss.combined'
 });
 
 /** The losses' names in `lang` ("Modified softmax", "수정 Softmax"; "CosFace" in both). */

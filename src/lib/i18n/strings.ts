@@ -12,6 +12,8 @@ import { EMBED_EN, EMBED_KO } from './embedStrings';
 import { RECOGNITION_EN, RECOGNITION_KO } from './recognitionStrings';
 import { BOUNDARY_EN, BOUNDARY_KO } from './boundaryStrings';
 import { POINT_EN, POINT_KO } from './pointStrings';
+import { GEOMETRY_EN, GEOMETRY_KO } from './geometryStrings';
+import { MARGIN_EN, MARGIN_KO } from './marginStrings';
 
 const en = {
 	...EXPLORER_EN,
@@ -23,6 +25,8 @@ const en = {
 	...RECOGNITION_EN,
 	...BOUNDARY_EN,
 	...POINT_EN,
+	...GEOMETRY_EN,
+	...MARGIN_EN,
 	'compare.pageTitle': 'Compare losses · SphereLab',
 	'compare.title': 'Compare losses, and test them on people the model never saw',
 	'compare.intro':
@@ -193,6 +197,8 @@ const ko: Record<StringKey, string> = {
 	...RECOGNITION_KO,
 	...BOUNDARY_KO,
 	...POINT_KO,
+	...GEOMETRY_KO,
+	...MARGIN_KO,
 	'compare.pageTitle': '손실 함수 비교 · SphereLab',
 	'compare.title': '손실 함수를 비교하고, 학습에서 본 적 없는 사람으로 시험하기',
 	'compare.intro':

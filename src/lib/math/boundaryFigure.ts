@@ -307,6 +307,9 @@ export function figureOptions(
 			return { m: finiteOr(margins.cosface, PAPER_MARGINS.cosface, 0) };
 		case 'arcface':
 			return { m: finiteOr(margins.arcface, PAPER_MARGINS.arcface, 0) };
+		case 'combined':
+			// Not one of the figure's rings (FIGURE_KINDS): the combined preset's curve.
+			return {};
 	}
 }
 

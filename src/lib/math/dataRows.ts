@@ -186,6 +186,28 @@ export const DATA_ROWS: readonly SettingRow[] = [
 		doc: 'fraction of each class kept for testing, 0–0.9'
 	},
 	{
+		key: 'imb',
+		path: 'options.data.imbalance',
+		kind: 'number',
+		default: 1,
+		limit: num(0.05, 1),
+		step: 0.05,
+		change: 'rebuild',
+		label: 'controls.imbalance',
+		doc: 'class imbalance: the share of training points the minority classes (the upper half) keep, 0.05–1 (1 = balanced)'
+	},
+	{
+		key: 'flip',
+		path: 'options.data.labelNoise',
+		kind: 'number',
+		default: 0,
+		limit: num(0, 0.5),
+		step: 0.05,
+		change: 'rebuild',
+		label: 'controls.labelNoise',
+		doc: 'label noise: the share of training labels flipped to another class, 0–0.5 (seeded)'
+	},
+	{
 		key: 'held',
 		path: 'options.data.heldOut',
 		kind: 'classes',

@@ -3,6 +3,7 @@
  * from the settings that matter (the trainer reports them with the snapshot). Pure text, so
  * the worker writes it in English and the page writes it in its own language.
  */
+import { usesScale } from './psi';
 import { LOSS_NAMES, type LossKind } from './margins';
 import { formatLambda } from './lambda';
 import { fillTemplate } from './template';
@@ -69,7 +70,8 @@ export function divergenceMessage(
 		center: loss,
 		asoftmax: fillTemplate(words.withM, { loss, m: c.m }),
 		cosface: fillTemplate(words.withScale, { loss, m: c.m, s: c.s }),
-		arcface: fillTemplate(words.withScale, { loss, m: c.m, s: c.s })
+		arcface: fillTemplate(words.withScale, { loss, m: c.m, s: c.s }),
+		combined: loss
 	};
 	const what =
 		c.lossKind === 'asoftmax'
@@ -78,7 +80,7 @@ export function divergenceMessage(
 	const tips: string[] = [];
 	if (c.lossKind === 'asoftmax' && c.lambdaMode === 'off') tips.push(words.lambdaOn);
 	if (c.lossKind === 'asoftmax' && c.m > 4) tips.push(words.lowerM);
-	if ((c.lossKind === 'cosface' || c.lossKind === 'arcface') && c.s > 32) tips.push(words.lowerS);
+	if (usesScale(c.lossKind) && c.s > 32) tips.push(words.lowerS);
 	tips.push(c.learningRate > 1e-3 ? words.lowerRate : words.reset);
 	return fillTemplate(words.sentence, { what, step: c.step, tips: tips.join(words.or) });
 }

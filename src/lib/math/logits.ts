@@ -3,7 +3,7 @@
  * (angles, logits, prediction) and the independent check of the tfjs heads' gradients by
  * finite differences. Same definitions as src/lib/model/heads.ts and the reference README.
  */
-import { targetCurve, type HeadKind, type ArcfaceVariant, type PsiMode } from './psi';
+import { targetCurve, usesScale, type HeadKind, type ArcfaceVariant, type PsiMode } from './psi';
 import { angleBetween, dot, norm, normalize, type Vec } from './vec';
 
 /** Options of a loss head, shared by these float64 heads and the tfjs heads (`HeadOptions`). */
@@ -11,6 +11,12 @@ export interface HeadParams {
 	kind: HeadKind;
 	/** A-Softmax multiplicative margin (integer or real, ≥ 1); CosFace/ArcFace additive margin (≥ 0). */
 	m?: number;
+	/** Combined head s·(cos(m1·θ + m2) − m3): multiplicative angular margin (≥ 1). */
+	m1?: number;
+	/** Combined head: additive angular margin (ArcFace's m; may be negative). */
+	m2?: number;
+	/** Combined head: additive cosine margin (CosFace's m; may be negative). */
+	m3?: number;
 	/** A-Softmax annealing λ (≥ 0); 0 = pure margin. */
 	lambda?: number;
 	/** Scale of normalised heads (CosFace, ArcFace, A-Softmax with normalizeFeatures). */
@@ -29,7 +35,8 @@ const DEFAULT_M: Record<HeadKind, number> = {
 	modified: 1,
 	asoftmax: 4,
 	cosface: 0.35,
-	arcface: 0.5
+	arcface: 0.5,
+	combined: 1
 };
 
 /**
@@ -45,13 +52,16 @@ export function featureLogits(
 	p: HeadParams
 ): number[] {
 	if (p.kind === 'softmax') return W.map((w, j) => dot(x, w) + (b ? b[j] : 0));
-	const normalised = p.kind === 'cosface' || p.kind === 'arcface' || (p.normalizeFeatures ?? false);
+	const normalised = usesScale(p.kind, p.normalizeFeatures ?? false);
 	const scale = normalised ? (p.s ?? 30) : norm(x);
 	const opts = {
 		m: p.m ?? DEFAULT_M[p.kind],
 		lambda: p.lambda ?? 0,
 		psiMode: p.psiMode ?? 'chebyshev',
-		arcfaceVariant: p.arcfaceVariant
+		arcfaceVariant: p.arcfaceVariant,
+		m1: p.m1,
+		m2: p.m2,
+		m3: p.m3
 	};
 	return W.map((w, j) => {
 		const theta = angleBetween(x, w);

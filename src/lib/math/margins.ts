@@ -44,7 +44,8 @@ export const LOSS_KINDS: readonly LossKind[] = Object.freeze([
 	'modified',
 	'asoftmax',
 	'cosface',
-	'arcface'
+	'arcface',
+	'combined'
 ]);
 
 /** The losses' published names (A-Softmax is SphereFace's loss). */
@@ -54,6 +55,7 @@ export const LOSS_NAMES: Readonly<Record<LossKind, string>> = Object.freeze({
 	asoftmax: 'A-Softmax',
 	cosface: 'CosFace',
 	arcface: 'ArcFace',
+	combined: 'Combined margin',
 	contrastive: 'Contrastive',
 	triplet: 'Triplet',
 	center: 'Center loss'
@@ -61,7 +63,8 @@ export const LOSS_NAMES: Readonly<Record<LossKind, string>> = Object.freeze({
 
 /**
  * Margin range and default per loss: A-Softmax 1–6 (integers 1–4 as in the paper, real up to
- * 6); contrastive a distance, triplet a squared distance, both in feature units (on unit
+ * 6); CosFace and ArcFace down to −0.5 (negative margins, Liu et al. 2020); the combined
+ * head's margins are m1, m2, m3 (marginRows.ts), not m; contrastive a distance, triplet a squared distance, both in feature units (on unit
  * features a distance is at most 2, a squared distance at most 4); center loss has none.
  */
 export const MARGIN_LIMITS: Readonly<Record<LossKind, NumericLimit & { default: number }>> =
@@ -69,8 +72,9 @@ export const MARGIN_LIMITS: Readonly<Record<LossKind, NumericLimit & { default: 
 		softmax: { min: 1, max: 1, integer: false, default: 1 },
 		modified: { min: 1, max: 1, integer: false, default: 1 },
 		asoftmax: { min: 1, max: 6, integer: false, default: 4 },
-		cosface: { min: 0, max: 0.8, integer: false, default: 0.35 },
-		arcface: { min: 0, max: 1.2, integer: false, default: 0.5 },
+		cosface: { min: -0.5, max: 0.8, integer: false, default: 0.35 },
+		arcface: { min: -0.5, max: 1.2, integer: false, default: 0.5 },
+		combined: { min: 1, max: 1, integer: false, default: 1 },
 		contrastive: { min: 0.1, max: 4, integer: false, default: 1 },
 		triplet: { min: 0, max: 4, integer: false, default: 1 },
 		center: { min: 1, max: 1, integer: false, default: 1 }

@@ -25,7 +25,16 @@
  * (held out) give zeros or plain values and an `issue`.
  */
 import { crossEntropy, featureLogits, type HeadParams } from './logits';
-import { psi, psiBranch, targetCurve, type HeadKind, type TargetOptions } from './psi';
+import {
+	combinedMargins,
+	combinedTargetSlope,
+	psi,
+	psiBranch,
+	targetCurve,
+	usesScale,
+	type HeadKind,
+	type TargetOptions
+} from './psi';
 import { dot, norm, wedgeNorm, type Vec } from './vec';
 
 /** What kept the arithmetic from being the ordinary one (null: nothing). */
@@ -64,7 +73,8 @@ const DEFAULT_M: Record<HeadKind, number> = {
 	modified: 1,
 	asoftmax: 4,
 	cosface: 0.35,
-	arcface: 0.5
+	arcface: 0.5,
+	combined: 1
 };
 
 /** The target-curve options `featureLogits` uses for these head options. */
@@ -73,13 +83,16 @@ function targetOptions(p: HeadParams): TargetOptions & { m: number; lambda: numb
 		m: p.m ?? DEFAULT_M[p.kind],
 		lambda: p.lambda ?? 0,
 		psiMode: p.psiMode ?? 'chebyshev',
-		arcfaceVariant: p.arcfaceVariant
+		arcfaceVariant: p.arcfaceVariant,
+		m1: p.m1,
+		m2: p.m2,
+		m3: p.m3
 	};
 }
 
 /** Whether the head's logits use s cos θ (features normalised) rather than r cos θ. */
 function isNormalised(p: HeadParams): boolean {
-	return p.kind === 'cosface' || p.kind === 'arcface' || (p.normalizeFeatures ?? false);
+	return usesScale(p.kind, p.normalizeFeatures ?? false);
 }
 
 /**
@@ -88,6 +101,7 @@ function isNormalised(p: HeadParams): boolean {
  *   asoftmax   (−λ sin θ + ψ′(θ)) / (1 + λ),  ψ′(θ) = −(−1)^k m sin(mθ)
  *              (the Chebyshev form T_m(cos θ) is the same function, so the same slope)
  *   arcface    −sin(θ + m) on cos(θ + m), −sin θ on th_mm's linear part cos θ − m sin m
+ *   combined   −(−1)^k m1 sin(m1·θ + m2) (psi.ts `combinedTargetSlope`)
  * ψ is C¹ at its branch points θ = kπ/m (sin(mθ) = 0 there), so the branch of ψ itself is
  * the right one to read. θ outside [0, π] is clamped, as `psi` does.
  */
@@ -113,6 +127,8 @@ export function targetCurveSlope(kind: HeadKind, theta: number, opts: TargetOpti
 			if (plain || Math.cos(t) > Math.cos(Math.PI - m)) return -Math.sin(t + m);
 			return -Math.sin(t);
 		}
+		case 'combined':
+			return combinedTargetSlope(t, combinedMargins(opts));
 	}
 }
 

@@ -101,8 +101,19 @@ export function psiMixed(
 	return (l * Math.cos(theta) + p) / (1 + l);
 }
 
-/** The loss heads SphereLab teaches. */
-export type HeadKind = 'softmax' | 'modified' | 'asoftmax' | 'cosface' | 'arcface';
+/**
+ * The loss heads SphereLab teaches; `combined` is InsightFace's one head for the family,
+ * s·(cos(m1·θ + m2) − m3) (see `combinedTarget`).
+ */
+export type HeadKind = 'softmax' | 'modified' | 'asoftmax' | 'cosface' | 'arcface' | 'combined';
+
+/**
+ * Whether a head's logits use the scale s instead of the feature norm: CosFace, ArcFace and
+ * the combined head normalise the features; A-Softmax does when asked to.
+ */
+export function usesScale(kind: HeadKind | string, normalizeFeatures = false): boolean {
+	return kind === 'cosface' || kind === 'arcface' || kind === 'combined' || normalizeFeatures;
+}
 
 /** ArcFace target variants: `th_mm` (insightface's default, "easy margin" off) or `plain`. */
 export type ArcfaceVariant = 'th_mm' | 'plain';
@@ -111,6 +122,12 @@ export type ArcfaceVariant = 'th_mm' | 'plain';
 export interface TargetOptions {
 	/** A-Softmax: multiplicative margin (≥ 1); CosFace, ArcFace: additive margin. */
 	m?: number;
+	/** Combined head: multiplicative angular margin m1 (≥ 1, SphereFace's m). */
+	m1?: number;
+	/** Combined head: additive angular margin m2 (ArcFace's m; negative allowed). */
+	m2?: number;
+	/** Combined head: additive cosine margin m3 (CosFace's m; negative allowed). */
+	m3?: number;
 	/** A-Softmax annealing λ (0 = pure margin). */
 	lambda?: number;
 	psiMode?: PsiMode;
@@ -127,10 +144,71 @@ export function arcfaceTarget(theta: number, m: number, variant: ArcfaceVariant 
 	return c - m * Math.sin(m);
 }
 
+/** The combined head's margins: m1 (multiplicative), m2 (additive angle), m3 (additive cosine). */
+export interface CombinedMargins {
+	m1: number;
+	m2: number;
+	m3: number;
+}
+
+/** The presets of the combined head: the three papers as special cases, and InsightFace's mix. */
+export const COMBINED_PRESETS: Readonly<
+	Record<'sphereface' | 'arcface' | 'cosface' | 'combined', CombinedMargins>
+> = Object.freeze({
+	sphereface: { m1: 4, m2: 0, m3: 0 },
+	arcface: { m1: 1, m2: 0.5, m3: 0 },
+	cosface: { m1: 1, m2: 0, m3: 0.35 },
+	combined: { m1: 1, m2: 0.3, m3: 0.2 }
+});
+
+/**
+ * The branch index of the combined target: k = ⌊u/π⌋ for u = m1·θ + m2, clamped to
+ * 0…⌈m1 + m2/π⌉ − 1 (the largest branch θ = π reaches; at m2 = 0 this is `psiBranch`).
+ * Below u = 0 (a negative m2 near θ = 0) k stays 0: there the target is cos(u) − m3, as in
+ * Liu et al. (2020), which rises to its peak 1 − m3 at θ = −m2/m1 instead of at θ = 0.
+ */
+export function combinedBranch(theta: number, c: CombinedMargins): number {
+	const u = c.m1 * theta + c.m2;
+	const last = Math.max(0, Math.ceil(c.m1 + c.m2 / Math.PI) - 1);
+	return Math.max(0, Math.min(Math.floor(u / Math.PI), last));
+}
+
+/**
+ * The combined margin target (InsightFace): cos(m1·θ + m2) − m3, extended past u = m1·θ + m2
+ * = π by SphereFace's rule (−1)^k cos(u) − 2k − m3, k = `combinedBranch`. Why this extension:
+ * it is continuous and decreasing on all of [0, π] for every m1 ≥ 1, m2 ≥ 0 (no jump, no
+ * rising part that would reward a feature for moving away from its class); at m2 = m3 = 0 it
+ * is exactly SphereFace's ψ_m1; at m1 = 1, m2 = 0 it is CosFace's cos θ − m3; at m1 = 1,
+ * m3 = 0 it is ArcFace's cos(θ + m2) up to θ = π − m2, where ArcFace (insightface's `th_mm`)
+ * instead jumps to the line cos θ − m2·sin m2 (`arcfaceTarget`).
+ */
+export function combinedTarget(theta: number, c: CombinedMargins): number {
+	const t = Math.min(Math.PI, Math.max(0, theta));
+	const k = combinedBranch(t, c);
+	const sign = k % 2 === 0 ? 1 : -1;
+	return sign * Math.cos(c.m1 * t + c.m2) - 2 * k - c.m3;
+}
+
+/** d/dθ of `combinedTarget`: −(−1)^k m1 sin(m1·θ + m2) (continuous: sin u = 0 at the branch points). */
+export function combinedTargetSlope(theta: number, c: CombinedMargins): number {
+	const t = Math.min(Math.PI, Math.max(0, theta));
+	const k = combinedBranch(t, c);
+	return -(k % 2 === 0 ? 1 : -1) * c.m1 * Math.sin(c.m1 * t + c.m2);
+}
+
+/** The combined margins in target options, with the combined preset's values where unset. */
+export function combinedMargins(opts: TargetOptions): CombinedMargins {
+	return {
+		m1: opts.m1 ?? COMBINED_PRESETS.combined.m1,
+		m2: opts.m2 ?? COMBINED_PRESETS.combined.m2,
+		m3: opts.m3 ?? COMBINED_PRESETS.combined.m3
+	};
+}
+
 /**
  * The target class's angular score f_y / scale as a function of θ_y: the curve a class must
  * beat cos θ_j with. Softmax and modified softmax: cos θ; A-Softmax: (λ cos θ + ψ)/(1+λ);
- * CosFace: cos θ − m; ArcFace: φ(θ). (For softmax this ignores ‖W‖ and b: its decisions are
+ * CosFace: cos θ − m; ArcFace: φ(θ); combined: `combinedTarget`. (For softmax this ignores ‖W‖ and b: its decisions are
  * not angular.)
  */
 export function targetCurve(kind: HeadKind, theta: number, opts: TargetOptions = {}): number {
@@ -144,5 +222,7 @@ export function targetCurve(kind: HeadKind, theta: number, opts: TargetOptions =
 			return Math.cos(theta) - (opts.m ?? 0.35);
 		case 'arcface':
 			return arcfaceTarget(theta, opts.m ?? 0.5, opts.arcfaceVariant ?? 'th_mm');
+		case 'combined':
+			return combinedTarget(theta, combinedMargins(opts));
 	}
 }

@@ -50,6 +50,13 @@ export interface DataSettings {
 	testFraction: number;
 	/** Class indices held out of training entirely (open-set); leaves >= 2 training classes. */
 	heldOut: number[];
+	/**
+	 * Class imbalance: the minority classes (the upper half of the class indices) keep this
+	 * share of their training points, 0.05..1 (1 = balanced). Test points stay balanced.
+	 */
+	imbalance: number;
+	/** Label noise: this share of the training labels is flipped to another class, 0..0.5 (seeded). */
+	labelNoise: number;
 }
 
 /**
@@ -94,6 +101,14 @@ export interface TrainerOptions {
 	loss: LossKind;
 	/** Margin: A-Softmax multiplicative m, CosFace/ArcFace additive m (live). */
 	m: number;
+	/** Combined head s·(cos(m1·θ + m2) − m3): multiplicative angular margin, 1..4 (live). */
+	m1: number;
+	/** Combined head: additive angular margin, −0.5..1.2 (live). */
+	m2: number;
+	/** Combined head: additive cosine margin, −0.5..0.8 (live). */
+	m3: number;
+	/** Sub-centers per class, 1..5 (Deng et al. 2020; 1 = a plain head) (rebuilds). */
+	subCenters: number;
 	/** Scale s of the normalised heads (live). */
 	s: number;
 	/** Triplet loss: every valid triplet of the batch ('all') or each anchor's hardest (live). */

@@ -9,6 +9,7 @@
  */
 import { LOSS_KINDS, LOSS_NAMES, MARGIN_LIMITS, marginRange } from './margins';
 import { METRIC_ROWS } from './metricSettings';
+import { MARGIN_ROWS } from './marginRows';
 import { DATA_ROWS } from './dataRows';
 import { TRAINING_ROWS } from './trainingRows';
 import { PAGE_ROWS } from './pageRows';
@@ -34,13 +35,14 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 			modified: 'controls.lossModified',
 			contrastive: 'loss.contrastive',
 			triplet: 'loss.triplet',
-			center: 'loss.center'
+			center: 'loss.center',
+			combined: 'loss.combined'
 		},
 		always: true,
 		// A new loss is a fresh run from the same seed, unless the weights are to be kept.
 		change: (s) => (s.options.keepWeights ? 'live' : 'rebuild'),
 		label: 'controls.loss',
-		doc: 'loss: softmax, contrastive, triplet, center, modified, asoftmax, cosface or arcface'
+		doc: 'loss: softmax, contrastive, triplet, center, modified, asoftmax, cosface, arcface or combined (s·(cos(m1·θ + m2) − m3), with m1, m2, m3)'
 	},
 	{
 		key: 'm',
@@ -54,8 +56,9 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		always: true,
 		change: 'live',
 		label: 'controls.margin',
-		doc: 'margin: A-Softmax 1–6, CosFace 0–0.8, ArcFace 0–1.2, contrastive 0.1–4 (a distance), triplet 0–4 (a squared distance); softmax and center loss: 1'
+		doc: 'margin: A-Softmax 1–6, CosFace −0.5…0.8, ArcFace −0.5…1.2 (negative: Liu et al. 2020), contrastive 0.1–4 (a distance), triplet 0–4 (a squared distance); softmax and center loss: 1'
 	},
+	...MARGIN_ROWS,
 	...METRIC_ROWS,
 	...DATA_ROWS,
 	...TRAINING_ROWS,

@@ -47,7 +47,9 @@ export const EXPERIMENT_DATA: Readonly<Omit<DataSettings, 'seed' | 'classes' | '
 		inputDim: 8,
 		noise: 1,
 		pointsPerClass: 200,
-		testFraction: 0.25
+		testFraction: 0.25,
+		imbalance: 1,
+		labelNoise: 0
 	});
 
 /** Classes and held-out classes for `seen` trained identities and `unseen` new people. */
@@ -96,7 +98,12 @@ export const EXPERIMENT_MODEL: Readonly<ExperimentModel> = Object.freeze({
 	unitFeatures: true,
 	...pkFor(8),
 	centerLambda: DEFAULTS.options.centerLambda,
-	centerAlpha: DEFAULTS.options.centerAlpha
+	centerAlpha: DEFAULTS.options.centerAlpha,
+	// The combined head's margins are set per run; plain heads (one weight per class).
+	m1: DEFAULTS.options.m1,
+	m2: DEFAULTS.options.m2,
+	m3: DEFAULTS.options.m3,
+	subCenters: 1
 });
 
 /**

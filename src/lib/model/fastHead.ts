@@ -7,7 +7,7 @@
  *
  * With P = softmax(logits), G = (P − Y)/B, Y the one-hot labels, c = cos θ_y and the head's
  * target score t(c) with derivative t′(c) (A-Softmax: (λc + ψ(c))/(1+λ); CosFace c − m;
- * ArcFace cos(θ + m)), and A = G ⊙ (1 − Y) + Y ⊙ (g_y t′), g_y = Σ_j G ⊙ Y:
+ * ArcFace cos(θ + m); combined (−1)^k cos(m1θ + m2) − 2k − m3), and A = G ⊙ (1 − Y) + Y ⊙ (g_y t′), g_y = Σ_j G ⊙ Y:
  *   features kept (modified, A-Softmax):   f_j = f·ŵ_j,  f_y = ‖f‖ t(c)
  *     ∂f = A Ŵ + g_y (t − t′c)/‖f‖ · f,      ∂Ŵ = Aᵀ f
  *   features normalised (CosFace, ArcFace, A-Softmax with normalizeFeatures):  f_j = s cos θ_j
@@ -17,7 +17,7 @@
  */
 import { tf } from './tf';
 import { resolveHeadOptions, type HeadOptions, type ResolvedHead } from './heads';
-import { chebyshevCoefficients, derivativeCoefficients } from '../math/psi';
+import { chebyshevCoefficients, derivativeCoefficients, usesScale } from '../math/psi';
 
 /** Loss and gradients of one batch. */
 export interface HeadGradients {
@@ -103,6 +103,22 @@ function targetAndSlope(o: ResolvedHead, c: tf.Tensor): [tf.Tensor, tf.Tensor | 
 				tf.div(tf.add(dPsi, o.lambda), 1 + o.lambda)
 			];
 		}
+		case 'combined': {
+			// t = (−1)^k cos u − 2k − m3, u = m1·θ + m2;  dt/dc = (−1)^k m1 sin u / sin θ.
+			const theta = tf.acos(tf.clipByValue(c, -1, 1));
+			const sin = tf.sin(theta);
+			const u = tf.add(tf.mul(theta, o.m1), o.m2);
+			const last = Math.max(0, Math.ceil(o.m1 + o.m2 / Math.PI) - 1);
+			const k = tf.clipByValue(tf.floor(tf.div(u, Math.PI)), 0, last);
+			const sign = tf.sub(1, tf.mul(tf.mod(k, 2), 2));
+			const t = tf.sub(tf.sub(tf.mul(sign, tf.cos(u)), tf.mul(k, 2)), o.m3);
+			const slope = tf.where(
+				tf.less(sin, SIN_FLOOR),
+				tf.zerosLike(c),
+				tf.div(tf.mul(tf.mul(sign, tf.sin(u)), o.m1), tf.maximum(sin, SIN_FLOOR))
+			);
+			return [t, slope];
+		}
 		default:
 			return [c, 1];
 	}
@@ -147,7 +163,7 @@ export function headGradients(
 		const fHat = tf.div(f, r);
 		const cos = tf.matMul(fHat, wHat, false, true); // [B, C]
 		const c = tf.sum(tf.mul(cos, y), 1, true); // [B, 1]
-		const normalised = o.kind === 'cosface' || o.kind === 'arcface' || o.normalizeFeatures;
+		const normalised = usesScale(o.kind, o.normalizeFeatures);
 		const scale = normalised ? tf.scalar(o.s) : r; // logit = scale · score
 		const [t, slope] = targetAndSlope(o, c);
 		// Non-target logits: scale · cos; target: scale · t(c).

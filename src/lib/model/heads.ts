@@ -11,6 +11,8 @@
  *   asoftmax  f_j = r cos θ_j,  f_y = r (λ cos θ_y + ψ_m(θ_y)) / (1 + λ)
  *   cosface   f_j = s cos θ_j,  f_y = s (cos θ_y − m)
  *   arcface   f_j = s cos θ_j,  f_y = s φ(θ_y)
+ *   combined  f_j = s cos θ_j,  f_y = s ((−1)^k cos(m1 θ_y + m2) − 2k − m3)  (math/psi.ts
+ *             `combinedTarget`: InsightFace's s(cos(m1θ + m2) − m3), extended past π as ψ is)
  * (asoftmax with normalizeFeatures replaces r by s everywhere.)
  *
  * Numerical choices, all explained where they are made:
@@ -26,7 +28,7 @@
  *   points, where ψ itself is C¹ anyway.
  */
 import { tf } from './tf';
-import type { ArcfaceVariant, HeadKind } from '../math/psi';
+import { COMBINED_PRESETS, usesScale, type ArcfaceVariant, type HeadKind } from '../math/psi';
 import type { HeadParams } from '../math/logits';
 
 /**
@@ -56,12 +58,19 @@ export interface ResolvedHead {
 	normalizeFeatures: boolean;
 	chebyshev: boolean;
 	arcfaceVariant: ArcfaceVariant;
+	/** The combined head's margins (the combined preset's when unset; unused by other kinds). */
+	m1: number;
+	m2: number;
+	m3: number;
 }
+
+/** The combined head's limits: m1 ≥ 1 and |m2|, |m3| ≤ 2 keep u = m1·θ + m2 well inside float32. */
+const COMBINED_SPAN = 2;
 
 /** Fills defaults and rejects values no head can use (the trainer clamps before it calls). Throws a RangeError with a plain message. */
 export function resolveHeadOptions(opts: HeadOptions): ResolvedHead {
 	const kind = opts.kind;
-	if (!['softmax', 'modified', 'asoftmax', 'cosface', 'arcface'].includes(kind)) {
+	if (!['softmax', 'modified', 'asoftmax', 'cosface', 'arcface', 'combined'].includes(kind)) {
 		throw new RangeError(`Unknown head kind "${String(kind)}".`);
 	}
 	const defaultM =
@@ -69,12 +78,31 @@ export function resolveHeadOptions(opts: HeadOptions): ResolvedHead {
 			? HEAD_DEFAULTS.cosfaceM
 			: kind === 'arcface'
 				? HEAD_DEFAULTS.arcfaceM
-				: HEAD_DEFAULTS.asoftmaxM;
+				: kind === 'combined'
+					? 1 // unused: the combined head reads m1, m2, m3
+					: HEAD_DEFAULTS.asoftmaxM;
 	const m = opts.m ?? defaultM;
 	const lambda = opts.lambda ?? HEAD_DEFAULTS.lambda;
 	const s = opts.s ?? HEAD_DEFAULTS.s;
-	if (!Number.isFinite(m) || (kind === 'asoftmax' ? m < 1 : m < 0)) {
+	// Additive margins may be negative (Liu et al. 2020, "Negative Margin Matters").
+	const additive = kind === 'cosface' || kind === 'arcface';
+	if (
+		!Number.isFinite(m) ||
+		(kind === 'asoftmax' && m < 1) ||
+		(additive && Math.abs(m) > COMBINED_SPAN)
+	) {
 		throw new RangeError(`Margin m = ${m} is not valid for ${kind}.`);
+	}
+	const m1 = opts.m1 ?? COMBINED_PRESETS.combined.m1;
+	const m2 = opts.m2 ?? COMBINED_PRESETS.combined.m2;
+	const m3 = opts.m3 ?? COMBINED_PRESETS.combined.m3;
+	if (!Number.isFinite(m1) || m1 < 1 || m1 > 8) throw new RangeError(`m1 = ${m1} must be in 1–8.`);
+	for (const [name, v] of [
+		['m2', m2],
+		['m3', m3]
+	] as const) {
+		if (!Number.isFinite(v) || Math.abs(v) > COMBINED_SPAN)
+			throw new RangeError(`${name} = ${v} must be in −${COMBINED_SPAN}…${COMBINED_SPAN}.`);
 	}
 	if (!Number.isFinite(lambda) || lambda < 0) throw new RangeError(`λ = ${lambda} must be ≥ 0.`);
 	if (!Number.isFinite(s) || s <= 0) throw new RangeError(`Scale s = ${s} must be > 0.`);
@@ -86,7 +114,10 @@ export function resolveHeadOptions(opts: HeadOptions): ResolvedHead {
 		normalizeFeatures: opts.normalizeFeatures ?? false,
 		// The Chebyshev form exists only for integer m; real m always uses the angle.
 		chebyshev: (opts.psiMode ?? 'chebyshev') === 'chebyshev' && Number.isInteger(m),
-		arcfaceVariant: opts.arcfaceVariant ?? 'th_mm'
+		arcfaceVariant: opts.arcfaceVariant ?? 'th_mm',
+		m1,
+		m2,
+		m3
 	};
 }
 
@@ -171,6 +202,17 @@ function targetScore(o: ResolvedHead, cosY: tf.Tensor1D, sinY: tf.Tensor1D): tf.
 			const onCurve = tf.cast(tf.step(tf.sub(cosY, Math.cos(Math.PI - o.m))), 'bool');
 			return tf.where(onCurve, shifted, linear) as tf.Tensor1D;
 		}
+		case 'combined': {
+			// u = m1·θ + m2; k = ⌊u/π⌋ clamped to 0…⌈m1 + m2/π⌉ − 1 (psi.ts `combinedBranch`),
+			// a constant for the gradient as in ψ.
+			const theta = tf.atan2(sinY, cosY) as tf.Tensor1D;
+			const u = tf.add(tf.mul(theta, o.m1), o.m2);
+			const last = Math.max(0, Math.ceil(o.m1 + o.m2 / Math.PI) - 1);
+			const k = tf.clipByValue(tf.floor(tf.div(u, Math.PI)), 0, last);
+			const parity = tf.sub(k, tf.mul(tf.floor(tf.div(k, 2)), 2));
+			const sign = tf.sub(1, tf.mul(parity, 2));
+			return tf.sub(tf.sub(tf.mul(sign, tf.cos(u)), tf.mul(k, 2)), o.m3) as tf.Tensor1D;
+		}
 		default:
 			return cosY;
 	}
@@ -199,7 +241,7 @@ export function headLogits(
 		const r = rowNorm(x); // [N, 1]
 		const xHat: tf.Tensor2D = tf.div(x, r); // [N, D]
 		const cosAll = tf.matMul(xHat, wHat, false, true); // [N, C]
-		const normalised = o.kind === 'cosface' || o.kind === 'arcface' || o.normalizeFeatures;
+		const normalised = usesScale(o.kind, o.normalizeFeatures);
 		// Non-target logits: s cos θ_j, or r cos θ_j = x·ŵ_j (computed without the 1/r round trip).
 		const base: tf.Tensor2D = normalised ? tf.mul(cosAll, o.s) : tf.matMul(x, wHat, false, true);
 		if (o.kind === 'modified') return base;

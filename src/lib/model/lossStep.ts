@@ -77,8 +77,17 @@ export function lossStep(state: TrainState, ctx: StepContext): MetricStep {
 		case 'modified':
 		case 'asoftmax':
 		case 'cosface':
-		case 'arcface': {
-			const head: HeadOptions = { kind: o.loss, m: o.m, lambda: ctx.lambda, s: o.s };
+		case 'arcface':
+		case 'combined': {
+			const head: HeadOptions = {
+				kind: o.loss,
+				m: o.m,
+				lambda: ctx.lambda,
+				s: o.s,
+				m1: o.m1,
+				m2: o.m2,
+				m3: o.m3
+			};
 			return onBatch(batches.plain(o.batchSize), (x, y) => headStep(layout, params, x, y, head));
 		}
 		case 'contrastive': {

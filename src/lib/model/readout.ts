@@ -241,6 +241,7 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		}),
 		lossKind: o.loss,
 		m: o.m,
+		margins: { m1: o.m1, m2: o.m2, m3: o.m3 },
 		s: o.s,
 		rule: !metric ? 'weights' : o.unitFeatures ? 'nearestDirection' : 'nearestMean',
 		classMeans,

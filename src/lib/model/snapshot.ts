@@ -3,6 +3,7 @@
  * construction, so a snapshot can cross a worker boundary and reach a view safely.
  */
 import type { LossKind } from '../math/margins';
+import type { CombinedMargins } from '../math/psi';
 import type { DivergenceContext } from '../math/divergence';
 import type { AngleHistograms, NormHistogram } from '../math/histograms';
 import type { AngleStats } from '../math/stats';
@@ -63,6 +64,8 @@ export interface Snapshot {
 	petalWidth: number | null;
 	lossKind: LossKind;
 	m: number;
+	/** The combined head's margins m1, m2, m3 (the settings' values for every loss). */
+	margins: CombinedMargins;
 	s: number;
 	/**
 	 * How predictions are made: 'weights' (argmax of the plain logits of the class weights), or

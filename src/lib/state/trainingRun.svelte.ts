@@ -64,6 +64,14 @@ export class TrainingRun {
 	 */
 	readonly loss = $derived(this.session.snapshot?.lossKind ?? this.settings.options.loss);
 	readonly m = $derived(this.session.snapshot?.m ?? this.settings.options.m);
+	/** The combined head's margins m1, m2, m3 the current picture was trained with. */
+	readonly margins = $derived(
+		this.session.snapshot?.margins ?? {
+			m1: this.settings.options.m1,
+			m2: this.settings.options.m2,
+			m3: this.settings.options.m3
+		}
+	);
 	/** Paused because it left the screen (resumes when it comes back). */
 	pausedByView = $state(false);
 	private autoplay = false;
@@ -84,7 +92,8 @@ export class TrainingRun {
 				testAccuracy: s.testAccuracy,
 				lambda: s.lambda,
 				petalWidth: s.petalWidth,
-				activity: s.activity
+				activity: s.activity,
+				geometry: s.stats?.geometry
 			});
 			this.history = [...this.buffer.points];
 		};

@@ -28,7 +28,8 @@ export const LOSS_STYLES: Readonly<Record<HeadKind, LossStyle>> = Object.freeze(
 	modified: { color: '#57606a', width: 2, dash: '9 5' },
 	asoftmax: { color: '#1f4e79', width: 2.5, dash: '' },
 	cosface: { color: '#009e73', width: 2.5, dash: '12 4 3 4' },
-	arcface: { color: '#cc79a7', width: 2.5, dash: '4 3' }
+	arcface: { color: '#cc79a7', width: 2.5, dash: '4 3' },
+	combined: { color: '#d55e00', width: 2.5, dash: '' }
 });
 
 /** The highlighted loss's curves are this much wider. */
@@ -268,6 +269,8 @@ export function lossLabel(
 		case 'cosface':
 		case 'arcface':
 			return fillTemplate(words.withM, { loss, m: formatMargin(margins[kind]) });
+		case 'combined':
+			return loss;
 	}
 }
 

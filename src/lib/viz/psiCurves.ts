@@ -4,14 +4,22 @@
  * data, no DOM: the formulas come from src/lib/math, the component only draws.
  */
 import { angleBetween } from '../math/vec';
-import { psi, psiMixed, targetCurve, type HeadKind } from '../math/psi';
+import {
+	combinedTarget,
+	COMBINED_PRESETS,
+	psi,
+	psiMixed,
+	targetCurve,
+	type CombinedMargins,
+	type HeadKind
+} from '../math/psi';
 import { SPLIT } from '../math/split';
 import { formatLambda } from '../math/lambda';
 import { fillTemplate } from '../math/template';
 
 /** One curve of the chart: points [θ radians, value], θ increasing over [0, π]. */
 export interface CurveSeries {
-	id: 'cos' | 'psi' | 'mixed' | 'cosface' | 'arcface';
+	id: 'cos' | 'psi' | 'mixed' | 'cosface' | 'arcface' | 'combined';
 	label: string;
 	points: [number, number][];
 }
@@ -22,6 +30,8 @@ export interface PsiChartInput {
 	loss: HeadKind;
 	/** The active head's margin: multiplicative for A-Softmax, additive for CosFace/ArcFace. */
 	m: number;
+	/** The combined head's margins (the combined preset's when unset). */
+	combined?: Partial<CombinedMargins>;
 	/** A-Softmax annealing λ; the mixed target is drawn when λ > 0. */
 	lambda: number;
 	/** Margin of the CosFace comparison curve (default 0.35). */
@@ -113,6 +123,21 @@ function sample(grid: number[], f: (theta: number) => number): [number, number][
 	return out;
 }
 
+/** The combined margins to draw: finite values, m1 ≥ 1, the combined preset's where unset. */
+function combinedOf(c: Partial<CombinedMargins> | undefined): CombinedMargins {
+	const d = COMBINED_PRESETS.combined;
+	return {
+		m1: Math.max(1, finiteOr(c?.m1, d.m1)),
+		m2: finiteOr(c?.m2, d.m2),
+		m3: finiteOr(c?.m3, d.m3)
+	};
+}
+
+/** "cos(m1·θ + m2) − m3, m1 = 1, m2 = 0.3, m3 = 0.2": the combined curve's label. */
+export function combinedLabel(c: CombinedMargins): string {
+	return `cos(m1·θ + m2) − m3, m1 = ${formatMargin(c.m1)}, m2 = ${formatMargin(c.m2)}, m3 = ${formatMargin(c.m3)}`;
+}
+
 /** Where the ψ chart's range stops when ψ is drawn beside CosFace or ArcFace. */
 export const PSI_FLOOR = -2;
 
@@ -144,8 +169,13 @@ export function psiChartData(input: PsiChartInput): {
 		loss === 'arcface' ? finiteOr(input.m, 0) : finiteOr(input.arcfaceM, DEFAULT_ARCFACE_M);
 	const withCos = loss === 'cosface' || input.showCosFace === true;
 	const withArc = loss === 'arcface' || input.showArcFace === true;
+	const mix = combinedOf(input.combined);
 
 	const kinks: number[] = [];
+	if (loss === 'combined') {
+		// Where u = m1·θ + m2 crosses a multiple of π (the extension's branch points).
+		for (let k = 0; k <= Math.ceil(mix.m1 + 1); k++) kinks.push((k * Math.PI - mix.m2) / mix.m1);
+	}
 	if (loss === 'asoftmax') {
 		for (let k = 1; k < Math.ceil(mPsi); k++) kinks.push((k * Math.PI) / mPsi);
 	}
@@ -168,6 +198,13 @@ export function psiChartData(input: PsiChartInput): {
 				points: sample(grid, (t) => psiMixed(t, mPsi, lambda))
 			});
 		}
+	}
+	if (loss === 'combined') {
+		series.push({
+			id: 'combined',
+			label: combinedLabel(mix),
+			points: sample(grid, (t) => combinedTarget(t, mix))
+		});
 	}
 	if (withCos) {
 		series.push({
@@ -224,7 +261,8 @@ export function psiChartDescription(input: PsiChartInput, rugCount = 0): string 
 			fillTemplate(words.psiFor, { m: formatMargin(Math.max(1, finiteOr(input.m, 1))) })
 		),
 		cosface: withCos(label('cosface')),
-		arcface: withCos(label('arcface'))
+		arcface: withCos(label('arcface')),
+		combined: withCos(label('combined'))
 	};
 	const extras = series
 		.filter((s) => s.id !== 'cos' && s.id !== 'psi' && s.id !== input.loss)

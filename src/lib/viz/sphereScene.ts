@@ -21,7 +21,8 @@ const KIND_CODE: Record<HeadKind, number> = {
 	modified: 0,
 	asoftmax: 2,
 	cosface: 3,
-	arcface: 4
+	arcface: 4,
+	combined: 5
 };
 const HELD_OUT = new THREE.Color(HELD_OUT_COLOR);
 /** Points outside the recognition views' test set. */
