@@ -43,6 +43,7 @@ export function circleSnapshot(
 		message: null,
 		divergence: null,
 		divergedAt: null,
-		stats: null
+		stats: null,
+		imbalance: null
 	};
 }

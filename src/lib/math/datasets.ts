@@ -26,6 +26,11 @@ export interface Dataset {
 	labels: Int32Array;
 	/** [n]: 0 = train, 1 = test (seen classes), 2 = held out (unseen classes, open-set). */
 	split: Uint8Array;
+	/**
+	 * [n] the true class of every point, present only when label noise flipped some training
+	 * labels (`skewTraining` in imbalance.ts): `labels` are then what the trainer reads.
+	 */
+	trueLabels?: Int32Array;
 }
 
 /** The largest input dimension any data set may have (the digits' pixels). */
@@ -92,6 +97,8 @@ export function seenClassesOnly(d: Dataset): SeenClasses {
 		labels: Int32Array.from(rows, (r) => rowOf[d.labels[r]] ?? 0),
 		split: Uint8Array.from(rows, (r) => d.split[r])
 	};
+	const truth = d.trueLabels;
+	if (truth) dataset.trueLabels = Int32Array.from(rows, (r) => rowOf[truth[r]] ?? 0);
 	return { dataset, classes, heldOutRows: Int32Array.from(heldOut) };
 }
 

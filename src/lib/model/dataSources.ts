@@ -7,6 +7,7 @@ import { digitsDataset, type Digits } from '../io/digits';
 import { generateDataset } from '../math/generators';
 import type { DataSettings } from '../math/settingTypes';
 import type { Dataset } from '../math/datasets';
+import { skewTraining } from '../math/imbalance';
 
 /**
  * Data a trainer reads instead of generating: the digits, once a caller has loaded them (the
@@ -17,9 +18,12 @@ export interface DataSources {
 	digits?: Digits | null;
 }
 
-/** The data set of `settings`: generated, or built from loaded digits. */
+/**
+ * The data set of `settings`: generated, or built from loaded digits, with its class
+ * imbalance and label noise applied (`skewTraining`).
+ */
 export function datasetOf(settings: DataSettings, sources: DataSources): Dataset {
-	if (settings.generator !== 'digits') return generateDataset(settings);
+	if (settings.generator !== 'digits') return skewTraining(generateDataset(settings));
 	if (!sources.digits) throw new RangeError('The digits are not loaded yet.');
-	return digitsDataset(sources.digits, settings);
+	return skewTraining(digitsDataset(sources.digits, settings));
 }

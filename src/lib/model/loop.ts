@@ -290,9 +290,10 @@ export class TrainingLoop {
 				labels: Int32Array.from(d.labels),
 				split: Uint8Array.from(d.split)
 			};
+			if (d.trueLabels) dataset.trueLabels = Int32Array.from(d.trueLabels);
 			this.host.post(
 				{ type: 'dataset', dataset },
-				buffersOf(dataset.points, dataset.labels, dataset.split)
+				buffersOf(dataset.points, dataset.labels, dataset.split, dataset.trueLabels)
 			);
 			this.sentVersion = snapshot.dataVersion;
 		}

@@ -17,6 +17,8 @@ export interface DatasetMessage {
 	labels: Int32Array;
 	/** 0 train, 1 test, 2 held out. */
 	split: Uint8Array;
+	/** [N] true classes, present only when label noise flipped training labels (`Dataset.trueLabels`). */
+	trueLabels?: Int32Array;
 }
 
 /**

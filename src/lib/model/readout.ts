@@ -18,6 +18,7 @@ import { isMetricLoss } from '../math/margins';
 import { petalWidth } from '../math/petal';
 import { geometryReadout } from '../math/geometry';
 import type { Dataset } from '../math/datasets';
+import { minorityReadout } from '../math/minority';
 
 /** Largest grid the trainer computes (a 200 × 200 heat map is plenty for any screen). */
 export const MAX_GRID_RESOLUTION = 200;
@@ -266,7 +267,17 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		status: meta.divergence ? 'diverged' : 'ok',
 		message: meta.divergence?.message ?? null,
 		divergence: meta.divergence?.context ?? null,
-		divergedAt: meta.divergence?.at ?? null
+		divergedAt: meta.divergence?.at ?? null,
+		// Class imbalance: minority vs majority weights and accuracy (math/minority.ts).
+		imbalance: minorityReadout({
+			imbalance: dataset.settings?.imbalance ?? 1,
+			directions: weights,
+			dim: layout.featureDim,
+			classes: input.classes,
+			predictions: read.predictions,
+			labels: dataset.trueLabels ?? dataset.labels,
+			split: dataset.split
+		})
 	};
 }
 

@@ -8,6 +8,7 @@ import type { DivergenceContext } from '../math/divergence';
 import type { AngleHistograms, NormHistogram } from '../math/histograms';
 import type { AngleStats } from '../math/stats';
 import type { GeometryReadout } from '../math/geometry';
+import type { MinorityReadout } from '../math/minority';
 
 /** The model's decision regions over the 2D input square, as a res × res raster. */
 export interface DecisionGrid {
@@ -117,6 +118,12 @@ export interface Snapshot {
 	divergence: DivergenceContext | null;
 	/** The step whose update went non-finite, when diverged. */
 	divergedAt: number | null;
+	/**
+	 * Class imbalance (`DataSettings.imbalance` < 1): the minority and majority classes' mean
+	 * pairwise weight angle (class mean directions for the metric losses) and test accuracy
+	 * (math/minority.ts, Fang et al. 2021); null when the classes are balanced.
+	 */
+	imbalance: MinorityReadout | null;
 }
 
 /** See `Snapshot.rule`. */
