@@ -117,3 +117,46 @@ describe('lambdaMargin: the readout of the nominal and the effective margin', ()
 		expect(lambdaMargin(metric)).toBeNull();
 	});
 });
+
+describe('the combined head and negative margins on the circle', () => {
+	const four = [0, Math.PI / 2, Math.PI, (3 * Math.PI) / 2];
+
+	test('positive combined margins leave wedges, as wide as the two-class boundary says', () => {
+		const margins = { m1: 1, m2: 0.3, m3: 0.2 };
+		const g = circleGeometry(circleSnapshot(four, 'combined', 1, 0, margins));
+		expect(g.overlaps).toEqual([]);
+		expect(g.wedges).toHaveLength(4);
+		const want = marginBetweenBoundaries('combined', Math.PI / 2, margins)!;
+		expect(want).toBeGreaterThan(0.1);
+		for (const w of g.wedges) expect(w.width).toBeCloseTo(want, 6);
+	});
+
+	test.each([
+		['combined', { m1: 1, m2: 0, m3: -0.3 }, 1],
+		['combined', { m1: 1, m2: -0.3, m3: 0 }, 1],
+		['cosface', { m1: 1, m2: 0.3, m3: 0.2 }, -0.2],
+		['arcface', { m1: 1, m2: 0.3, m3: 0.2 }, -0.3]
+	] as const)('%s with a negative margin (%o, m = %d): overlaps, no wedges', (kind, margins, m) => {
+		const g = circleGeometry(circleSnapshot(four, kind, m, 0, margins));
+		expect(g.wedges).toEqual([]);
+		expect(g.overlaps).toHaveLength(4);
+		for (const o of g.overlaps) {
+			expect(o.width).toBeGreaterThan(0.05);
+			expect(o.width).toBeLessThan(Math.PI / 2);
+			// The overlap straddles the bisector between its two classes' weights.
+			const mid = o.start + o.width / 2;
+			const bisector = (four[o.between[0]] + o.delta / 2) % (2 * Math.PI);
+			expect(Math.abs(Math.atan2(Math.sin(mid - bisector), Math.cos(mid - bisector)))).toBeLessThan(
+				1e-6
+			);
+		}
+		// Each class's arc is wider than its quarter: it reaches past both bisectors.
+		for (const a of g.arcs) expect(a!.width).toBeGreaterThan(Math.PI / 2);
+	});
+
+	test('zero margins: neither wedges nor overlaps', () => {
+		const g = circleGeometry(circleSnapshot(four, 'combined', 1, 0, { m1: 1, m2: 0, m3: 0 }));
+		expect(g.wedges).toEqual([]);
+		expect(g.overlaps).toEqual([]);
+	});
+});

@@ -5,6 +5,7 @@
  */
 export const MARGIN_EN = {
 	'loss.combined': 'Combined margin',
+	'pointx.combined': 'target score cos(m1·θ_y + m2) − m3',
 	'controls.m1': 'm1: multiplies θ (SphereFace)',
 	'controls.m2': 'm2: adds to θ (ArcFace)',
 	'controls.m3': 'm3: subtracts from cos (CosFace)',
@@ -18,11 +19,13 @@ export const MARGIN_EN = {
 		'Past m1·θ + m2 = π the target continues as SphereFace’s ψ does, (−1)ᵏ cos(m1·θ + m2) − 2k − m3, so it keeps falling without a jump. (ArcFace’s own code jumps to cos θ − m·sin m there.)',
 	'combined.negative':
 		'A negative margin makes the target easier than cos θ: the classes’ regions overlap instead of leaving a wedge between them (Liu et al., ECCV 2020).',
-	'circle.overlap': 'overlap: both classes win here (negative margin)'
+	'circle.overlap':
+		'On the unit circle: hatched sectors are overlaps, where both neighbouring classes win with their margin (a negative margin).'
 } as const;
 
 export const MARGIN_KO: Record<keyof typeof MARGIN_EN, string> = {
 	'loss.combined': '결합 마진',
+	'pointx.combined': '목표 점수 cos(m1·θ_y + m2) − m3',
 	'controls.m1': 'm1: θ에 곱함 (SphereFace)',
 	'controls.m2': 'm2: θ에 더함 (ArcFace)',
 	'controls.m3': 'm3: cos에서 뺌 (CosFace)',
@@ -36,5 +39,6 @@ export const MARGIN_KO: Record<keyof typeof MARGIN_EN, string> = {
 		'm1·θ + m2가 π를 넘으면 목표는 SphereFace의 ψ처럼 (−1)ᵏ cos(m1·θ + m2) − 2k − m3로 이어져, 끊김 없이 계속 줄어듭니다. (ArcFace의 원래 코드는 그 지점에서 cos θ에서 상수를 뺀 직선으로 건너뜁니다.)',
 	'combined.negative':
 		'음의 마진은 목표를 cos θ보다 쉽게 만듭니다. 클래스 사이에 쐐기가 남지 않고 두 영역이 겹칩니다 (리우 외, 2020).',
-	'circle.overlap': '겹침: 두 클래스가 모두 이기는 곳 (음의 마진)'
+	'circle.overlap':
+		'단위 원: 빗금 친 부채꼴은 겹침입니다. 이웃한 두 클래스가 마진을 두고도 모두 이기는 곳입니다 (음의 마진).'
 };

@@ -53,6 +53,8 @@ export const SETTINGS: readonly SettingRow[] = Object.freeze<SettingRow[]>([
 		step: (s) => marginRange(s.options.loss, s.ui.marginMode).step,
 		range: (s) => marginRange(s.options.loss, s.ui.marginMode),
 		keep: (base, next) => base.options.loss === next.options.loss,
+		// The combined head's margins are m1, m2 and m3 (marginRows.ts).
+		relevant: (s) => s.options.loss !== 'combined',
 		always: true,
 		change: 'live',
 		label: 'controls.margin',

@@ -3,6 +3,7 @@
  * Rows of the one settings table (`SETTINGS` in settings.ts, which lists the groups in
  * order: a row may depend on the rows above it). Pure TypeScript.
  */
+import { usesScale } from './psi';
 import { needsPairs } from './margins';
 import {
 	DIGITS_HIDDEN_UNITS,
@@ -165,10 +166,10 @@ export const TRAINING_ROWS: readonly SettingRow[] = [
 		limit: num(1, 64),
 		step: 1,
 		digits: 0,
-		relevant: (s) => s.options.loss === 'cosface' || s.options.loss === 'arcface',
+		relevant: (s) => usesScale(s.options.loss),
 		change: 'live',
 		label: 'controls.scale',
-		doc: 'scale s of CosFace and ArcFace, 1–64'
+		doc: 'scale s of CosFace, ArcFace and the combined margin, 1–64'
 	},
 	{
 		key: 'wd',

@@ -34,6 +34,11 @@ export interface CircleGeometry {
 	/** The wedges the head enforces now (A-Softmax: at the snapshot's λ). */
 	wedges: MarginWedge[];
 	/**
+	 * Where two neighbouring classes' arcs overlap: both win there with their margins. Only a
+	 * negative margin does this (CosFace, ArcFace or the combined head's m2, m3 below 0).
+	 */
+	overlaps: MarginWedge[];
+	/**
 	 * A-Softmax trained with λ > 0 only: the nominal wedges of its m, at λ = 0. The λ blend
 	 * (λ cos θ + ψ(θ))/(1 + λ) enforces less than m promises, so `wedges` are narrower than
 	 * these. Empty otherwise (then the two coincide).
@@ -60,13 +65,58 @@ export function circleGeometry(s: Snapshot): CircleGeometry {
 		: s.rule === 'nearestDirection'
 			? 'modified'
 			: null;
-	if (!kind || s.featureDim !== 2) return { weightAngles, arcs: [], wedges: [], nominal: [] };
-	const arcs = classArcs2d(weightAngles, kind, { m: s.m, lambda: s.lambda });
+	if (!kind || s.featureDim !== 2)
+		return { weightAngles, arcs: [], wedges: [], nominal: [], overlaps: [] };
+	const opts = { m: s.m, lambda: s.lambda, ...s.margins };
+	const arcs = classArcs2d(weightAngles, kind, opts);
 	const blended = kind === 'asoftmax' && s.lambda > 0;
 	const nominal = blended
-		? marginWedges(classArcs2d(weightAngles, kind, { m: s.m, lambda: 0 }), weightAngles)
+		? marginWedges(classArcs2d(weightAngles, kind, { ...opts, lambda: 0 }), weightAngles)
 		: [];
-	return { weightAngles, arcs, wedges: marginWedges(arcs, weightAngles), nominal };
+	return {
+		weightAngles,
+		arcs,
+		wedges: marginWedges(arcs, weightAngles),
+		nominal,
+		overlaps: arcOverlaps(arcs, weightAngles)
+	};
+}
+
+/** Owned arcs with their class, in order of their start around the circle. */
+function ownedArcs(arcs: readonly (Arc | null)[]): (Arc & { cls: number })[] {
+	return arcs
+		.map((a, i) => (a ? { ...a, cls: i } : null))
+		.filter((a): a is Arc & { cls: number } => a !== null)
+		.sort((a, b) => wrapAngle(a.start) - wrapAngle(b.start));
+}
+
+/** Whether arc b starts before arc a ends (they overlap), with the overlap's width. */
+function overlapOf(a: Arc, b: Arc): number {
+	if (a.width >= 2 * Math.PI - 1e-9 || b.width >= 2 * Math.PI - 1e-9) return 0;
+	const d = wrapAngle(a.start + a.width - b.start);
+	return d < Math.PI && d < a.width + b.width ? Math.min(d, b.width) : 0;
+}
+
+/**
+ * The overlaps between consecutive owned arcs: where a negative margin lets both classes
+ * win. Overlaps narrower than 0.05° (rounding) are dropped.
+ */
+export function arcOverlaps(
+	arcs: readonly (Arc | null)[],
+	weightAngles: readonly number[]
+): MarginWedge[] {
+	const owned = ownedArcs(arcs);
+	const out: MarginWedge[] = [];
+	if (owned.length < 2) return out;
+	for (let k = 0; k < owned.length; k++) {
+		const a = owned[k];
+		const b = owned[(k + 1) % owned.length];
+		const width = overlapOf(a, b);
+		if (width < (0.05 * Math.PI) / 180) continue;
+		const delta = wrapAngle(weightAngles[b.cls] - weightAngles[a.cls]);
+		out.push({ start: wrapAngle(b.start), width, between: [a.cls, b.cls], delta, pairwise: true });
+	}
+	return out;
 }
 
 /**
@@ -77,15 +127,13 @@ export function marginWedges(
 	arcs: readonly (Arc | null)[],
 	weightAngles: readonly number[]
 ): MarginWedge[] {
-	const owned = arcs
-		.map((a, i) => (a ? { ...a, cls: i } : null))
-		.filter((a): a is Arc & { cls: number } => a !== null)
-		.sort((a, b) => wrapAngle(a.start) - wrapAngle(b.start));
+	const owned = ownedArcs(arcs);
 	const wedges: MarginWedge[] = [];
 	for (let k = 0; k < owned.length; k++) {
 		const a = owned[k];
 		const b = owned[(k + 1) % owned.length];
 		if (owned.length < 2 && a === b && a.width >= 2 * Math.PI - 1e-9) break;
+		if (a !== b && overlapOf(a, b) > 0) continue; // an overlap, not a wedge (arcOverlaps)
 		const end = a.start + a.width;
 		const width = wrapAngle(b.start - end);
 		if (width < (0.05 * Math.PI) / 180 || width > 2 * Math.PI - 1e-9) continue;

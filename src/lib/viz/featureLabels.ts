@@ -222,6 +222,23 @@ export function panelLabels(
 			});
 			wedgeOf.push({ mid, half: w.width / 2 });
 		}
+		// A negative margin's overlaps, labelled as a negative wedge ("−12°").
+		for (const w of geometry.overlaps) {
+			if (!(w.width > LABEL_MIN)) continue;
+			const mid = w.start + w.width / 2;
+			const text = `−${deg(w.width)}`;
+			requests.push({
+				width: textWidth(text, font * 1.07),
+				height,
+				candidates: wedgeCandidates(mid, [0.55, 0.7, 0.45, 0.85, 1.25])
+			});
+			labels.push({
+				kind: 'wedge',
+				text,
+				data: { 'overlap-deg': toDegrees(w.width).toFixed(3), between: w.between.join('-') }
+			});
+			wedgeOf.push({ mid, half: w.width / 2 });
+		}
 	}
 	const segments: Segment[] = marks
 		.filter((m) => m.dir[0] !== 0 || m.dir[1] !== 0)

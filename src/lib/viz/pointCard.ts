@@ -15,6 +15,7 @@
 import { pointArithmetic, type PointArithmetic } from '../math/pointGradient';
 import { pairReadout, type PairReadout } from '../math/pointPair';
 import { isMetricLoss } from '../math/margins';
+import { usesScale } from '../math/psi';
 import { quantileSorted } from '../math/bootstrap';
 import { SPLIT } from '../math/split';
 import type { HeadParams } from '../math/logits';
@@ -95,9 +96,9 @@ export function pointCard(
 		const n = s.bias ? s.weightNorms[j] : 1;
 		return [s.weights[2 * j] * n, s.weights[2 * j + 1] * n];
 	});
-	const params: HeadParams = { kind, m: s.m, lambda: s.lambda, s: s.s, ...head };
+	const params: HeadParams = { kind, m: s.m, lambda: s.lambda, s: s.s, ...s.margins, ...head };
 	const math = pointArithmetic(x, W, s.bias ? Array.from(s.bias) : null, row, params);
-	const normalised = kind === 'cosface' || kind === 'arcface' || (head.normalizeFeatures ?? false);
+	const normalised = usesScale(kind, head.normalizeFeatures ?? false);
 	return { kind: 'head', x, row, math, normalised };
 }
 

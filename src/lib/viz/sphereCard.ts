@@ -46,7 +46,8 @@ export function sphereCard(
 		kind,
 		m: s.m,
 		lambda: s.lambda,
-		s: s.s
+		s: s.s,
+		...s.margins
 	});
 	const r = Math.hypot(...x);
 	const g = arith.grad;

@@ -27,6 +27,7 @@ export function regionsMaterial(): THREE.ShaderMaterial {
 			uCount: { value: 0 },
 			uKind: { value: 0 },
 			uM: { value: 1 },
+			uM123: { value: new THREE.Vector3(1, 0, 0) },
 			uLambda: { value: 0 },
 			uNominal: { value: 0 },
 			uBand: { value: new THREE.Color('#6e7781') },

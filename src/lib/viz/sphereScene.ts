@@ -60,6 +60,7 @@ export function setRegionUniforms(
 	(u.uBand.value as THREE.Color).set(many ? NO_REGIONS_COLOR : BAND_COLOR);
 	u.uKind.value = snapshot.rule === 'weights' ? KIND_CODE[snapshot.lossKind as HeadKind] : 0;
 	u.uM.value = snapshot.m;
+	u.uM123.value.set(snapshot.margins.m1, snapshot.margins.m2, snapshot.margins.m3);
 	u.uLambda.value = snapshot.lossKind === 'asoftmax' ? snapshot.lambda : 0;
 	// A-Softmax at λ > 0 enforces less than m promises: shade the nominal band (λ = 0) too.
 	u.uNominal.value = u.uKind.value === KIND_CODE.asoftmax && u.uLambda.value > 0 ? 1 : 0;
