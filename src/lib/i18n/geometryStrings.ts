@@ -32,7 +32,7 @@ export const GEOMETRY_EN = {
 	'geometry.axisAlignment': 'alignment',
 	'geometry.axisUniformity': 'uniformity',
 	'geometry.axisEnergy': 'class-direction energy',
-	'geometry.simplexLine': 'least possible',
+	'geometry.simplexLine': 'least possible energy (dashed)',
 	'geometry.chartNote':
 		'Lower is tighter or more spread out: lower alignment means each class’s unit features sit closer together, lower uniformity means all unit features spread more evenly, lower energy means the class directions (weights, or class means for contrastive, triplet and center loss) spread more evenly; the dashed line is the least possible energy.',
 	'geometry.chartEmpty': 'Press Play all: each panel adds a point a few times a second.'
@@ -67,7 +67,7 @@ export const GEOMETRY_KO: Record<keyof typeof GEOMETRY_EN, string> = {
 	'geometry.axisAlignment': '정렬도',
 	'geometry.axisUniformity': '균일도',
 	'geometry.axisEnergy': '클래스 방향 에너지',
-	'geometry.simplexLine': '가능한 최솟값',
+	'geometry.simplexLine': '가능한 가장 낮은 에너지 (점선)',
 	'geometry.chartNote':
 		'낮을수록 촘촘하거나 고르게 퍼진 것입니다. 정렬도가 낮으면 각 클래스의 단위 특징이 서로 가깝고, 균일도가 낮으면 모든 단위 특징이 더 고르게 퍼지며, 에너지가 낮으면 클래스 방향(가중치, 또는 대조 손실·트리플렛 손실·센터 손실에서는 클래스 평균)이 더 고르게 퍼집니다. 점선은 가능한 가장 낮은 에너지입니다.',
 	'geometry.chartEmpty': '모두 재생을 누르세요. 패널마다 1초에 몇 번씩 점이 더해집니다.'

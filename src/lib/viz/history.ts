@@ -28,6 +28,33 @@ export interface HistoryPoint {
 	 * omitted or null otherwise.
 	 */
 	activity?: readonly [number, number] | null;
+	/**
+	 * The geometry readouts (`SnapshotStats.geometry`, computed with the angle statistics a few
+	 * times a second, so repeated across points until the next): omitted when there are none.
+	 */
+	geometry?: HistoryGeometry;
+}
+
+/** What the history keeps of `GeometryReadout`: finite numbers or null, at their own step. */
+export interface HistoryGeometry {
+	/** The step the readouts describe (at or before the point's step). */
+	step: number;
+	alignment: number | null;
+	uniformity: number | null;
+	energy: number | null;
+	simplexEnergy: number | null;
+}
+
+/** A clean copy of the geometry readouts, or undefined when there are none. */
+function cleanGeometry(g: HistoryGeometry | null | undefined): HistoryGeometry | undefined {
+	if (!g || !Number.isFinite(g.step)) return undefined;
+	return {
+		step: g.step,
+		alignment: finiteOrNull(g.alignment),
+		uniformity: finiteOrNull(g.uniformity),
+		energy: finiteOrNull(g.energy),
+		simplexEnergy: finiteOrNull(g.simplexEnergy)
+	};
 }
 
 /** null for a missing or non-finite metric (a chart must never see NaN). */
@@ -90,7 +117,8 @@ export class TrainingHistory {
 			lambda: Number.isFinite(p.lambda) ? p.lambda : 0,
 			petalWidth: finiteOrNull(p.petalWidth ?? null),
 			activity:
-				p.activity && p.activity.every(Number.isFinite) ? [p.activity[0], p.activity[1]] : null
+				p.activity && p.activity.every(Number.isFinite) ? [p.activity[0], p.activity[1]] : null,
+			geometry: cleanGeometry(p.geometry)
 		});
 		this.#indices.push(this.#next++);
 		if (this.#points.length > this.#max) this.#decimate();
