@@ -4,7 +4,7 @@
  * and, for a metric loss, the class mean directions, with test accuracy on the true labels.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { meanPairwiseAngle, minorityReadout } from '../../src/lib/math/minority';
+import { meanPairwiseAngle, minorityReadout, showsCollapse } from '../../src/lib/math/minority';
 import { tf } from '../../src/lib/model/tf';
 import { Trainer } from '../../src/lib/model/trainer';
 import { SPLIT } from '../../src/lib/math/split';
@@ -55,6 +55,8 @@ describe('minorityReadout', () => {
 	test('angles and accuracies of the two halves', () => {
 		const r = minorityReadout({ ...base, imbalance: 0.1 })!;
 		expect(r.minority).toEqual([3, 4, 5]);
+		expect(r.share).toBe(0.1);
+		expect(showsCollapse(r)).toBe(true);
 		// Minority pairs 10°, 20°, 10° → 13.33°; majority 90°, 180°, 90° → 120°.
 		expect((r.minorityAngle! * 180) / Math.PI).toBeCloseTo(40 / 3, 3);
 		expect((r.majorityAngle! * 180) / Math.PI).toBeCloseTo(120, 3);
@@ -74,6 +76,20 @@ describe('minorityReadout', () => {
 		expect((r.majorityAngle! * 180) / Math.PI).toBeCloseTo(120, 3);
 		expect(r.majorityAccuracy).toBe(1); // classes 0 and 2
 		expect(r.minorityAccuracy).toBe(0.5); // class 3 right, class 5 wrong
+	});
+
+	test('collapse only when the minority angle is clearly (under 0.9 times) the smaller', () => {
+		const at = (minor: number, major: number) =>
+			minorityReadout({
+				...base,
+				imbalance: 0.5,
+				directions: dirs([0, major, 180, 180 + minor]),
+				classes: Int32Array.from([0, 1, 2, 3])
+			});
+		expect(showsCollapse(at(85, 100))).toBe(true);
+		expect(showsCollapse(at(95, 100))).toBe(false);
+		expect(showsCollapse(at(120, 100))).toBe(false);
+		expect(showsCollapse(null)).toBe(false);
 	});
 });
 

@@ -14,6 +14,7 @@ import { BOUNDARY_EN, BOUNDARY_KO } from './boundaryStrings';
 import { POINT_EN, POINT_KO } from './pointStrings';
 import { GEOMETRY_EN, GEOMETRY_KO } from './geometryStrings';
 import { MARGIN_EN, MARGIN_KO } from './marginStrings';
+import { IMBALANCE_EN, IMBALANCE_KO } from './imbalanceStrings';
 
 const en = {
 	...EXPLORER_EN,
@@ -27,6 +28,7 @@ const en = {
 	...POINT_EN,
 	...GEOMETRY_EN,
 	...MARGIN_EN,
+	...IMBALANCE_EN,
 	'compare.pageTitle': 'Compare losses · SphereLab',
 	'compare.title': 'Compare losses, and test them on people the model never saw',
 	'compare.intro':
@@ -199,6 +201,7 @@ const ko: Record<StringKey, string> = {
 	...POINT_KO,
 	...GEOMETRY_KO,
 	...MARGIN_KO,
+	...IMBALANCE_KO,
 	'compare.pageTitle': '손실 함수 비교 · SphereLab',
 	'compare.title': '손실 함수를 비교하고, 학습에서 본 적 없는 사람으로 시험하기',
 	'compare.intro':

@@ -10,6 +10,8 @@ import { SPLIT } from './split';
 
 /** The minority and majority classes' weights and test accuracies (see `minorityReadout`). */
 export interface MinorityReadout {
+	/** The minority classes' share of training points (`DataSettings.imbalance`). */
+	share: number;
 	/** The minority classes (data classes): the upper half of the seen classes. */
 	minority: number[];
 	/** Mean pairwise angle (radians) between the minority classes' directions; null for < 2. */
@@ -95,10 +97,27 @@ export function minorityReadout(input: MinorityInput): MinorityReadout | null {
 	const majority = new Set(Array.from(input.classes).filter((c) => !isMinority.has(c)));
 	const finite = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
 	return {
+		share: input.imbalance,
 		minority,
 		minorityAngle: finite(meanPairwiseAngle(input.directions, input.dim, minorRows)),
 		majorityAngle: finite(meanPairwiseAngle(input.directions, input.dim, majorRows)),
 		minorityAccuracy: groupAccuracy(input, isMinority),
 		majorityAccuracy: groupAccuracy(input, majority)
 	};
+}
+
+/**
+ * Whether the readout shows the minority weights crowding together: the minority's mean
+ * pairwise angle under `COLLAPSE_RATIO` of the majority's. This threshold is the app's (so two
+ * nearly equal angles are not called a collapse), not a number from Fang et al.
+ */
+export const COLLAPSE_RATIO = 0.9;
+
+export function showsCollapse(r: MinorityReadout | null): boolean {
+	return (
+		r !== null &&
+		r.minorityAngle !== null &&
+		r.majorityAngle !== null &&
+		r.minorityAngle < COLLAPSE_RATIO * r.majorityAngle
+	);
 }

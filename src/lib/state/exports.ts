@@ -58,6 +58,36 @@ export function featuresCsv(
 	});
 }
 
+/**
+ * The class weights as CSV, one row per classifier row: `class,w_1,…,w_D` with the raw
+ * weights W (unit direction × norm, as the head holds them); for the metric losses, which have
+ * no class weights, the plain class means of the training features (`class,mean_1,…`). The
+ * class is the data class (a name when the data has names). Null without a snapshot.
+ */
+export function weightsCsv(
+	snapshot: Snapshot | null,
+	classNames: readonly string[] | null = null
+): string | null {
+	if (!snapshot) return null;
+	const dim = snapshot.featureDim;
+	const k = snapshot.weightClasses.length;
+	const means = snapshot.rule === 'weights' ? null : snapshot.classMeans;
+	if (snapshot.rule !== 'weights' && !means) return null;
+	const prefix = means ? 'mean' : 'w';
+	const head = ['class', ...Array.from({ length: dim }, (_, j) => `${prefix}_${j + 1}`)];
+	const rows = [head.join(',')];
+	for (let r = 0; r < k; r++) {
+		const c = snapshot.weightClasses[r];
+		const name = classNames?.[c] ?? String(c);
+		const values = Array.from({ length: dim }, (_, j) =>
+			means ? means[r * dim + j] : snapshot.weights[r * dim + j] * snapshot.weightNorms[r]
+		);
+		const cell = /[",\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name;
+		rows.push([cell, ...values.map((v) => String(shortestFloat32(v)))].join(','));
+	}
+	return `${rows.join('\n')}\n`;
+}
+
 /** What the settings file says about the data. */
 type DataNote =
 	| { source: 'generator' }

@@ -72,6 +72,7 @@ export class FeatureCircleView {
 	private snapshot: Snapshot | null = null;
 	private labels: Int32Array | null = null;
 	private split: Uint8Array | null = null;
+	private trueLabels: Int32Array | null = null;
 	private extent = 1;
 	private observer: ResizeObserver | null = null;
 	private visibility: IntersectionObserver | null = null;
@@ -144,10 +145,17 @@ export class FeatureCircleView {
 	}
 
 	/** New data; drawn on a coming animation frame (at most one draw per frame). */
-	update(snapshot: Snapshot | null, labels: Int32Array | null, split: Uint8Array | null): void {
+	update(
+		snapshot: Snapshot | null,
+		labels: Int32Array | null,
+		split: Uint8Array | null,
+		trueLabels: Int32Array | null = null
+	): void {
 		this.snapshot = snapshot;
 		this.labels = labels;
 		this.split = split;
+		this.trueLabels =
+			trueLabels && labels && trueLabels.length === labels.length ? trueLabels : null;
 		// Points glide from where they are drawn to the new features (not with reduced motion,
 		// nor beside other views in sight: see `inSight`).
 		const shown = this.shown;
@@ -281,6 +289,7 @@ export class FeatureCircleView {
 		paintPoints(ctx, pos, layer, {
 			labels: this.labels!,
 			split: this.split,
+			trueLabels: this.trueLabels,
 			extent: this.extent,
 			classColor: classColors(this.snapshot?.weightClasses)
 		});

@@ -11,6 +11,8 @@ import type { Snapshot } from '../model/snapshot';
 const POINT_R = 2.6;
 const RING_WIDTH = 1.4;
 const FILL_ALPHA = 0.85;
+/** The radius of the ring around a point whose training label was flipped (label noise). */
+const FLIP_RING_R = POINT_R + 2;
 
 /** `rgba(…, FILL_ALPHA)` of a #rrggbb colour: a filled point's style. */
 function fillStyleOf(hex: string): string {
@@ -23,6 +25,11 @@ export interface PointStyle {
 	labels: Int32Array;
 	/** 0 train, 1 test (drawn as a ring), 2 held out (grey); null: all train. */
 	split: Uint8Array | null;
+	/**
+	 * True classes when label noise flipped some training labels (`Dataset.trueLabels`), else
+	 * null: a flipped point is filled in its true class's colour inside a ring of its label's.
+	 */
+	trueLabels?: Int32Array | null;
 	/** The raw panel's half-width in feature units. */
 	extent: number;
 	/** A class's colour. */
@@ -38,7 +45,7 @@ export function paintPoints(
 	ctx: CanvasRenderingContext2D,
 	pos: Float32Array,
 	panel: 'raw' | 'circle',
-	{ labels, split, extent, classColor }: PointStyle
+	{ labels, split, extent, classColor, trueLabels = null }: PointStyle
 ): void {
 	const k = (PANEL / 2 - 16) / extent; // as rawToPanel, inlined: no array per point
 	const C = PANEL / 2;
@@ -56,7 +63,17 @@ export function paintPoints(
 			px = C + fx * k;
 			py = C - fy * k;
 		} else [px, py] = circlePosition(fx, fy, i);
-		const color = split?.[i] === 2 ? HELD_OUT_COLOR : classColor(labels[i] ?? 0);
+		const flipped = trueLabels !== null && trueLabels[i] !== labels[i];
+		const color =
+			split?.[i] === 2 ? HELD_OUT_COLOR : classColor((flipped ? trueLabels[i] : labels[i]) ?? 0);
+		if (flipped) {
+			// The flipped label's ring, outside the dot of the true class.
+			const ring = classColor(labels[i] ?? 0);
+			if (strokeNow !== ring) ctx.strokeStyle = strokeNow = ring;
+			ctx.beginPath();
+			ctx.arc(px, py, FLIP_RING_R, 0, 2 * Math.PI);
+			ctx.stroke();
+		}
 		ctx.beginPath();
 		ctx.arc(px, py, POINT_R, 0, 2 * Math.PI);
 		if (split?.[i] === 1) {
@@ -105,4 +122,23 @@ export class RegionRaster {
 		ctx.putImageData(this.image, 0, 0);
 		this.stale = false;
 	}
+}
+
+/**
+ * How many points carry a flipped training label (`trueLabels` differs from `labels`), and
+ * how many training points (split 0) there are: the feature circle's note.
+ */
+export function flippedCounts(
+	labels: Int32Array | null,
+	split: Uint8Array | null,
+	trueLabels: Int32Array | null
+): { flipped: number; train: number } {
+	let flipped = 0;
+	let train = 0;
+	if (!labels) return { flipped, train };
+	for (let i = 0; i < labels.length; i++) {
+		if ((split?.[i] ?? 0) === 0) train++;
+		if (trueLabels && trueLabels[i] !== labels[i]) flipped++;
+	}
+	return { flipped, train };
 }
