@@ -1,10 +1,12 @@
 /**
  * Seeded test batches for the loss heads: random features and weights plus edge rows
  * (target exactly on and opposite its weight, on another class's weight, near-zero norm),
- * avoiding the kinks where finite differences mean nothing.
+ * avoiding the kinks where finite differences mean nothing. With `opts.subCenters` = K > 1,
+ * W has C·K rows (row j·K + k: class j's sub-center k), and random rows also avoid features
+ * almost equally near two sub-centers of a class (the max's kink).
  */
 import type { HeadOptions } from '../../src/lib/model/heads';
-import { angleBetween, normalize } from '../../src/lib/math/vec';
+import { angleBetween, cosBetween, normalize } from '../../src/lib/math/vec';
 import { createRng } from '../../src/lib/math/rng';
 
 export interface Batch {
@@ -18,15 +20,27 @@ export interface Batch {
 export function makeBatch(seed: number, dim: number, classes: number, opts: HeadOptions): Batch {
 	const rng = createRng(seed);
 	const vec = (scale: number) => Array.from({ length: dim }, () => scale * rng.normal());
-	const W = Array.from({ length: classes }, () => vec(1.2));
+	const k = opts.kind === 'softmax' ? 1 : (opts.subCenters ?? 1);
+	const W = Array.from({ length: classes * k }, () => vec(1.2));
 	// Class 0's weight is axis-aligned, so the edge rows on and opposite it are exact cone
 	// points in float32 too (as in the reference's edge cases).
 	W[0] = W[0].map((_, i) => (i === 0 ? 1.3 : 0));
 	const y: number[] = [];
 	const X: number[][] = [];
 	const m = opts.m ?? 0.5;
+	/** The angle to the class's nearest sub-center (its only weight when K = 1). */
+	const classAngle = (x: number[], j: number) =>
+		Math.min(...W.slice(j * k, (j + 1) * k).map((w) => angleBetween(x, w)));
+	/** Two sub-centers of one class with almost the same cosine: the max switches there. */
+	const nearTie = (x: number[]) =>
+		Array.from({ length: classes }, (_, j) =>
+			W.slice(j * k, (j + 1) * k)
+				.map((w) => cosBetween(x, w))
+				.sort((a, b) => b - a)
+		).some((c) => c.length > 1 && c[0] - c[1] < 0.02);
 	const nearKink = (x: number[], label: number) => {
-		const t = angleBetween(x, W[label]);
+		if (k > 1 && nearTie(x)) return true;
+		const t = classAngle(x, label);
 		if (
 			opts.kind === 'arcface' &&
 			(opts.arcfaceVariant ?? 'th_mm') === 'th_mm' &&
@@ -49,7 +63,7 @@ export function makeBatch(seed: number, dim: number, classes: number, opts: Head
 	X.push(
 		w0.map((v) => 2 * v),
 		w0.map((v) => -0.7 * v),
-		normalize(W[1]).map((v) => 1.3 * v),
+		normalize(W[k]).map((v) => 1.3 * v), // class 1's (first) weight
 		vec(1e-3 / Math.sqrt(dim))
 	);
 	y.push(0, 0, 0, 1);

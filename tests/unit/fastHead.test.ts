@@ -32,7 +32,21 @@ const optionSets: HeadOptions[] = [
 	{ kind: 'combined', m1: 1.3, m2: -0.4, m3: 0.5, s: 16 }
 ];
 
-describe.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s', (_name, opts) => {
+/** Sub-centers (W [C·K, D]): the same check with K = 2 and 3 for every angular kind. */
+const subCenterSets: HeadOptions[] = [
+	{ kind: 'modified', subCenters: 2 },
+	{ kind: 'asoftmax', m: 4, lambda: 0, subCenters: 3 },
+	{ kind: 'asoftmax', m: 4, lambda: 0, normalizeFeatures: true, s: 16, subCenters: 2 },
+	{ kind: 'cosface', m: 0.35, s: 30, subCenters: 3 },
+	{ kind: 'arcface', m: 0.5, s: 30, subCenters: 2 },
+	{ kind: 'arcface', m: 0.5, s: 30, subCenters: 3 },
+	{ kind: 'arcface', m: 0.3, s: 16, arcfaceVariant: 'plain', subCenters: 3 },
+	{ kind: 'combined', m1: 1.3, m2: -0.4, m3: 0.5, s: 16, subCenters: 3 }
+];
+
+const allSets = [...optionSets, ...subCenterSets];
+
+describe.each(allSets.map((o) => [JSON.stringify(o), o] as const))('%s', (_name, opts) => {
 	test.each([
 		[2, 3, 21],
 		[3, 5, 22]
@@ -116,3 +130,66 @@ describe.each([false, true])(
 		});
 	}
 );
+
+describe('sub-centers in the fused training op', () => {
+	const rng = createRng(8);
+	const x = Array.from({ length: 40 }, () => [rng.normal(), rng.normal()]);
+	const y = Array.from({ length: 40 }, () => rng.int(3));
+	test.each(subCenterSets.map((o) => [JSON.stringify(o), o] as const))(
+		'%s: equals autodiff through the MLP and heads.ts',
+		(_name, opts) => {
+			const k = opts.subCenters ?? 1;
+			const layout = makeLayout(2, [8], 2, 3, { subCenters: k });
+			expect(layout.classWeights.rows).toBe(3 * k);
+			const params = initParams(layout, createRng(5));
+			const [fused, exact] = tf.tidy(() => {
+				const p = tf.tensor1d(params);
+				const xt = tf.tensor2d(x);
+				const yt = tf.tensor1d(y, 'int32');
+				const y1h = tf.cast(tf.oneHot(yt, 3), 'float32') as tf.Tensor2D;
+				// The fused op reads K from the layout, not from the head options.
+				const a = tf.valueAndGrad(trainingLoss(layout, xt, y1h, { ...opts, subCenters: 1 }))(p);
+				const b = tf.valueAndGrad((q: tf.Tensor1D) => {
+					const { W } = classParams(q, layout);
+					return headLoss(features(q, layout, xt), W, null, yt, opts);
+				})(p);
+				return [a, b].map((r) => [...r.value.dataSync(), ...r.grad.dataSync()]);
+			});
+			expect(fused.length).toBe(layout.size + 1);
+			expect(arrayError(fused, exact)).toBeLessThan((opts.s ?? 1) > 20 ? 1e-3 : 2e-4);
+		}
+	);
+
+	test('K = 1 starts from the very same parameters as before; K > 1 keeps the MLP and adds rows', () => {
+		const one = initParams(makeLayout(2, [8], 2, 3), createRng(9));
+		const same = initParams(makeLayout(2, [8], 2, 3, { subCenters: 1 }), createRng(9));
+		expect(Array.from(same)).toEqual(Array.from(one));
+		const three = makeLayout(2, [8], 2, 3, { subCenters: 3 });
+		const p3 = initParams(three, createRng(9));
+		const w = three.classWeights;
+		expect(Array.from(p3.subarray(0, w.offset))).toEqual(Array.from(one.subarray(0, w.offset)));
+		expect(three.size - makeLayout(2, [8], 2, 3).size).toBe(2 * 3 * 2);
+		expect(() => makeLayout(2, [8], 2, 3, { subCenters: 0 })).toThrow(RangeError);
+	});
+
+	test('the gradient reaches only each class’s nearest sub-center', () => {
+		// C = 2, K = 2; the feature is nearest to class 0's sub-center 1 (cos 0.999 vs 0.05)
+		// and to class 1's sub-center 0 (cos 0.14 vs −0.91).
+		const W = [
+			[1, 0],
+			[0, 1],
+			[-1, 0.2],
+			[0.3, -1]
+		];
+		const g = tf.tidy(() => {
+			const f = tf.tensor2d([[0.1, 2]]);
+			const y1h = tf.tensor2d([[1, 0]]);
+			const opts = { kind: 'arcface', m: 0.5, s: 4, subCenters: 2 } as const;
+			return Array.from(headGradients(f, tf.tensor2d(W), null, y1h, opts).dW.dataSync());
+		});
+		const row = (i: number) => Math.hypot(g[2 * i], g[2 * i + 1]);
+		expect([row(0), row(3)]).toEqual([0, 0]);
+		expect(row(1)).toBeGreaterThan(1e-3);
+		expect(row(2)).toBeGreaterThan(1e-3);
+	});
+});

@@ -62,7 +62,16 @@ const optionSets: HeadOptions[] = [
 	{ kind: 'combined', m1: 1, m2: 0.3, m3: 0.2, s: 30 },
 	{ kind: 'combined', m1: 2.5, m2: 0.8, m3: -0.3, s: 16 },
 	{ kind: 'combined', m1: 4, m2: 0, m3: 0, s: 16 },
-	{ kind: 'combined', m1: 1.3, m2: -0.4, m3: 0.5, s: 30 }
+	{ kind: 'combined', m1: 1.3, m2: -0.4, m3: 0.5, s: 30 },
+	// Sub-centers: W has C·K rows, cos θ_j = max_k cos θ_jk.
+	{ kind: 'arcface', m: 0.5, s: 30, subCenters: 2 },
+	{ kind: 'arcface', m: 0.5, s: 30, subCenters: 3 },
+	{ kind: 'arcface', m: 0.3, s: 16, arcfaceVariant: 'plain', subCenters: 3 },
+	{ kind: 'cosface', m: 0.35, s: 30, subCenters: 2 },
+	{ kind: 'modified', subCenters: 3 },
+	{ kind: 'asoftmax', m: 4, lambda: 0, subCenters: 2 },
+	{ kind: 'asoftmax', m: 3.7, lambda: 2, psiMode: 'angle', subCenters: 3 },
+	{ kind: 'combined', m1: 1.3, m2: -0.4, m3: 0.5, s: 30, subCenters: 3 }
 ];
 
 describe.each(optionSets.map((o) => [JSON.stringify(o), o] as const))('%s', (_name, opts) => {

@@ -5,6 +5,7 @@
  */
 import { targetCurve, usesScale, type HeadKind, type ArcfaceVariant, type PsiMode } from './psi';
 import { angleBetween, dot, norm, normalize, type Vec } from './vec';
+import { nearestSubCenterRows } from './subCenters';
 
 /** Options of a loss head, shared by these float64 heads and the tfjs heads (`HeadOptions`). */
 export interface HeadParams {
@@ -27,6 +28,11 @@ export interface HeadParams {
 	psiMode?: PsiMode;
 	/** ArcFace target: `th_mm` (insightface's default) or `plain` cos(θ + m). */
 	arcfaceVariant?: ArcfaceVariant;
+	/**
+	 * Sub-centers per class K (every head but softmax; default 1): W has C·K rows (row
+	 * j·K + k: class j's sub-center k) and cos θ_j = max_k cos(x, ŵ_jk) (Deng et al. 2020).
+	 */
+	subCenters?: number;
 }
 
 /** Default margins and scale, as in the papers. */
@@ -42,7 +48,9 @@ const DEFAULT_M: Record<HeadKind, number> = {
 /**
  * Logits of one feature x against every class weight, with the margin applied to class
  * `target` (pass -1 for none: the plain cosine logits, which is how a trained model
- * predicts). Softmax uses raw W and b; the other heads normalise W.
+ * predicts). Softmax uses raw W and b; the other heads normalise W. With K = `subCenters`
+ * > 1, W has C·K rows and each class scores with its nearest sub-center (largest cosine):
+ * the logits depend on a row's direction only, so that row stands for the class.
  */
 export function featureLogits(
 	x: Vec,
@@ -52,6 +60,8 @@ export function featureLogits(
 	p: HeadParams
 ): number[] {
 	if (p.kind === 'softmax') return W.map((w, j) => dot(x, w) + (b ? b[j] : 0));
+	const k = p.subCenters ?? 1;
+	const rows = k > 1 ? nearestSubCenterRows(x, W, k).rows : W;
 	const normalised = usesScale(p.kind, p.normalizeFeatures ?? false);
 	const scale = normalised ? (p.s ?? 30) : norm(x);
 	const opts = {
@@ -63,7 +73,7 @@ export function featureLogits(
 		m2: p.m2,
 		m3: p.m3
 	};
-	return W.map((w, j) => {
+	return rows.map((w, j) => {
 		const theta = angleBetween(x, w);
 		if (j !== target || p.kind === 'modified')
 			return normalised ? scale * Math.cos(theta) : dot(x, normalize(w));

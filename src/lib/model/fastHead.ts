@@ -14,9 +14,22 @@
  *     ∂f = s/‖f‖ · (A Ŵ − Σ_j(A ⊙ cos) f̂),   ∂Ŵ = s Aᵀ f̂
  *   and through the row normalisation ∂W = (∂Ŵ − Ŵ ⊙ Σ_d(Ŵ ⊙ ∂Ŵ)) / ‖w‖.
  * Softmax: ∂f = G W, ∂W = Gᵀ f, ∂b = Σ_i G.
+ * Sub-centers (K > 1, W [C·K, D]): cos θ_j = max_k cos θ_jk, so ∂cos θ_j flows only to the
+ * nearest sub-center. With M [B, C·K] the constant 0/1 mask of those (heads.ts
+ * `subCenterMask`), everything above runs on the [B, C] cosines Σ_k M ⊙ cos, and A is
+ * scattered back as A_K = M ⊙ (A repeated K times) in place of A, with Ŵ [C·K, D]: about
+ * ten kernels more.
  */
 import { tf } from './tf';
-import { resolveHeadOptions, type HeadOptions, type ResolvedHead } from './heads';
+import {
+	classCount,
+	perClass,
+	resolveHeadOptions,
+	subCenterMask,
+	toSubCenters,
+	type HeadOptions,
+	type ResolvedHead
+} from './heads';
 import { chebyshevCoefficients, derivativeCoefficients, usesScale } from '../math/psi';
 
 /** Loss and gradients of one batch. */
@@ -24,7 +37,7 @@ export interface HeadGradients {
 	loss: tf.Scalar;
 	/** ∂loss/∂f [B, D]. */
 	df: tf.Tensor2D;
-	/** ∂loss/∂W [C, D]. */
+	/** ∂loss/∂W [C·K, D]. */
 	dW: tf.Tensor2D;
 	/** ∂loss/∂b [C] (softmax), else null. */
 	db: tf.Tensor1D | null;
@@ -125,8 +138,9 @@ function targetAndSlope(o: ResolvedHead, c: tf.Tensor): [tf.Tensor, tf.Tensor | 
 }
 
 /**
- * Mean cross-entropy of the head and its gradients. f [B,D] features, W [C,D] raw class
- * weights, b [C] biases (softmax only), y [B,C] one-hot labels (float32).
+ * Mean cross-entropy of the head and its gradients. f [B,D] features, W [C·K,D] raw class
+ * weights (K = `subCenters`, 1 by default), b [C] biases (softmax only), y [B,C] one-hot
+ * labels (float32).
  */
 export function headGradients(
 	f: tf.Tensor2D,
@@ -157,11 +171,15 @@ export function headGradients(
 				db: b ? tf.sum(G, 0) : null
 			} as never;
 		}
-		const wNorm = tf.sqrt(tf.add(tf.sum(tf.square(W), 1, true), 1e-30)); // [C, 1]
+		const k = o.subCenters;
+		const classes = classCount(W.shape[0], k);
+		const wNorm = tf.sqrt(tf.add(tf.sum(tf.square(W), 1, true), 1e-30)); // [C·K, 1]
 		const wHat = tf.div(W, wNorm);
 		const r = tf.sqrt(tf.add(tf.sum(tf.square(f), 1, true), 1e-30)); // [B, 1]
 		const fHat = tf.div(f, r);
-		const cos = tf.matMul(fHat, wHat, false, true); // [B, C]
+		const cosSub = tf.matMul(fHat, wHat, false, true) as tf.Tensor2D; // [B, C·K]
+		const pick = k > 1 ? subCenterMask(cosSub, classes, k) : null; // [B, C·K]
+		const cos = pick ? perClass(tf.mul(cosSub, pick), classes, k) : cosSub; // [B, C]
 		const c = tf.sum(tf.mul(cos, y), 1, true); // [B, 1]
 		const normalised = usesScale(o.kind, o.normalizeFeatures);
 		const scale = normalised ? tf.scalar(o.s) : r; // logit = scale · score
@@ -171,11 +189,14 @@ export function headGradients(
 		const logits = tf.mul(tf.add(tf.mul(cos, notY), tf.mul(y, t)), scale);
 		const [loss, G] = crossEntropy(logits);
 		const gy = tf.sum(tf.mul(G, y), 1, true); // [B, 1]
-		const A = tf.add(tf.mul(G, notY), tf.mul(y, tf.mul(gy, slope))); // [B, C]
+		const A0 = tf.add(tf.mul(G, notY), tf.mul(y, tf.mul(gy, slope))); // [B, C]
+		// ∂loss/∂cos θ_jk: each class's entry goes to its nearest sub-center only.
+		const A = pick ? tf.mul(toSubCenters(A0, classes, k), pick) : A0; // [B, C·K]
 		let df: tf.Tensor;
 		let dWHat: tf.Tensor;
 		if (normalised) {
-			const inner = tf.sub(tf.matMul(A, wHat), tf.mul(tf.sum(tf.mul(A, cos), 1, true), fHat));
+			// Σ_j A_j cos θ_j over classes equals the same sum over the masked sub-centers.
+			const inner = tf.sub(tf.matMul(A, wHat), tf.mul(tf.sum(tf.mul(A0, cos), 1, true), fHat));
 			df = tf.mul(inner, tf.div(o.s, r));
 			dWHat = tf.mul(tf.matMul(A, fHat, true), o.s);
 		} else {

@@ -14,6 +14,10 @@
  *   combined  f_j = s cos θ_j,  f_y = s ((−1)^k cos(m1 θ_y + m2) − 2k − m3)  (math/psi.ts
  *             `combinedTarget`: InsightFace's s(cos(m1θ + m2) − m3), extended past π as ψ is)
  * (asoftmax with normalizeFeatures replaces r by s everywhere.)
+ * With K sub-centers a class (`subCenters`, every kind but softmax; Deng et al. 2020), W has
+ * C·K rows and cos θ_j = max_k cos(x̂, ŵ_jk): θ_y is the angle to the target class's nearest
+ * sub-center. Which sub-center is nearest is piecewise constant, so it enters the graph as
+ * a constant 0/1 mask (argMax + oneHot, no gradient), exactly as floor's k does below.
  *
  * Numerical choices, all explained where they are made:
  * - θ_y = atan2(sin θ_y, cos θ_y), with sin θ_y from the 2×2 minors of x̂ and ŵ_y (Lagrange's
@@ -62,7 +66,12 @@ export interface ResolvedHead {
 	m1: number;
 	m2: number;
 	m3: number;
+	/** Sub-centers per class (1 for softmax, which has none). */
+	subCenters: number;
 }
+
+/** The most sub-centers a head takes (the settings allow 1–5). */
+const MAX_SUB_CENTERS = 16;
 
 /** The combined head's limits: m1 ≥ 1 and |m2|, |m3| ≤ 2 keep u = m1·θ + m2 well inside float32. */
 const COMBINED_SPAN = 2;
@@ -105,6 +114,9 @@ export function resolveHeadOptions(opts: HeadOptions): ResolvedHead {
 			throw new RangeError(`${name} = ${v} must be in −${COMBINED_SPAN}…${COMBINED_SPAN}.`);
 	}
 	if (!Number.isFinite(lambda) || lambda < 0) throw new RangeError(`λ = ${lambda} must be ≥ 0.`);
+	const subCenters = opts.subCenters ?? 1;
+	if (!Number.isInteger(subCenters) || subCenters < 1 || subCenters > MAX_SUB_CENTERS)
+		throw new RangeError(`subCenters = ${subCenters} must be an integer in 1–${MAX_SUB_CENTERS}.`);
 	if (!Number.isFinite(s) || s <= 0) throw new RangeError(`Scale s = ${s} must be > 0.`);
 	return {
 		kind,
@@ -117,8 +129,46 @@ export function resolveHeadOptions(opts: HeadOptions): ResolvedHead {
 		arcfaceVariant: opts.arcfaceVariant ?? 'th_mm',
 		m1,
 		m2,
-		m3
+		m3,
+		subCenters: kind === 'softmax' ? 1 : subCenters
 	};
+}
+
+/**
+ * The rows of W a head reads per class: C·K rows are C classes of K sub-centers. Throws
+ * when the rows do not split into K per class.
+ */
+export function classCount(rows: number, subCenters: number): number {
+	if (rows % subCenters !== 0)
+		throw new RangeError(`${rows} class weights are not ${subCenters} sub-centers a class.`);
+	return rows / subCenters;
+}
+
+/**
+ * Each class's nearest sub-center as a constant 0/1 mask [N, C·K] (one 1 per class and
+ * row: the largest cosine, the first on a tie) from the cosines [N, C·K]. argMax and
+ * oneHot carry no gradient: the choice is piecewise constant.
+ */
+export function subCenterMask(cos: tf.Tensor, classes: number, k: number): tf.Tensor2D {
+	return tf.tidy(() => {
+		const n = cos.shape[0] as number;
+		const best = tf.argMax(tf.reshape(cos, [n, classes, k]), 2); // [N, C]
+		// oneHot as int32, then cast: tfjs-wasm 4.22's OneHot writes the int bits 1 into a float32
+		// output (1.4e-45, not 1.0).
+		const mask = tf.cast(tf.oneHot(best, k), 'float32');
+		return tf.reshape(mask, [n, classes * k]) as tf.Tensor2D;
+	});
+}
+
+/** Σ_k of t [N, C·K] per class → [N, C] (with the mask above: the nearest sub-center's entry). */
+export function perClass(t: tf.Tensor, classes: number, k: number): tf.Tensor2D {
+	return tf.sum(tf.reshape(t, [t.shape[0] as number, classes, k]), 2) as tf.Tensor2D;
+}
+
+/** Each class's column of a [N, C] matrix repeated for its K sub-centers → [N, C·K]. */
+export function toSubCenters(t: tf.Tensor, classes: number, k: number): tf.Tensor2D {
+	const n = t.shape[0] as number;
+	return tf.reshape(tf.tile(tf.reshape(t, [n, classes, 1]), [1, 1, k]), [n, classes * k]);
 }
 
 /** Row norms of a [R, D] matrix as [R, 1], safe at zero rows. */
@@ -219,9 +269,9 @@ function targetScore(o: ResolvedHead, cosY: tf.Tensor1D, sinY: tf.Tensor1D): tf.
 }
 
 /**
- * x [N,D] raw features, W [C,D] raw class weights (rows L2-normalised inside the graph for
- * every kind but softmax), b [C] (softmax only, else null), labels int32 [N]. Returns the
- * logits [N,C].
+ * x [N,D] raw features, W [C·K,D] raw class weights (rows L2-normalised inside the graph for
+ * every kind but softmax; K = `subCenters`, 1 by default), b [C] (softmax only, else null),
+ * labels int32 [N]. Returns the logits [N,C].
  */
 export function headLogits(
 	x: tf.Tensor2D,
@@ -236,20 +286,30 @@ export function headLogits(
 			const lin: tf.Tensor2D = tf.matMul(x, W, false, true); // [N, C]
 			return b ? (tf.add(lin, b) as tf.Tensor2D) : lin;
 		}
-		const numClasses = W.shape[0];
-		const wHat: tf.Tensor2D = tf.div(W, rowNorm(W)); // [C, D]
+		const k = o.subCenters;
+		const numClasses = classCount(W.shape[0], k);
+		const wHat: tf.Tensor2D = tf.div(W, rowNorm(W)); // [C·K, D]
 		const r = rowNorm(x); // [N, 1]
 		const xHat: tf.Tensor2D = tf.div(x, r); // [N, D]
-		const cosAll = tf.matMul(xHat, wHat, false, true); // [N, C]
+		const cosSub = tf.matMul(xHat, wHat, false, true); // [N, C·K]
+		// K > 1: keep each class's nearest sub-center (a constant mask), then sum its K columns.
+		const pick = k > 1 ? subCenterMask(cosSub, numClasses, k) : null; // [N, C·K]
+		const reduce = (t: tf.Tensor): tf.Tensor2D =>
+			pick ? perClass(tf.mul(t, pick), numClasses, k) : (t as tf.Tensor2D);
+		const cosAll = reduce(cosSub); // [N, C]
 		const normalised = usesScale(o.kind, o.normalizeFeatures);
 		// Non-target logits: s cos θ_j, or r cos θ_j = x·ŵ_j (computed without the 1/r round trip).
-		const base: tf.Tensor2D = normalised ? tf.mul(cosAll, o.s) : tf.matMul(x, wHat, false, true);
+		const base: tf.Tensor2D = normalised
+			? tf.mul(cosAll, o.s)
+			: reduce(tf.matMul(x, wHat, false, true));
 		if (o.kind === 'modified') return base;
 
 		const y = tf.cast(labels, 'int32');
 		const oneHot = tf.oneHot(y, numClasses); // [N, C]
-		// ŵ_y as oneHot · Ŵ (a gather's gradient needs a kernel the wasm backend lacks).
-		const wY: tf.Tensor2D = tf.matMul(oneHot, wHat); // [N, D]
+		// ŵ_y as oneHot · Ŵ (a gather's gradient needs a kernel the wasm backend lacks); with
+		// sub-centers the one-hot picks the target class's nearest sub-center.
+		const select = pick ? tf.mul(pick, toSubCenters(oneHot, numClasses, k)) : oneHot;
+		const wY: tf.Tensor2D = tf.matMul(select, wHat); // [N, D]
 		const cosY: tf.Tensor1D = tf.sum(tf.mul(xHat, wY), 1); // [N]
 		const sinY = sinBetweenRows(xHat, wY); // [N]
 		const score = targetScore(o, cosY, sinY); // [N]

@@ -26,7 +26,12 @@ export interface Layout {
 	layers: { weight: Block; bias: Block }[];
 	/** A ReLU on the feature layer too (SphereFace's Appendix A pitfall). */
 	featureRelu: boolean;
-	/** Class weights W [C, D]. */
+	/**
+	 * Sub-centers per class K (Deng et al. 2020, sub-center ArcFace); 1 = one weight a class.
+	 * Every head but softmax scores class j by max_k cos(x, ŵ_jk).
+	 */
+	subCenters: number;
+	/** Class weights W [C·K, D]: row j·K + k is class j's sub-center k. */
 	classWeights: Block;
 	/** Class biases b [C] (used by softmax only; stays at 0 under the other heads). */
 	classBias: Block;
@@ -34,14 +39,19 @@ export interface Layout {
 	size: number;
 }
 
-/** The parameter layout of an MLP inputDim → hidden… → featureDim with a C-class head. */
+/**
+ * The parameter layout of an MLP inputDim → hidden… → featureDim with a C-class head of
+ * `subCenters` weights a class (1 unless the head has sub-centers).
+ */
 export function makeLayout(
 	inputDim: number,
 	hidden: readonly number[],
 	featureDim: number,
 	numClasses: number,
-	{ featureRelu = false }: { featureRelu?: boolean } = {}
+	{ featureRelu = false, subCenters = 1 }: { featureRelu?: boolean; subCenters?: number } = {}
 ): Layout {
+	if (!Number.isInteger(subCenters) || subCenters < 1)
+		throw new RangeError(`subCenters = ${subCenters} must be a positive integer.`);
 	let offset = 0;
 	const block = (rows: number, cols: number): Block => {
 		const b = { offset, rows, cols };
@@ -52,7 +62,7 @@ export function makeLayout(
 	const layers = sizes
 		.slice(1)
 		.map((out, i) => ({ weight: block(sizes[i], out), bias: block(0, out) }));
-	const classWeights = block(numClasses, featureDim);
+	const classWeights = block(numClasses * subCenters, featureDim);
 	const classBias = block(0, numClasses);
 	return {
 		inputDim,
@@ -60,6 +70,7 @@ export function makeLayout(
 		numClasses,
 		layers,
 		featureRelu,
+		subCenters,
 		classWeights,
 		classBias,
 		size: offset
@@ -69,7 +80,8 @@ export function makeLayout(
 /**
  * Initial parameters from the seeded RNG (not tfjs's random ops, so a seed means the same
  * start on every backend): He-normal for ReLU layers, Glorot-normal for the linear feature
- * layer and for W, zero biases.
+ * layer and for W, zero biases. W's sub-centers (rows past C when K > 1) are drawn after
+ * the MLP, so K changes neither the MLP's start nor, at K = 1, anything at all.
  */
 export function initParams(layout: Layout, rng: Rng): Float32Array {
 	const p = new Float32Array(layout.size);
@@ -113,7 +125,7 @@ export function features(params: tf.Tensor1D, layout: Layout, x: tf.Tensor2D): t
 	return h;
 }
 
-/** The head's raw class weights W [C, D] and biases b [C]. */
+/** The head's raw class weights W [C·K, D] (row j·K + k: class j, sub-center k) and biases b [C]. */
 export function classParams(
 	params: tf.Tensor1D,
 	layout: Layout

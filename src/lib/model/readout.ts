@@ -6,7 +6,7 @@
 import { tf } from './tf';
 import { classParams, features, type Layout } from './network';
 import type { TrainerOptions } from '../math/settingTypes';
-import type { DecisionGrid, Snapshot, SnapshotStats } from './snapshot';
+import type { DecisionGrid, Snapshot, SnapshotStats, SubCenterReadout } from './snapshot';
 import type { Divergence } from './checkpoint';
 import { GRID_EXTENT } from '../math/limits';
 
@@ -19,6 +19,7 @@ import { petalWidth } from '../math/petal';
 import { geometryReadout } from '../math/geometry';
 import type { Dataset } from '../math/datasets';
 import { minorityReadout } from '../math/minority';
+import { maxOverSubCenters, ownSubCenter, readSubCenters } from './subCenterReadout';
 
 /** Largest grid the trainer computes (a 200 × 200 heat map is plenty for any screen). */
 export const MAX_GRID_RESOLUTION = 200;
@@ -49,17 +50,20 @@ interface ReadoutInput {
 /**
  * The plain logits used for prediction (no margin: at test time a class is the nearest
  * weight by angle): softmax Wx + b; the angular heads x·ŵ (the scale does not change argmax).
+ * With K sub-centers (`layout.subCenters`) a class's cosine is its sub-centers' largest.
  */
 function plainLogits(
 	f: tf.Tensor2D,
 	W: tf.Tensor2D,
 	b: tf.Tensor1D,
-	o: TrainerOptions
+	o: TrainerOptions,
+	layout: Layout
 ): tf.Tensor2D {
 	if (o.loss === 'softmax') return tf.add(tf.matMul(f, W, false, true), b);
 	const wHat = tf.div(W, tf.norm(W, 'euclidean', 1, true));
 	const r = tf.norm(f, 'euclidean', 1, true); // [N, 1], used twice
-	const cos = tf.matMul(tf.div(f, tf.add(r, 1e-12)), wHat, false, true);
+	const cosSub = tf.matMul(tf.div(f, tf.add(r, 1e-12)), wHat, false, true); // [N, C·K]
+	const cos = maxOverSubCenters(cosSub, layout.numClasses, layout.subCenters); // [N, C]
 	// Confidence uses the head's own scale: s for the normalised heads, ‖x‖ otherwise.
 	const scale = o.loss === 'cosface' || o.loss === 'arcface' ? tf.scalar(o.s) : r;
 	return tf.mul(cos, scale);
@@ -106,7 +110,7 @@ function gridInputs(res: number): tf.Tensor2D {
 function readGrid(input: ReadoutInput, W: tf.Tensor2D, b: tf.Tensor1D, res: number): DecisionGrid {
 	const packed = tf.tidy(() => {
 		const f = features(input.params, input.layout, gridInputs(res));
-		const probs = tf.softmax(plainLogits(f, W, b, input.options));
+		const probs = tf.softmax(plainLogits(f, W, b, input.options, input.layout));
 		return tf.stack([tf.cast(tf.argMax(probs, 1), 'float32'), tf.max(probs, 1)]);
 	});
 	const v = packed.dataSync() as Float32Array;
@@ -268,6 +272,7 @@ export function readSnapshot(input: ReadoutInput): Snapshot {
 		message: meta.divergence?.message ?? null,
 		divergence: meta.divergence?.context ?? null,
 		divergedAt: meta.divergence?.at ?? null,
+		subCenters: read.subCenters ?? null,
 		// Class imbalance: minority vs majority weights and accuracy (math/minority.ts).
 		imbalance: minorityReadout({
 			imbalance: dataset.settings?.imbalance ?? 1,
@@ -290,30 +295,53 @@ interface RuleReadout {
 	bias: Float32Array | null;
 	classMeans: Float32Array | null;
 	grid: DecisionGrid | null;
+	/** Sub-centers (K > 1): see `Snapshot.subCenters`. */
+	subCenters?: SubCenterReadout | null;
 }
 
 /** Predictions by the class weights (argmax of the plain logits): softmax and the angular heads. */
 function readByWeights(input: ReadoutInput, res: number): RuleReadout {
 	const { layout, options: o } = input;
+	const k = layout.subCenters;
 	const { W, b } = tf.tidy(() => classParams(input.params, layout));
-	const [f, pred, wHat, wNorm] = tf.tidy(() => {
+	// Sub-centers: each point's nearest sub-center within its training label's class.
+	const own = k > 1 ? trainingRows(input.dataset, input.classes) : null;
+	const [f, pred, wHat, wNorm, nearest] = tf.tidy(() => {
 		const f = features(input.params, layout, input.x);
-		const logits = plainLogits(f, W, b, o);
+		const logits = plainLogits(f, W, b, o, layout);
 		const norms = tf.norm(W, 'euclidean', 1);
-		return [f, tf.argMax(logits, 1), tf.div(W, tf.expandDims(norms, 1)), norms];
+		const wHat = tf.div(W, tf.expandDims(norms, 1)) as tf.Tensor2D;
+		const near = own ? ownSubCenter(f, wHat, own, layout.numClasses, k) : tf.zeros([0]);
+		return [f, tf.argMax(logits, 1), wHat, norms, near];
 	});
 	// Classifier rows → data classes (the head has rows for the seen classes only).
 	const rows = pred.dataSync() as Int32Array;
+	const unit = (wHat.dataSync() as Float32Array).slice();
+	const norms = (wNorm.dataSync() as Float32Array).slice();
+	// K > 1: one row a class (its dominant sub-center) for the views, every sub-center beside.
+	const sub = own
+		? readSubCenters({
+				wHat: unit,
+				norms,
+				nearest: nearest.dataSync() as Float32Array,
+				rows: own,
+				classes: layout.numClasses,
+				k,
+				dim: layout.featureDim,
+				dataset: input.dataset
+			})
+		: null;
 	const out: RuleReadout = {
 		features: (f.dataSync() as Float32Array).slice(),
 		predictions: Int32Array.from(rows, (k) => input.classes[k] ?? 0),
-		weights: (wHat.dataSync() as Float32Array).slice(),
-		weightNorms: (wNorm.dataSync() as Float32Array).slice(),
+		weights: sub ? sub.weights : unit,
+		weightNorms: sub ? sub.weightNorms : norms,
 		bias: o.loss === 'softmax' ? (b.dataSync() as Float32Array).slice() : null,
 		classMeans: null,
-		grid: res > 0 && layout.inputDim === 2 ? readGrid(input, W, b, res) : null
+		grid: res > 0 && layout.inputDim === 2 ? readGrid(input, W, b, res) : null,
+		subCenters: sub ? sub.readout : null
 	};
-	tf.dispose([W, b, f, pred, wHat, wNorm]);
+	tf.dispose([W, b, f, pred, wHat, wNorm, nearest]);
 	return out;
 }
 

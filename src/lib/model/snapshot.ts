@@ -9,6 +9,7 @@ import type { AngleHistograms, NormHistogram } from '../math/histograms';
 import type { AngleStats } from '../math/stats';
 import type { GeometryReadout } from '../math/geometry';
 import type { MinorityReadout } from '../math/minority';
+import type { SubCenterShares } from '../math/subCenters';
 
 /** The model's decision regions over the 2D input square, as a res × res raster. */
 export interface DecisionGrid {
@@ -124,6 +125,29 @@ export interface Snapshot {
 	 * (math/minority.ts, Fang et al. 2021); null when the classes are balanced.
 	 */
 	imbalance: MinorityReadout | null;
+	/**
+	 * Sub-centers (K > 1, Deng et al. 2020; model/subCenterReadout.ts): every sub-center, each
+	 * class's dominant one (the row `weights` holds) and each training point's nearest one.
+	 * Null or absent when K = 1, and for softmax and the metric losses.
+	 */
+	subCenters?: SubCenterReadout | null;
+}
+
+/** A snapshot's sub-center readout (present only when K > 1). */
+export interface SubCenterReadout {
+	/** Sub-centers per class. */
+	k: number;
+	/** [C·K·featureDim] every sub-center, unit length; row j·K + k is class row j's sub-center k. */
+	subWeights: Float32Array;
+	/** [C] per classifier row, the index k of its dominant sub-center (`weights` holds that row). */
+	dominant: Int32Array;
+	/**
+	 * [N] per point, the index of its nearest sub-center within its training label's class;
+	 * −1 for test and held-out points.
+	 */
+	subOf: Int8Array;
+	/** Flipped vs clean training points away from their label's dominant sub-center; null without label noise. */
+	shares: SubCenterShares | null;
 }
 
 /** See `Snapshot.rule`. */

@@ -24,6 +24,7 @@ import type { DataChoice } from './protocol';
 import { createRng } from '../math/rng';
 import { datasetProblem, headClasses, type Dataset } from '../math/datasets';
 import { needsPairs } from '../math/margins';
+import { subCentersFor } from '../math/subCenters';
 import { datasetOf, type DataSources } from './dataSources';
 
 /** The outcome of `step(n)`. */
@@ -145,7 +146,10 @@ export class Trainer {
 			headless: this.headless
 		});
 		const leavesCustom = this.custom !== null && source !== undefined && source.kind !== 'custom';
-		const rebuilt = needsRebuild(this.opts, options) || leavesCustom;
+		// A loss kept live (keepWeights) that has sub-centers where the last had none, or the
+		// reverse, needs class weights of another shape.
+		const reshaped = subCentersFor(options.loss, options.subCenters) !== this.layout.subCenters;
+		const rebuilt = needsRebuild(this.opts, options) || leavesCustom || reshaped;
 		if (leavesCustom) this.custom = null;
 		this.opts = options;
 		if (rebuilt) this.build();
@@ -260,7 +264,8 @@ export class Trainer {
 		const { classes, rowOf } = headClasses(d);
 		this.classes = classes;
 		const layout = makeLayout(d.dim, hidden, o.featureDim, classes.length, {
-			featureRelu: o.featureRelu
+			featureRelu: o.featureRelu,
+			subCenters: subCentersFor(o.loss, o.subCenters)
 		});
 		this.layout = layout;
 		const params = tf.tensor1d(initParams(layout, createRng(o.seed)));

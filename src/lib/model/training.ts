@@ -75,7 +75,9 @@ export function trainingLoss(
 		const save = args[1] as tf.GradSaveFunc;
 		const fwd = mlpForward(layout, p, x);
 		const { W, b } = classParams(p, layout);
-		const g = headGradients(fwd.features, W, head.kind === 'softmax' ? b : null, y, head);
+		// W's rows are the layout's C·K sub-centers: the head reads K from the layout.
+		const opts = { ...head, subCenters: layout.subCenters };
+		const g = headGradients(fwd.features, W, head.kind === 'softmax' ? b : null, y, opts);
 		const parts = mlpBackward(layout, fwd, g.df);
 		parts.push(tf.reshape(g.dW, [-1]), g.db ?? tf.zeros([layout.numClasses]));
 		const grad = tf.concat(parts);
