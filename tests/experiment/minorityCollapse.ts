@@ -1,5 +1,5 @@
 /**
- * npm run experiment:minority: minority collapse (Fang et al., PNAS 2021) in the explorer's
+ * node tests/experiment/minorityCollapse.mjs: minority collapse (Fang et al., PNAS 2021) in the explorer's
  * own trainer, the setup of the browser test (tests/e2e/imbalance.test.ts): ArcFace, six
  * blobs, 2D features, the minority classes 3–5 keeping 10 % of their training points, the
  * explorer's defaults otherwise, on tfjs's wasm backend in Node. For each seed 1…N (data and
@@ -8,7 +8,7 @@
  * angles on the balanced data (imbalance 1) as a control. Prints per-seed rows and the paired
  * difference majority − minority with its 95 % interval (mean ± t·sd/√n).
  *
- * Options: --seeds N (default 10), --steps N (default 300), --imb share (default 0.1),
+ * Options: --seeds N (default 10), --steps N (default 1000), --imb share (default 0.1),
  * --loss (default arcface), --classes (default 6).
  */
 import { parseArgs } from 'node:util';
@@ -62,14 +62,14 @@ export async function main(): Promise<number> {
 	const { values } = parseArgs({
 		options: {
 			seeds: { type: 'string', default: '10' },
-			steps: { type: 'string', default: '300' },
+			steps: { type: 'string', default: '1000' },
 			imb: { type: 'string', default: '0.1' },
 			loss: { type: 'string', default: 'arcface' },
 			classes: { type: 'string', default: '6' }
 		}
 	});
 	const seeds = Math.max(2, Math.min(50, Math.floor(Number(values.seeds)) || 10));
-	const steps = Math.max(1, Math.floor(Number(values.steps)) || 300);
+	const steps = Math.max(1, Math.floor(Number(values.steps)) || 1000);
 	const imb = Number(values.imb);
 	const classes = Number(values.classes);
 	const loss = values.loss as LossKind;

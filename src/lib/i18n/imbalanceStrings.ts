@@ -23,7 +23,7 @@ export const IMBALANCE_EN = {
 export const IMBALANCE_KO: Record<keyof typeof IMBALANCE_EN, string> = {
 	'imbalance.label': '클래스 불균형',
 	'imbalance.classes':
-		'소수 클래스 {list}는 학습 점의 {share}만 남깁니다. 시험 점은 균형을 유지합니다.',
+		'소수 클래스({list})는 학습 점의 {share}만 남깁니다. 시험 점은 균형을 유지합니다.',
 	'imbalance.weights': '가중치',
 	'imbalance.means': '클래스 평균 방향',
 	'imbalance.angles': '소수 클래스 {what} 사이의 평균 각도는 {minor}, 다수 클래스는 {major}입니다.',
