@@ -25,6 +25,7 @@ import {
 } from '../../src/lib/model/experimentDefaults';
 import {
 	IDENTITY_SWEEP,
+	NEGATIVE_SWEEP,
 	type DeltaMetric,
 	type ExperimentRow,
 	type LossSpec,
@@ -61,11 +62,13 @@ export interface CliOptions {
  * triplet, center loss, modified, A-Softmax m = 1–4, CosFace, ArcFace)
  * `identity` (the identity sweep's ten, with the margin grids), `angular` (its losses with class
  * weights: softmax, modified, A-Softmax m = 2, 4 and 4 with λ → 0, CosFace, ArcFace) or
- * `margins` (the same without softmax).
+ * `margins` (the same without softmax), or `negative` (modified softmax, CosFace and ArcFace
+ * with their positive and their negative margin grids: NEGATIVE_SWEEP).
  */
 function lossesOption(raw: string | undefined): LossSpec[] {
 	if (raw === undefined || raw === 'paper') return [...DEFAULT_SWEEP];
 	if (raw === 'identity') return [...IDENTITY_SWEEP];
+	if (raw === 'negative') return [...NEGATIVE_SWEEP];
 	if (raw === 'angular') return IDENTITY_SWEEP.filter((s) => !isMetricLoss(s.loss));
 	if (raw === 'margins')
 		return IDENTITY_SWEEP.filter((s) => !isMetricLoss(s.loss) && s.loss !== 'softmax');
@@ -81,7 +84,7 @@ function lossesOption(raw: string | undefined): LossSpec[] {
 			(margin !== null && (m.trim() === '' || !Number.isFinite(margin)))
 		) {
 			throw new RangeError(
-				`--losses ${token}: expected paper, identity, angular, margins or a list of ${LOSS_KINDS.join('|')}[:m] (asoftmax:m:pure for λ = 0 after the warm-up)`
+				`--losses ${token}: expected paper, identity, angular, margins, negative or a list of ${LOSS_KINDS.join('|')}[:m] (asoftmax:m:pure for λ = 0 after the warm-up)`
 			);
 		}
 		const spec: LossSpec = {

@@ -75,7 +75,13 @@ export function claimLossKey(
 	tuned: boolean,
 	variant?: string
 ): string {
-	const key = loss === 'asoftmax' && !tuned && m !== null ? `asoftmax-m${m}` : loss;
+	// A tuned margin below zero (the negative-margin sweep's rows) is its own row: `cosface-neg`.
+	const key =
+		loss === 'asoftmax' && !tuned && m !== null
+			? `asoftmax-m${m}`
+			: tuned && m !== null && m < 0
+				? `${loss}-neg`
+				: loss;
 	return variant ? `${key}-${variant}` : key;
 }
 

@@ -67,6 +67,30 @@ export const IDENTITY_SWEEP: readonly LossSpec[] = Object.freeze([
 	{ loss: 'arcface', m: 0.5, grid: MARGIN_GRIDS.arcface }
 ]);
 
+/**
+ * Negative margins (Liu et al., ECCV 2020, "Negative Margin Matters"): the margins tried on
+ * validation runs when the margin is to be below 0, for CosFace's cos θ − m and ArcFace's
+ * cos(θ + m). The same protocol as the positive grids: chosen per identity count on the
+ * validation seeds, never on the test seeds.
+ */
+export const NEGATIVE_GRIDS = Object.freeze({
+	cosface: Object.freeze([-0.3, -0.2, -0.1]),
+	arcface: Object.freeze([-0.3, -0.2, -0.1])
+});
+
+/**
+ * The negative-margin sweep: modified softmax (the baseline every row is paired with), CosFace
+ * and ArcFace with their positive grids, and each with its negative grid. Saved as
+ * static/data/negative-margins.json (`npm run experiment -- --losses negative`).
+ */
+export const NEGATIVE_SWEEP: readonly LossSpec[] = Object.freeze([
+	{ loss: 'modified', m: null },
+	{ loss: 'cosface', m: 0.35, grid: MARGIN_GRIDS.cosface },
+	{ loss: 'cosface', m: -0.2, grid: NEGATIVE_GRIDS.cosface },
+	{ loss: 'arcface', m: 0.5, grid: MARGIN_GRIDS.arcface },
+	{ loss: 'arcface', m: -0.2, grid: NEGATIVE_GRIDS.arcface }
+]);
+
 /** The counts the browser's identity sweep offers and the lessons report. */
 export const IDENTITY_COUNTS: readonly number[] = Object.freeze([6, 25, 100, 200]);
 
