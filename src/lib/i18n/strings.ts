@@ -15,6 +15,7 @@ import { POINT_EN, POINT_KO } from './pointStrings';
 import { GEOMETRY_EN, GEOMETRY_KO } from './geometryStrings';
 import { MARGIN_EN, MARGIN_KO } from './marginStrings';
 import { IMBALANCE_EN, IMBALANCE_KO } from './imbalanceStrings';
+import { SUB_CENTER_EN, SUB_CENTER_KO } from './subCenterStrings';
 
 const en = {
 	...EXPLORER_EN,
@@ -29,6 +30,7 @@ const en = {
 	...GEOMETRY_EN,
 	...MARGIN_EN,
 	...IMBALANCE_EN,
+	...SUB_CENTER_EN,
 	'compare.pageTitle': 'Compare losses · SphereLab',
 	'compare.title': 'Compare losses, and test them on people the model never saw',
 	'compare.intro':
@@ -202,6 +204,7 @@ const ko: Record<StringKey, string> = {
 	...GEOMETRY_KO,
 	...MARGIN_KO,
 	...IMBALANCE_KO,
+	...SUB_CENTER_KO,
 	'compare.pageTitle': '손실 함수 비교 · SphereLab',
 	'compare.title': '손실 함수를 비교하고, 학습에서 본 적 없는 사람으로 시험하기',
 	'compare.intro':

@@ -41,6 +41,16 @@ export function circlePosition(x: number, y: number, i: number): [number, number
 export function plainClass(s: Snapshot, x: number, y: number): number {
 	const means = s.rule === 'nearestMean' ? s.classMeans : null;
 	if (means) return nearestMean(means, s.numClasses, x, y);
+	const sub = s.subCenters;
+	if (sub) {
+		// Sub-centers: each class scores with its nearest one, so the top row of all C·K wins.
+		let top = 0;
+		for (let r = 1; r < s.numClasses * sub.k; r++) {
+			const w = sub.subWeights;
+			if (w[2 * r] * x + w[2 * r + 1] * y > w[2 * top] * x + w[2 * top + 1] * y) top = r;
+		}
+		return Math.floor(top / sub.k);
+	}
 	let best = 0;
 	let top = -Infinity;
 	for (let j = 0; j < s.numClasses; j++) {

@@ -1,0 +1,97 @@
+/**
+ * The feature circle with sub-centers: the extra arrows (every non-dominant sub-center, where
+ * the class arrows would put it) and the raw panel's plain regions by the max over
+ * sub-centers (featurePlot.ts plainClass).
+ */
+import { describe, expect, test } from 'vitest';
+import { circleSnapshot } from './circleSnapshot';
+import { subCenterMarks } from '../../src/lib/viz/subCenterMarks';
+import { classMarks, ARROW_REACH } from '../../src/lib/viz/featureLabels';
+import { CIRCLE_R, PANEL, plainClass, rawToPanel } from '../../src/lib/viz/featurePlot';
+import type { Snapshot } from '../../src/lib/model/snapshot';
+
+/** Two classes of K = 3 sub-centers at the given angles (radians), class j's dominant `dominant[j]`. */
+function withSubCenters(angles: number[][], dominant: number[]): Snapshot {
+	const k = angles[0].length;
+	const dom = angles.map((a, j) => a[dominant[j]]);
+	const s = circleSnapshot(dom, 'arcface', 0.5);
+	s.subCenters = {
+		k,
+		subWeights: new Float32Array(angles.flat().flatMap((a) => [Math.cos(a), Math.sin(a)])),
+		dominant: Int32Array.from(dominant),
+		subOf: new Int8Array(2).fill(-1),
+		shares: null
+	};
+	return s;
+}
+
+const C = PANEL / 2;
+
+describe('subCenterMarks', () => {
+	const s = withSubCenters(
+		[
+			[0, 2, 4],
+			[1, 3, 5]
+		],
+		[1, 0]
+	);
+
+	test('every sub-center but the dominant one, on the circle just past the rim', () => {
+		const marks = subCenterMarks('circle', s, 3);
+		expect(marks.map((m) => [m.row, m.sub])).toEqual([
+			[0, 0],
+			[0, 2],
+			[1, 1],
+			[1, 2]
+		]);
+		const angle = [0, 4, 3, 5];
+		marks.forEach((m, i) => {
+			expect(m.tip[0]).toBeCloseTo(C + Math.cos(angle[i]) * CIRCLE_R * ARROW_REACH, 4);
+			expect(m.tip[1]).toBeCloseTo(C - Math.sin(angle[i]) * CIRCLE_R * ARROW_REACH, 4);
+		});
+	});
+
+	test('on the raw panel as long as the class arrows of the angular heads', () => {
+		const marks = subCenterMarks('raw', s, 3);
+		const [x, y] = rawToPanel(Math.cos(4) * 2.4, Math.sin(4) * 2.4, 3);
+		expect(marks[1].tip[0]).toBeCloseTo(x, 4);
+		expect(marks[1].tip[1]).toBeCloseTo(y, 4);
+		// The class arrow (the dominant sub-center) has the same length.
+		const main = classMarks('raw', s, 3)[0];
+		const len = (t: [number, number]) => Math.hypot(t[0] - C, t[1] - C);
+		expect(len(marks[1].tip)).toBeCloseTo(len(main.tip), 4);
+	});
+
+	test('none without sub-centers or for 3D features', () => {
+		expect(subCenterMarks('circle', circleSnapshot([0, 2], 'arcface', 0.5), 3)).toEqual([]);
+		expect(subCenterMarks('circle', { ...s, featureDim: 3 }, 3)).toEqual([]);
+		expect(subCenterMarks('circle', null, 3)).toEqual([]);
+	});
+});
+
+describe('plainClass with sub-centers', () => {
+	test.each([
+		[0.1, 0], // nearest to class 0's sub-center at angle 0 (not its dominant one at 2)
+		[1.1, 1],
+		[2.1, 0],
+		[3.9, 0],
+		[5.1, 1]
+	])('a feature at angle %s belongs to class %s', (a, expected) => {
+		const s = withSubCenters(
+			[
+				[0, 2, 4],
+				[1, 3, 5]
+			],
+			[1, 0]
+		);
+		expect(plainClass(s, 2 * Math.cos(a), 2 * Math.sin(a))).toBe(expected);
+		// Without the sub-centers, only the dominant rows (angles 2 and 1) would count.
+		const plain = { ...s, subCenters: null };
+		expect(plainClass(plain, 2 * Math.cos(a), 2 * Math.sin(a))).toBe(
+			Math.abs(Math.atan2(Math.sin(a - 2), Math.cos(a - 2))) <
+				Math.abs(Math.atan2(Math.sin(a - 1), Math.cos(a - 1)))
+				? 0
+				: 1
+		);
+	});
+});
