@@ -62,6 +62,21 @@ test('a metric loss reads out the energy of its class mean directions', async ({
 	expect(watch.errors).toEqual([]);
 });
 
+test('3D with four classes: the regular tetrahedron is the reference, its spokes on the sphere', async ({
+	page
+}) => {
+	const watch = await watchPage(page);
+	await page.goto('/?dim=3&classes=4&seed=5');
+	await trainPast(page, 20);
+	// √(3/8) = 0.612: the tetrahedron's vertices are √(8/3) apart.
+	await expect(page.locator('p.energy')).toContainText(
+		/^Weight energy \d\.\d{3} \(regular simplex: 0\.612\)/
+	);
+	await expect(page.locator('p.energy')).toContainText('spokes outside the sphere');
+	await page.locator('.sphere').screenshot({ path: `${artifacts}/geometry-sphere.png` });
+	expect(watch.errors).toEqual([]);
+});
+
 test('/compare charts the readouts over training, one line per panel', async ({ page }) => {
 	test.setTimeout(120_000);
 	const watch = await watchPage(page);

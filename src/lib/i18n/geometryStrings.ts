@@ -23,6 +23,8 @@ export const GEOMETRY_EN = {
 		'mean of 1/‖μ̂ᵢ − μ̂ⱼ‖ over pairs of class mean directions, as this loss has no class weights (lower: more evenly spread; the value in brackets is the least possible)',
 	'geometry.overlay':
 		'The faint dashed spokes on the unit circle are that least-energy arrangement, turned to lie closest to the current directions.',
+	'geometry.overlaySphere':
+		'The faint dashed grey spokes outside the sphere point along that regular simplex, turned to lie closest to the current directions.',
 	'geometry.source':
 		'Alignment (α = 2) and uniformity (t = 2) as defined by Wang & Isola (ICML 2020), with two points of the same class as a positive pair; energy with s = 1 as defined by Liu et al. (NeurIPS 2018), each term capped at 10⁶. Over the points of the seen classes, at step {step}.',
 	'geometry.sampled': 'The pairs are a seeded sample.',
@@ -58,6 +60,8 @@ export const GEOMETRY_KO: Record<keyof typeof GEOMETRY_EN, string> = {
 		'이 손실에는 클래스 가중치가 없으므로 클래스 평균 방향 쌍에 대한 1/‖μ̂ᵢ − μ̂ⱼ‖의 평균 (낮을수록 고르게 퍼짐, 괄호 안의 값이 가능한 최솟값)',
 	'geometry.overlay':
 		'단위원 위의 옅은 점선은 에너지가 가장 낮은 그 배치를 지금의 방향에 가장 가깝게 돌려 놓은 것입니다.',
+	'geometry.overlaySphere':
+		'구 바깥의 옅은 회색 점선은 그 정단체의 방향을 지금의 방향에 가장 가깝게 돌려 놓은 것입니다.',
 	'geometry.source':
 		'정렬도(α = 2)와 균일도(t = 2)는 왕과 아이솔라(2020)의 정의를 따르며 같은 클래스의 두 점을 양성 쌍으로 봅니다. 에너지는 리우 등(2018)의 정의에서 s = 1이며, 각 항은 10⁶에서 자릅니다. 학습에 쓰인 클래스의 점들로, {step}단계에서 계산했습니다.',
 	'geometry.sampled': '쌍은 시드를 고정한 표본입니다.',
