@@ -19,6 +19,7 @@ import { clampDataSettings } from '../../src/lib/math/dataSettings';
 import type { DataSettings } from '../../src/lib/math/settingTypes';
 import { datasetOf } from '../../src/lib/model/dataSources';
 import { parseDigits } from '../../src/lib/io/digits';
+import { customDataset } from '../../src/lib/model/loop';
 
 const base = (p: Partial<DataSettings>) =>
 	clampDataSettings({ generator: 'blobs', classes: 6, pointsPerClass: 40, seed: 3, ...p }).data;
@@ -180,4 +181,22 @@ test('the digits get the same treatment through datasetOf', () => {
 	]);
 	const nTrain = after.reduce((a, c) => a + c[0], 0);
 	expect(flippedMask(d).reduce((a, b) => a + b, 0)).toBe(Math.round(0.2 * nTrain));
+});
+
+test('the user’s own data is trained as given: its settings say balanced and clean', () => {
+	const base = clampDataSettings({ imbalance: 0.1, labelNoise: 0.3 }).data;
+	const d = customDataset(
+		{
+			dim: 2,
+			numClasses: 2,
+			points: Float64Array.from([0, 0, 1, 1, 0.5, 0.5, -1, 0]),
+			labels: Int32Array.from([0, 0, 1, 1]),
+			split: Uint8Array.from([0, 1, 0, 1]),
+			classNames: null
+		},
+		base
+	);
+	expect(d.settings.imbalance).toBe(1);
+	expect(d.settings.labelNoise).toBe(0);
+	expect(skewTraining(d)).toBe(d);
 });

@@ -36,6 +36,17 @@ describe('weightsCsv', () => {
 		expect(csv.split('\n')[2].startsWith('"dog, big",')).toBe(true);
 	});
 
+	test('sub-centers: one unit row per sub-center, class and index', () => {
+		const s = Object.assign(circleSnapshot([0, 1], 'arcface', 0.5), {
+			subCenters: { k: 2, subWeights: Float32Array.from([1, 0, 0, 1, -1, 0, 0, -1]) }
+		});
+		s.weightClasses = Int32Array.from([1, 3]);
+		expect(weightsCsv(s)).toBe('class,sub,w_1,w_2\n1,0,1,0\n1,1,0,1\n3,0,-1,0\n3,1,0,-1\n');
+		// K = 1 (or no readout): the class rows.
+		s.subCenters.k = 1;
+		expect(weightsCsv(s)!.split('\n')[0]).toBe('class,w_1,w_2');
+	});
+
 	test('metric losses: the class means; null without a snapshot', () => {
 		const s = circleSnapshot([0, 1], 'cosface', 1);
 		s.lossKind = 'triplet';

@@ -45,7 +45,10 @@ export function customDataset(data: CustomDataMessage, base: DataSettings): Data
 		classes: numClasses,
 		inputDim: data.dim as DataSettings['inputDim'],
 		pointsPerClass: Math.round(labels.length / Math.max(1, numClasses)),
-		heldOut
+		heldOut,
+		// The user's own data trains as given: no imbalance or label noise is applied to it.
+		imbalance: 1,
+		labelNoise: 0
 	});
 	return {
 		settings,

@@ -58,18 +58,29 @@ export function featuresCsv(
 	});
 }
 
+/** The part of a sub-center readout the weights file reads (`Snapshot.subCenters`, K > 1). */
+interface SubCenterRows {
+	subCenters?: { k: number; subWeights: ArrayLike<number> } | null;
+}
+
 /**
  * The class weights as CSV, one row per classifier row: `class,w_1,…,w_D` with the raw
  * weights W (unit direction × norm, as the head holds them); for the metric losses, which have
- * no class weights, the plain class means of the training features (`class,mean_1,…`). The
- * class is the data class (a name when the data has names). Null without a snapshot.
+ * no class weights, the plain class means of the training features (`class,mean_1,…`). With
+ * sub-centers (K > 1), one row per sub-center, `class,sub,w_1,…,w_D`, unit length (the
+ * snapshot carries their directions only). The class is the data class (a name when the data
+ * has names). Null without a snapshot.
  */
 export function weightsCsv(
-	snapshot: Snapshot | null,
+	snapshot: (Snapshot & SubCenterRows) | null,
 	classNames: readonly string[] | null = null
 ): string | null {
 	if (!snapshot) return null;
 	const dim = snapshot.featureDim;
+	const sub = snapshot.subCenters;
+	if (sub && sub.k > 1 && sub.subWeights.length === snapshot.weightClasses.length * sub.k * dim) {
+		return subCenterCsv(snapshot, sub, classNames);
+	}
 	const k = snapshot.weightClasses.length;
 	const means = snapshot.rule === 'weights' ? null : snapshot.classMeans;
 	if (snapshot.rule !== 'weights' && !means) return null;
@@ -82,9 +93,31 @@ export function weightsCsv(
 		const values = Array.from({ length: dim }, (_, j) =>
 			means ? means[r * dim + j] : snapshot.weights[r * dim + j] * snapshot.weightNorms[r]
 		);
-		const cell = /[",\n]/.test(name) ? `"${name.replace(/"/g, '""')}"` : name;
-		rows.push([cell, ...values.map((v) => String(shortestFloat32(v)))].join(','));
+		rows.push([csvCell(name), ...values.map((v) => String(shortestFloat32(v)))].join(','));
 	}
+	return `${rows.join('\n')}\n`;
+}
+
+/** A CSV cell: quoted (quotes doubled) when it holds a comma, quote or line break. */
+const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** `weightsCsv` with sub-centers: `class,sub,w_1,…,w_D`, row j·K + k of `subWeights`. */
+function subCenterCsv(
+	snapshot: Snapshot,
+	sub: { k: number; subWeights: ArrayLike<number> },
+	classNames: readonly string[] | null
+): string {
+	const dim = snapshot.featureDim;
+	const head = ['class', 'sub', ...Array.from({ length: dim }, (_, j) => `w_${j + 1}`)];
+	const rows = [head.join(',')];
+	snapshot.weightClasses.forEach((c, r) => {
+		const name = csvCell(classNames?.[c] ?? String(c));
+		for (let k = 0; k < sub.k; k++) {
+			const at = (r * sub.k + k) * dim;
+			const values = Array.from({ length: dim }, (_, j) => shortestFloat32(sub.subWeights[at + j]));
+			rows.push([name, k, ...values].join(','));
+		}
+	});
 	return `${rows.join('\n')}\n`;
 }
 
