@@ -24,7 +24,13 @@ export const WIDGET_VIEWS = Object.freeze([
 export type WidgetView = (typeof WIDGET_VIEWS)[number];
 
 /** Extra widget controls an author can ask for (play, step and reset are always there). */
-export const WIDGET_CONTROLS = Object.freeze(['m', 'loss', 'lambda', 'mining'] as const);
+export const WIDGET_CONTROLS = Object.freeze([
+	'm',
+	'loss',
+	'lambda',
+	'mining',
+	'combined'
+] as const);
 export type WidgetControl = (typeof WIDGET_CONTROLS)[number];
 
 /** Extra target curves of the ψ widget. */
