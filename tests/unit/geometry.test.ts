@@ -8,6 +8,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	ENERGY_PAIR_CAP,
 	alignmentUniformity,
+	forEachPairIndex,
 	energyOf,
 	fittedArrangement,
 	geometryReadout,
@@ -17,6 +18,7 @@ import {
 } from '../../src/lib/math/geometry';
 import { procrustes, symmetricEigen } from '../../src/lib/math/procrustes';
 import { createRng } from '../../src/lib/math/rng';
+import { forEachPair } from '../../src/lib/math/stats';
 
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
 /** Rows at polar angles (radians), with lengths 1, 2, 3… (directions are all that count). */
@@ -32,6 +34,24 @@ const rotate2 = (rows: number[], phi: number) =>
 					Math.sin(phi) * rows[i] + Math.cos(phi) * rows[i + 1]
 				]
 	);
+
+describe('forEachPairIndex', () => {
+	test.each([
+		[6, {}],
+		[6, { maxPairs: 15 }],
+		[50, { maxPairs: 300, seed: 4 }],
+		[50, { maxPairs: 300, seed: 5 }]
+	])('visits the pairs the angle statistics visit (%i rows, %o)', (n, opts) => {
+		const units = Array.from({ length: n }, (_, i) => [Math.cos(i), Math.sin(i)]);
+		const theirs: number[][] = [];
+		const ours: number[][] = [];
+		const a = forEachPair(units, opts, (i, j) => theirs.push([i, j]));
+		const b = forEachPairIndex(n, opts, (i, j) => ours.push([i, j]));
+		expect(b).toBe(a);
+		expect(ours).toEqual(theirs);
+		expect(ours.length).toBe(Math.min((n * (n - 1)) / 2, opts.maxPairs ?? Infinity));
+	});
+});
 
 describe('alignmentUniformity', () => {
 	test('two antipodal unit vectors of one class: alignment 4, uniformity −8', () => {

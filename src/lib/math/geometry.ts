@@ -12,13 +12,15 @@
  * Pure TS: no DOM, no tfjs. Nothing here returns NaN or ±Infinity.
  */
 import {
-	forEachPair,
+	DEFAULT_MAX_PAIRS,
 	prepareRows,
 	type FeatureRows,
 	type LabelArray,
 	type PairOptions
 } from './stats';
 import { procrustes } from './procrustes';
+import { createRng } from './rng';
+import { intOption } from './roc';
 
 /** Alignment's exponent α (Wang & Isola's default, α = 2: the mean squared distance). */
 export const ALIGN_ALPHA = 2;
@@ -58,8 +60,9 @@ export interface AlignUniformOptions extends PairOptions {
  *   alignment  = E_{same-class pairs} ‖u_i − u_j‖^α                (lower: tighter classes)
  *   uniformity = log E_{all pairs i≠j} exp(−t ‖u_i − u_j‖²)       (lower: more spread out)
  * The mean over ordered pairs i≠j equals the mean over unordered pairs i<j (symmetric), so
- * the pairs of `forEachPair` serve both: every pair up to `maxPairs`, else a seeded sample.
- * For unit vectors at angle θ, ‖u_i − u_j‖² = 4 sin²(θ/2) (exact near θ = 0, unlike 2 − 2cos θ).
+ * the pairs of `forEachPairIndex` serve both: every pair up to `maxPairs`, else a seeded
+ * sample, the same pairs the angle statistics visit with the same options. ‖u_i − u_j‖² is
+ * summed coordinate by coordinate (exact near 0, unlike 2 − 2cos θ).
  * The log-mean-exp is taken stably, as m + log mean exp(x − m) with m the largest exponent.
  */
 export function alignmentUniformity(
@@ -77,9 +80,13 @@ export function alignmentUniformity(
 	// Running log-sum-exp of x = −t d²: max exponent `top`, and Σ exp(x − top).
 	let top = -Infinity;
 	let expSum = 0;
-	const sampled = forEachPair(prep.units, opts, (i, j, angle) => {
-		const half = Math.sin(angle / 2);
-		const d2 = 4 * half * half;
+	const u = prep.units;
+	const sampled = forEachPairIndex(u.length, opts, (i, j) => {
+		let d2 = 0;
+		for (let k = 0; k < u[i].length; k++) {
+			const diff = u[i][k] - u[j][k];
+			d2 += diff * diff;
+		}
 		pairs++;
 		if (prep.labels[i] === prep.labels[j]) {
 			positivePairs++;
@@ -100,6 +107,34 @@ export function alignmentUniformity(
 		positivePairs,
 		sampled
 	};
+}
+
+/**
+ * Calls visit(i, j) for the pairs of n rows that `forEachPair` (stats.ts) visits with the
+ * same options, in the same order: every unordered pair i < j when there are at most
+ * maxPairs, else maxPairs pairs drawn uniformly (with replacement) by the seeded RNG. Unlike
+ * forEachPair it computes no angle per pair (an atan2), which the distances here do not
+ * need. Returns whether it sampled.
+ */
+export function forEachPairIndex(
+	n: number,
+	opts: PairOptions,
+	visit: (i: number, j: number) => void
+): boolean {
+	const maxPairs = intOption(opts.maxPairs, DEFAULT_MAX_PAIRS, 1, Number.MAX_SAFE_INTEGER);
+	if ((n * (n - 1)) / 2 <= maxPairs) {
+		for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) visit(i, j);
+		return false;
+	}
+	const rng = createRng(opts.seed ?? 0);
+	for (let k = 0; k < maxPairs; k++) {
+		const i = rng.int(n);
+		// j uniform over the other n − 1 rows: skip over i.
+		let j = rng.int(n - 1);
+		if (j >= i) j++;
+		visit(i, j);
+	}
+	return true;
 }
 
 /** The unit directions of rows [k, dim]; rows with no direction (zero, non-finite) are left out. */
@@ -132,7 +167,7 @@ export function energyOf(units: readonly (readonly number[])[], s = ENERGY_S): n
 				d2 += diff * diff;
 			}
 			// d^(−s) = (d²)^(−s/2); d = 0 gives Infinity, which the cap turns into a big finite term.
-			sum += Math.min(ENERGY_PAIR_CAP, Math.pow(d2, -s / 2));
+			sum += Math.min(ENERGY_PAIR_CAP, s === 1 ? 1 / Math.sqrt(d2) : Math.pow(d2, -s / 2));
 		}
 	}
 	const e = sum / ((c * (c - 1)) / 2);
