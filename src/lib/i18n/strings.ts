@@ -14,6 +14,7 @@ import { BOUNDARY_EN, BOUNDARY_KO } from './boundaryStrings';
 import { POINT_EN, POINT_KO } from './pointStrings';
 import { GEOMETRY_EN, GEOMETRY_KO } from './geometryStrings';
 import { MARGIN_EN, MARGIN_KO } from './marginStrings';
+import { PYTORCH_EN, PYTORCH_KO } from './pytorchStrings';
 import { IMBALANCE_EN, IMBALANCE_KO } from './imbalanceStrings';
 import { SUB_CENTER_EN, SUB_CENTER_KO } from './subCenterStrings';
 
@@ -29,6 +30,7 @@ const en = {
 	...POINT_EN,
 	...GEOMETRY_EN,
 	...MARGIN_EN,
+	...PYTORCH_EN,
 	...IMBALANCE_EN,
 	...SUB_CENTER_EN,
 	'compare.pageTitle': 'Compare losses · SphereLab',
@@ -203,6 +205,7 @@ const ko: Record<StringKey, string> = {
 	...POINT_KO,
 	...GEOMETRY_KO,
 	...MARGIN_KO,
+	...PYTORCH_KO,
 	...IMBALANCE_KO,
 	...SUB_CENTER_KO,
 	'compare.pageTitle': '손실 함수 비교 · SphereLab',
