@@ -36,7 +36,7 @@ export const MARGIN_KO: Record<keyof typeof MARGIN_EN, string> = {
 	'combined.mix': '결합 1.0 / 0.3 / 0.2',
 	'combined.formula': '목표 로짓 s·(cos(m1·θ + m2) − m3)',
 	'combined.extension':
-		'm1·θ + m2가 π를 넘으면 목표는 SphereFace의 ψ처럼 (−1)ᵏ cos(m1·θ + m2) − 2k − m3로 이어져, 끊김 없이 계속 줄어듭니다. (ArcFace의 원래 코드는 그 지점에서 cos θ에서 상수를 뺀 직선으로 건너뜁니다.)',
+		'm1·θ + m2가 π를 넘으면 목표는 SphereFace의 ψ처럼 (−1)ᵏ cos(m1·θ + m2) − 2k − m3로 이어져, 끊김 없이 계속 줄어듭니다. (ArcFace의 원래 코드는 그 지점에서 cos θ에서 상수를 뺀 곡선으로 건너뜁니다.)',
 	'combined.negative':
 		'음의 마진은 목표를 cos θ보다 쉽게 만듭니다. 클래스 사이에 쐐기가 남지 않고 두 영역이 겹칩니다 (리우 외, 2020).',
 	'circle.overlap':
