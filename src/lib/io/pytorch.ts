@@ -9,8 +9,8 @@
  * it. A header comment names the settings (URL keys) and the target logit. Pure: text only.
  * CI has no Python; checked by hand with torch 2.13 (CPU): every loss's text parses and
  * trains, gives SphereLab's tfjs loss (heads.ts, metricLosses.ts, center loss) to 5e-8 on the
- * same features and weights, K copies of each class weight give the plain head, and the
- * centres move as Wen et al.'s Algorithm 1.
+ * same features and weights, K sub-centers included (weight rows class-major, j·K + k, as
+ * heads.ts lays them out), and the centres move as Wen et al.'s Algorithm 1.
  */
 import { LOSS_NAMES, type LossKind } from '../math/margins';
 import { scheduleFor, type InverseSchedule } from '../math/lambda';
