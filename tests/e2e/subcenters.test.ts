@@ -71,3 +71,16 @@ test('sub-centers: nothing extra with one sub-center a class', async ({ page }) 
 	await expect(page.locator('g.sub-center')).toHaveCount(0);
 	expect(watch.errors).toEqual([]);
 });
+
+test('sub-centers on the sphere: dashed spokes for the other sub-centers', async ({ page }) => {
+	test.setTimeout(120_000);
+	const watch = await watchPage(page);
+	await page.goto('/?loss=arcface&flip=0.3&sub=3&classes=4&dim=3&seed=3');
+	await trainPast(page, 50);
+	await expect(page.locator('.sphere')).toHaveAttribute('data-subcenters', '8', {
+		timeout: 20_000
+	});
+	const readout = page.getByRole('group', { name: 'Sub-centers' });
+	await expect(readout.locator('p.hint')).toContainText('Thin dashed spokes');
+	expect(watch.errors).toEqual([]);
+});

@@ -1,7 +1,7 @@
 /**
  * The feature circle with sub-centers: the extra arrows (every non-dominant sub-center, where
  * the class arrows would put it) and the raw panel's plain regions by the max over
- * sub-centers (featurePlot.ts plainClass).
+ * sub-centers (featurePlot.ts plainClass); on the sphere, the dashed spokes.
  */
 import { describe, expect, test } from 'vitest';
 import { circleSnapshot } from './circleSnapshot';
@@ -9,6 +9,9 @@ import { subCenterMarks } from '../../src/lib/viz/subCenterMarks';
 import { classMarks, ARROW_REACH } from '../../src/lib/viz/featureLabels';
 import { CIRCLE_R, PANEL, plainClass, rawToPanel } from '../../src/lib/viz/featurePlot';
 import type { Snapshot } from '../../src/lib/model/snapshot';
+import * as THREE from 'three';
+import { SphereSubCenters, sphereSubCenters } from '../../src/lib/viz/sphereSubCenters';
+import { ARROW_LENGTH } from '../../src/lib/viz/sphereScene';
 
 /** Two classes of K = 3 sub-centers at the given angles (radians), class j's dominant `dominant[j]`. */
 function withSubCenters(angles: number[][], dominant: number[]): Snapshot {
@@ -93,5 +96,45 @@ describe('plainClass with sub-centers', () => {
 				? 0
 				: 1
 		);
+	});
+});
+
+describe('sub-centers on the sphere', () => {
+	/** Two 3D classes of K = 2 sub-centers along the axes; class 0's dominant is 1, class 1's 0. */
+	function sphereSnapshot(): Snapshot {
+		const s = circleSnapshot([0, 1], 'arcface', 0.5);
+		s.featureDim = 3;
+		s.weightClasses = Int32Array.from([0, 1]);
+		s.subCenters = {
+			k: 2,
+			subWeights: new Float32Array([1, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, -1]),
+			dominant: Int32Array.from([1, 0]),
+			subOf: new Int8Array(2).fill(-1),
+			shares: null
+		};
+		return s;
+	}
+
+	test('sphereSubCenters lists the non-dominant ones with their directions', () => {
+		expect(sphereSubCenters(sphereSnapshot())).toEqual([
+			{ row: 0, sub: 0, dir: [1, 0, 0] },
+			{ row: 1, sub: 1, dir: [0, 0, -1] }
+		]);
+		expect(sphereSubCenters(null)).toEqual([]);
+		expect(sphereSubCenters({ ...sphereSnapshot(), featureDim: 2 })).toEqual([]);
+	});
+
+	test('SphereSubCenters draws one spoke each, from the surface out, and frees them', () => {
+		const spokes = new SphereSubCenters();
+		spokes.set(sphereSnapshot());
+		expect(spokes.count).toBe(2);
+		const line = spokes.group.children[1] as THREE.Line;
+		const pos = line.geometry.getAttribute('position');
+		expect([pos.getX(0), pos.getY(0), pos.getZ(0)]).toEqual([0, 0, -1]);
+		expect(pos.getZ(1)).toBeCloseTo(-ARROW_LENGTH, 6);
+		spokes.set(null);
+		expect(spokes.count).toBe(0);
+		expect(spokes.group.children).toHaveLength(0);
+		spokes.dispose();
 	});
 });

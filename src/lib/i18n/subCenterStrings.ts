@@ -7,6 +7,8 @@ export const SUB_CENTER_EN = {
 	'subcenters.label': 'Sub-centers',
 	'subcenters.hint':
 		'Thin dashed arrows: each class’s other sub-centers. The thick arrow is its dominant sub-center, the one most of its training points are nearest to.',
+	'subcenters.hintSphere':
+		'Thin dashed spokes in a class’s colour: its other sub-centers. Its arrow is its dominant sub-center, the one most of its training points are nearest to.',
 	'subcenters.testAccuracy':
 		'Accuracy on clean test labels: {acc} (test labels are never flipped).',
 	'subcenters.shares':
@@ -23,6 +25,8 @@ export const SUB_CENTER_KO: Record<keyof typeof SUB_CENTER_EN, string> = {
 	'subcenters.label': '부중심',
 	'subcenters.hint':
 		'가는 점선 화살표는 각 클래스의 다른 부중심입니다. 굵은 화살표는 그 클래스의 주 부중심으로, 학습 점 대부분이 가장 가까이 있는 부중심입니다.',
+	'subcenters.hintSphere':
+		'클래스 색의 가는 점선은 그 클래스의 다른 부중심입니다. 화살표는 주 부중심으로, 학습 점 대부분이 가장 가까이 있는 부중심입니다.',
 	'subcenters.testAccuracy':
 		'깨끗한 시험 레이블에 대한 정확도: {acc} (시험 레이블은 뒤바뀌지 않습니다).',
 	'subcenters.shares':
