@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/math/geometry';
 import { procrustes, symmetricEigen } from '../../src/lib/math/procrustes';
 import { createRng } from '../../src/lib/math/rng';
-import { forEachPair } from '../../src/lib/math/stats';
+import { forEachPair, type PairOptions } from '../../src/lib/math/stats';
 
 const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
 /** Rows at polar angles (radians), with lengths 1, 2, 3… (directions are all that count). */
@@ -36,7 +36,7 @@ const rotate2 = (rows: number[], phi: number) =>
 	);
 
 describe('forEachPairIndex', () => {
-	test.each([
+	test.each<[number, PairOptions]>([
 		[6, {}],
 		[6, { maxPairs: 15 }],
 		[50, { maxPairs: 300, seed: 4 }],
