@@ -12,6 +12,8 @@ import type { Snapshot } from '../../src/lib/model/snapshot';
 import * as THREE from 'three';
 import { SphereSubCenters, sphereSubCenters } from '../../src/lib/viz/sphereSubCenters';
 import { ARROW_LENGTH } from '../../src/lib/viz/sphereScene';
+import { pointCard } from '../../src/lib/viz/pointCard';
+import { featureLogits } from '../../src/lib/math/logits';
 
 /** Two classes of K = 3 sub-centers at the given angles (radians), class j's dominant `dominant[j]`. */
 function withSubCenters(angles: number[][], dominant: number[]): Snapshot {
@@ -136,5 +138,34 @@ describe('sub-centers on the sphere', () => {
 		expect(spokes.count).toBe(0);
 		expect(spokes.group.children).toHaveLength(0);
 		spokes.dispose();
+	});
+});
+
+describe('the point card with sub-centers', () => {
+	test('each class’s logit is that of its nearest sub-center (featureLogits with K)', () => {
+		const angles = [
+			[0, 2, 4],
+			[1, 3, 5]
+		];
+		const s = withSubCenters(angles, [1, 0]);
+		const W = angles.flat().map((a) => [Math.cos(a), Math.sin(a)]);
+		for (const index of [0, 1]) {
+			const card = pointCard(s, [0, 1], null, index);
+			expect(card?.kind).toBe('head');
+			if (card?.kind !== 'head') continue;
+			const x = [s.features[2 * index], s.features[2 * index + 1]];
+			const expected = featureLogits(x, W, null, index, {
+				kind: 'arcface',
+				m: 0.5,
+				s: 30,
+				subCenters: 3
+			});
+			card.math.logits.forEach((v, j) => expect(v).toBeCloseTo(expected[j], 4));
+			// The dominant rows alone would give other logits (point 0 sits on class 0's sub-center 0).
+		}
+		const plain = pointCard({ ...s, subCenters: null }, [0, 1], null, 0);
+		const withSub = pointCard(s, [0, 1], null, 0);
+		if (plain?.kind === 'head' && withSub?.kind === 'head')
+			expect(withSub.math.thetas[0]).toBeLessThan(plain.math.thetas[0] - 1);
 	});
 });

@@ -139,3 +139,19 @@ export function subCenterShares(
 		cleanCount
 	};
 }
+
+/**
+ * Each class's nearest sub-center to x, from sub-centers stored flat ([C·K·dim], row j·K + k):
+ * the one row a class that decides every logit (and its gradient in x) at this feature.
+ */
+export function nearestSubCenterWeights(
+	x: Vec,
+	flat: ArrayLike<number>,
+	dim: number,
+	k: number
+): Vec[] {
+	const rows = Array.from({ length: Math.floor(flat.length / dim) }, (_, r) =>
+		Array.from({ length: dim }, (_, d) => flat[r * dim + d])
+	);
+	return nearestSubCenterRows(x, rows, k).rows;
+}

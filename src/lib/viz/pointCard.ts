@@ -22,6 +22,7 @@ import type { HeadParams } from '../math/logits';
 import type { Snapshot } from '../model/snapshot';
 import { CIRCLE_R, PANEL, circlePosition, rawToPanel } from './featurePlot';
 import { pointInPanel } from './pointNav';
+import { nearestSubCenterWeights } from '../math/subCenters';
 
 // The keyboard's steps live in pointNav.ts (loaded with the page, this module only on demand).
 export { ARROW_KEYS, nearestInDirection, pointInPanel } from './pointNav';
@@ -92,10 +93,14 @@ export function pointCard(
 		return { kind: 'pair', x, row, pair: pairReadout(points, index, kind, s.m, centre), unit };
 	}
 	// Softmax uses the raw W (unit rows × their norms) and the bias; the others normalise W.
-	const W = Array.from({ length: s.numClasses }, (_, j) => {
-		const n = s.bias ? s.weightNorms[j] : 1;
-		return [s.weights[2 * j] * n, s.weights[2 * j + 1] * n];
-	});
+	// With sub-centers, each class's nearest one to x (the max that decides its logit).
+	const sub = s.subCenters;
+	const W = sub
+		? nearestSubCenterWeights(x, sub.subWeights, 2, sub.k)
+		: Array.from({ length: s.numClasses }, (_, j) => {
+				const n = s.bias ? s.weightNorms[j] : 1;
+				return [s.weights[2 * j] * n, s.weights[2 * j + 1] * n];
+			});
 	const params: HeadParams = { kind, m: s.m, lambda: s.lambda, s: s.s, ...s.margins, ...head };
 	const math = pointArithmetic(x, W, s.bias ? Array.from(s.bias) : null, row, params);
 	const normalised = usesScale(kind, head.normalizeFeatures ?? false);

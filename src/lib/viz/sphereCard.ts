@@ -8,6 +8,7 @@
 import { isMetricLoss } from '../math/margins';
 import { pointArithmetic, type PointArithmetic } from '../math/pointGradient';
 import type { Snapshot } from '../model/snapshot';
+import { nearestSubCenterWeights } from '../math/subCenters';
 
 export interface SphereCard {
 	index: number;
@@ -37,10 +38,14 @@ export function sphereCard(
 		s.features[3 * index + 2]
 	];
 	// Softmax uses the raw W (unit rows × their norms) and the bias; the others normalise W.
-	const W = Array.from({ length: s.numClasses }, (_, j) => {
-		const n = s.bias ? s.weightNorms[j] : 1;
-		return [0, 1, 2].map((d) => s.weights[3 * j + d] * n);
-	});
+	// With sub-centers, each class's nearest one to x (the max that decides its logit).
+	const sub = s.subCenters;
+	const W = sub
+		? nearestSubCenterWeights(x, sub.subWeights, 3, sub.k)
+		: Array.from({ length: s.numClasses }, (_, j) => {
+				const n = s.bias ? s.weightNorms[j] : 1;
+				return [0, 1, 2].map((d) => s.weights[3 * j + d] * n);
+			});
 	const row = s.weightClasses.indexOf(labels[index]);
 	const arith = pointArithmetic(x, W, s.bias ? Array.from(s.bias) : null, row, {
 		kind,
