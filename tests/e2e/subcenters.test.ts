@@ -47,6 +47,10 @@ test('sub-centers: flipped points gather away from the dominant sub-center; extr
 		const box = await line.boundingBox();
 		expect(box && box.width + box.height).toBeGreaterThan(10);
 	}
+	// The unit circle draws no one-arc-a-class sectors with sub-centers, and says so.
+	await expect(
+		page.getByText('each class owns the directions nearest to one of its sub-centers')
+	).toBeVisible();
 	// Every class has two of them per panel.
 	const ids = await page
 		.locator('g.sub-center')

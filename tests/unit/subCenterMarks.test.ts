@@ -14,6 +14,7 @@ import { SphereSubCenters, sphereSubCenters } from '../../src/lib/viz/sphereSubC
 import { ARROW_LENGTH } from '../../src/lib/viz/sphereScene';
 import { pointCard } from '../../src/lib/viz/pointCard';
 import { featureLogits } from '../../src/lib/math/logits';
+import { circleGeometry } from '../../src/lib/viz/featureGeometry';
 
 /** Two classes of K = 3 sub-centers at the given angles (radians), class j's dominant `dominant[j]`. */
 function withSubCenters(angles: number[][], dominant: number[]): Snapshot {
@@ -168,4 +169,19 @@ describe('the point card with sub-centers', () => {
 		if (plain?.kind === 'head' && withSub?.kind === 'head')
 			expect(withSub.math.thetas[0]).toBeLessThan(plain.math.thetas[0] - 1);
 	});
+});
+
+test('the unit circle draws no one-arc-a-class sectors or wedges with sub-centers', () => {
+	const plain = circleSnapshot([0, 2], 'arcface', 0.5);
+	expect(circleGeometry(plain).wedges.length).toBeGreaterThan(0);
+	const s = withSubCenters(
+		[
+			[0, 2, 4],
+			[1, 3, 5]
+		],
+		[1, 0]
+	);
+	const g = circleGeometry(s);
+	expect([g.arcs, g.wedges, g.overlaps, g.nominal]).toEqual([[], [], [], []]);
+	expect(g.weightAngles).toHaveLength(2);
 });

@@ -9,6 +9,8 @@ export const SUB_CENTER_EN = {
 		'Thin dashed arrows: each class’s other sub-centers. The thick arrow is its dominant sub-center, the one most of its training points are nearest to.',
 	'subcenters.hintSphere':
 		'Thin dashed spokes in a class’s colour: its other sub-centers. Its arrow is its dominant sub-center, the one most of its training points are nearest to.',
+	'subcenters.caption':
+		'On the unit circle: each class owns the directions nearest to one of its sub-centers, so its sectors are not drawn; the raw panel’s regions show them.',
 	'subcenters.testAccuracy':
 		'Accuracy on clean test labels: {acc} (test labels are never flipped).',
 	'subcenters.shares':
@@ -27,6 +29,8 @@ export const SUB_CENTER_KO: Record<keyof typeof SUB_CENTER_EN, string> = {
 		'가는 점선 화살표는 각 클래스의 다른 부중심입니다. 굵은 화살표는 그 클래스의 주 부중심으로, 학습 점 대부분이 가장 가까이 있는 부중심입니다.',
 	'subcenters.hintSphere':
 		'클래스 색의 가는 점선은 그 클래스의 다른 부중심입니다. 화살표는 주 부중심으로, 학습 점 대부분이 가장 가까이 있는 부중심입니다.',
+	'subcenters.caption':
+		'단위 원: 각 클래스는 자기 부중심 중 하나에 가장 가까운 방향을 차지하므로 부채꼴을 그리지 않습니다. 원시 특징 그림의 영역이 이를 보여 줍니다.',
 	'subcenters.testAccuracy':
 		'깨끗한 시험 레이블에 대한 정확도: {acc} (시험 레이블은 뒤바뀌지 않습니다).',
 	'subcenters.shares':

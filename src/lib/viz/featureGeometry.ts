@@ -65,7 +65,9 @@ export function circleGeometry(s: Snapshot): CircleGeometry {
 		: s.rule === 'nearestDirection'
 			? 'modified'
 			: null;
-	if (!kind || s.featureDim !== 2)
+	// Sub-centers (K > 1): a class owns a union of arcs, one per sub-center, which the
+	// one-arc-a-class layout below cannot say; draw no arcs rather than the dominant ones'.
+	if (!kind || s.featureDim !== 2 || s.subCenters)
 		return { weightAngles, arcs: [], wedges: [], nominal: [], overlaps: [] };
 	const opts = { m: s.m, lambda: s.lambda, ...s.margins };
 	const arcs = classArcs2d(weightAngles, kind, opts);

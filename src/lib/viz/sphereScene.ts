@@ -50,7 +50,11 @@ export function setRegionUniforms(
 	// The region shader has MAX_CLASSES weight slots: more classes draw no regions at all
 	// (regions of the first ten alone would be wrong), only points and arrows.
 	// Nearest Euclidean mean is no rule on directions: no regions either, only the means.
-	const many = snapshot.numClasses > MAX_CLASSES || snapshot.rule === 'nearestMean';
+	// Sub-centers (K > 1): a class's region is a union the shader's one weight a class cannot draw.
+	const many =
+		snapshot.numClasses > MAX_CLASSES ||
+		snapshot.rule === 'nearestMean' ||
+		Boolean(snapshot.subCenters);
 	const c = many ? 0 : snapshot.numClasses;
 	for (let j = 0; j < c; j++) {
 		(u.uW.value[j] as THREE.Vector3).fromArray(snapshot.weights, 3 * j);
