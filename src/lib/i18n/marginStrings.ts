@@ -10,7 +10,7 @@ export const MARGIN_EN = {
 	'controls.m2': 'm2: adds to θ (ArcFace)',
 	'controls.m3': 'm3: subtracts from cos (CosFace)',
 	'controls.subCenters': 'Sub-centers per class',
-	'controls.imbalance': 'Minority classes keep',
+	'controls.imbalance': 'Minority share of training points',
 	'controls.labelNoise': 'Flipped training labels',
 	'combined.presets': 'Presets',
 	'combined.mix': 'Combined 1.0 / 0.3 / 0.2',
