@@ -40,6 +40,14 @@ export const CLAIM_SWEEPS = [
 		prefix: 'clean:',
 		file: 'static/data/regime-clean.json',
 		args: '--identities 200 --seeds 10 --steps 2000 --feature-dim 16 --noise 0.5 --losses margins'
+	},
+	{
+		// Negative margins (Liu et al. 2020): CosFace and ArcFace with margins chosen below 0 on
+		// validation runs, beside their positive grids, at 25 identities (the lessons' count).
+		name: 'negative',
+		prefix: 'negative:',
+		file: 'static/data/negative-margins.json',
+		args: '--identities 25 --seeds 10 --steps 2000 --feature-dim 8 --losses negative'
 	}
 ] as const;
 
