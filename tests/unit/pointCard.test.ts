@@ -16,7 +16,8 @@ import {
 	pushOf,
 	rawArrow,
 	rawScale,
-	roundGain
+	roundGain,
+	targetScoreLabel
 } from '../../src/lib/viz/pointCard';
 import { pointArithmetic } from '../../src/lib/math/pointGradient';
 import { cardPosition, type CardPlace } from '../../src/lib/viz/cardPlace';
@@ -220,5 +221,15 @@ describe('cardPosition: beside, above or below the point, never over it', () => 
 				const inside = x > c.left && x < c.left + 200 && y > c.top && y < c.top + 100;
 				expect(inside, `${x}, ${y}`).toBe(false);
 			}
+	});
+});
+
+describe('targetScoreLabel', () => {
+	test('names the score row of the heads with a scale, and only those', () => {
+		expect(targetScoreLabel('cosface')).toBe('pointx.cosface');
+		expect(targetScoreLabel('arcface')).toBe('pointx.arcface');
+		expect(targetScoreLabel('combined')).toBe('pointx.combined');
+		for (const k of ['softmax', 'modified', 'asoftmax', 'triplet', 'center'] as const)
+			expect(targetScoreLabel(k)).toBeNull();
 	});
 });

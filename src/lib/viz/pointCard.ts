@@ -14,7 +14,7 @@
  */
 import { pointArithmetic, type PointArithmetic } from '../math/pointGradient';
 import { pairReadout, type PairReadout } from '../math/pointPair';
-import { isMetricLoss } from '../math/margins';
+import { isMetricLoss, type LossKind } from '../math/margins';
 import { usesScale } from '../math/psi';
 import { quantileSorted } from '../math/bootstrap';
 import { SPLIT } from '../math/split';
@@ -231,4 +231,19 @@ export function overlayMarks(
 		if (c) out.push({ panel: 'raw', at: rawToPanel(c[0], c[1], extent) });
 	}
 	return out;
+}
+
+/**
+ * The string key of a card's target-score row: the heads with a scale s (CosFace, ArcFace,
+ * the combined margin) show s·score's score by its own formula; null for the others.
+ */
+export function targetScoreLabel(
+	kind: LossKind
+): 'pointx.cosface' | 'pointx.combined' | 'pointx.arcface' | null {
+	if (!usesScale(kind)) return null;
+	return kind === 'cosface'
+		? 'pointx.cosface'
+		: kind === 'combined'
+			? 'pointx.combined'
+			: 'pointx.arcface';
 }
