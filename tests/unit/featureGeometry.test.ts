@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { circleGeometry, featureExtent, marginWedges } from '../../src/lib/viz/featureGeometry';
+import {
+	circleCaption,
+	circleGeometry,
+	featureExtent,
+	marginWedges
+} from '../../src/lib/viz/featureGeometry';
 import { circleSnapshot } from './circleSnapshot';
 import { lambdaMargin } from '../../src/lib/viz/marginReadout';
 import { classArcs2d } from '../../src/lib/math/circle';
@@ -158,5 +163,24 @@ describe('the combined head and negative margins on the circle', () => {
 		const g = circleGeometry(circleSnapshot(four, 'combined', 1, 0, { m1: 1, m2: 0, m3: 0 }));
 		expect(g.wedges).toEqual([]);
 		expect(g.overlaps).toEqual([]);
+	});
+});
+
+describe('circleCaption: the unit circle says what it draws', () => {
+	const four = [0, Math.PI / 2, Math.PI, (3 * Math.PI) / 2];
+	const caption = (s: ReturnType<typeof circleSnapshot>) => circleCaption(s, circleGeometry(s));
+
+	test('wedges, overlaps, no owner, bisectors, λ wedges and softmax', () => {
+		expect(circleCaption(null, null).key).toBe('circle.waiting');
+		const m = (m3: number) => ({ m1: 1, m2: 0, m3 });
+		expect(caption(circleSnapshot(four, 'combined', 1, 0, m(0.2))).key).toBe('circle.wedges');
+		expect(caption(circleSnapshot(four, 'combined', 1, 0, m(-0.2))).key).toBe('circle.overlap');
+		expect(caption(circleSnapshot(four, 'combined', 1, 0, m(0))).key).toBe('circle.bisectors');
+		// Two weights 5° apart and two 40° apart: m3 = 0.3 leaves no class an arc.
+		const close = [245, -5, 35, 240].map((d) => (d * Math.PI) / 180);
+		expect(caption(circleSnapshot(close, 'combined', 1, 0, m(0.3))).key).toBe('circle.noOwner');
+		const lambda = caption(circleSnapshot(four, 'asoftmax', 4, 5));
+		expect(lambda).toEqual({ key: 'circle.lambdaWedges', params: { lambda: '5.0', m: '4' } });
+		expect(caption(circleSnapshot(four, 'softmax', 1)).key).toBe('circle.softmax');
 	});
 });

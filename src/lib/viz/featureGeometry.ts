@@ -9,6 +9,8 @@ import { polarAngle, wrapAngle } from '../math/vec';
 import { isMetricLoss, type LossKind } from '../math/margins';
 import type { HeadKind } from '../math/psi';
 import type { Snapshot } from '../model/snapshot';
+import { formatLambda } from '../math/lambda';
+import { formatMargin } from './psiCurves';
 
 /** An unowned wedge between the arcs of two neighbouring classes. */
 export interface MarginWedge {
@@ -164,3 +166,36 @@ export function featureExtent(features: Float32Array, dim: number): number {
 	const p98 = norms[Math.min(norms.length - 1, Math.floor(norms.length * 0.98))];
 	return Math.max(1e-3, p98 * 1.15);
 }
+
+/** The unit circle's caption: a string key and its parameters, by what the circle draws. */
+export function circleCaption(
+	s: Snapshot | null,
+	g: CircleGeometry | null
+): { key: CircleCaptionKey; params?: Record<string, string> } {
+	if (!s) return { key: 'circle.waiting' };
+	if (s.rule !== 'weights')
+		return { key: s.rule === 'nearestDirection' ? 'circle.meansAngle' : 'circle.means' };
+	if (!isAngular(s.lossKind)) return { key: 'circle.softmax' };
+	if (s.subCenters) return { key: 'subcenters.caption' };
+	if (g && g.nominal.length > 0)
+		return {
+			key: 'circle.lambdaWedges',
+			params: { lambda: formatLambda(s.lambda), m: formatMargin(s.m) }
+		};
+	if (g && g.overlaps.length > 0) return { key: 'circle.overlap' };
+	if (g && g.wedges.length > 0) return { key: 'circle.wedges' };
+	if (g && g.arcs.length > 0 && g.arcs.every((a) => a === null)) return { key: 'circle.noOwner' };
+	return { key: 'circle.bisectors' };
+}
+
+export type CircleCaptionKey =
+	| 'circle.waiting'
+	| 'circle.meansAngle'
+	| 'circle.means'
+	| 'circle.softmax'
+	| 'subcenters.caption'
+	| 'circle.lambdaWedges'
+	| 'circle.overlap'
+	| 'circle.wedges'
+	| 'circle.noOwner'
+	| 'circle.bisectors';
